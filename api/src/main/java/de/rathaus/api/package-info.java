@@ -1,0 +1,2 @@
+/** The Spring Boot application: HTTP API, security, problem details. */
+package de.rathaus.api;

@@ -1,0 +1,2 @@
+/** Ids and value objects shared by every feature of the domain. */
+package de.rathaus.domain.shared;

@@ -1,0 +1,82 @@
+package de.rathaus.infra.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
+import de.rathaus.infra.mongo.RathausMongo;
+import de.rathaus.infra.mongo.RathausStorageProperties;
+import java.time.Duration;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Puts Rathaus' own event storage engine, the MongoDB token store and pooled streaming processors
+ * under Axon. Axon's embedded event store is created on top of the engine by Axon's own
+ * auto-configuration.
+ */
+@AutoConfiguration(
+    after = MongoStorageAutoConfiguration.class,
+    before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
+public class EventStoreAutoConfiguration {
+
+  static final String TOKENS_COLLECTION = "tokens";
+
+  @Bean
+  @ConditionalOnMissingBean(EventStorageEngine.class)
+  public MongoEventStorageEngine eventStorageEngine(
+      MongoDatabase database,
+      StoreDurability durability,
+      RathausStorageProperties properties,
+      Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      Configuration configuration,
+      ObjectProvider<AppendHook> appendHook) {
+    RathausStorageProperties.EventStore tuning = properties.eventStore();
+    MongoEventStorageEngine engine =
+        MongoEventStorageEngine.builder()
+            .database(database)
+            .durability(durability)
+            .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
+            .leaseAndGapTimeout(tuning.lease(), tuning.gapTimeout())
+            .positionBlockSize(tuning.positionBlockSize())
+            .batchSize(tuning.batchSize())
+            .eventSerializer(eventSerializer)
+            .snapshotSerializer(serializer)
+            .upcasterChain(configuration.upcasterChain())
+            .build();
+    engine.ensureIndexes();
+    return engine;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(TokenStore.class)
+  public TokenStore tokenStore(RathausMongo mongo, Serializer serializer) {
+    return MongoTokenStore.builder()
+        .mongoTemplate(
+            DefaultMongoTemplate.builder()
+                .mongoDatabase(mongo.client(), mongo.databaseName())
+                .trackingTokensCollectionName(TOKENS_COLLECTION)
+                .build())
+        .serializer(serializer)
+        .claimTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** Every event processor is a pooled streaming processor unless configured otherwise. */
+  @Bean
+  public ConfigurerModule pooledStreamingProcessorsByDefault() {
+    return configurer ->
+        configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+  }
+}

@@ -1,0 +1,87 @@
+package de.rathaus.infra.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.infra.eventstore.StoreDurability;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Chooses the database: the MongoDB named by {@code RATHAUS_MONGODB_URI} (write concern majority
+ * with journal), or else the embedded server on the data directory. The {@code production} profile
+ * refuses to start without a URI, so that a misconfigured city never runs on the embedded store.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(RathausStorageProperties.class)
+public class MongoStorageAutoConfiguration {
+
+  static final String DEFAULT_DATABASE = "rathaus";
+
+  @Bean(destroyMethod = "close")
+  public RathausMongo rathausMongo(RathausStorageProperties properties, Environment environment) {
+    RathausStorageProperties.Mongodb mongodb = properties.mongodb();
+    if (mongodb.external()) {
+      ConnectionString uri = new ConnectionString(mongodb.uri());
+      MongoClientSettings settings =
+          MongoClientSettings.builder()
+              .applyConnectionString(uri)
+              .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+              .readConcern(ReadConcern.MAJORITY)
+              .applicationName("rathaus")
+              .build();
+      String database =
+          Optional.ofNullable(mongodb.database())
+              .or(() -> Optional.ofNullable(uri.getDatabase()))
+              .orElse(DEFAULT_DATABASE);
+      return new RathausMongo(
+          MongoClients.create(settings), database, null, StoreDurability.BY_WRITE_CONCERN);
+    }
+    if (environment.acceptsProfiles(Profiles.of("production"))) {
+      throw new IllegalStateException(
+          "The production profile needs a MongoDB replica set: set RATHAUS_MONGODB_URI");
+    }
+    EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir());
+    MongoClientSettings settings =
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.connectionString()))
+            .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+            .applicationName("rathaus")
+            .build();
+    String database = Optional.ofNullable(mongodb.database()).orElse(DEFAULT_DATABASE);
+    return new RathausMongo(MongoClients.create(settings), database, server, server::commit);
+  }
+
+  @Bean
+  public MongoClient mongoClient(RathausMongo mongo) {
+    return mongo.client();
+  }
+
+  @Bean
+  public MongoDatabase rathausDatabase(RathausMongo mongo) {
+    return mongo.database();
+  }
+
+  @Bean
+  public StoreDurability storeDurability(RathausMongo mongo) {
+    return mongo.durability();
+  }
+
+  @Bean
+  public MongoStorageHealthIndicator databaseHealthIndicator(
+      RathausMongo mongo,
+      ObjectProvider<de.rathaus.infra.eventstore.MongoEventStorageEngine> engine) {
+    return new MongoStorageHealthIndicator(mongo, engine);
+  }
+}
