@@ -1,5 +1,9 @@
 package de.rathaus.infra.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausMongo;
@@ -12,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,11 +57,29 @@ public class EventStoreAutoConfiguration {
             .positionBlockSize(tuning.positionBlockSize())
             .batchSize(tuning.batchSize())
             .eventSerializer(eventSerializer)
-            .snapshotSerializer(serializer)
+            .snapshotSerializer(snapshotSerializer(serializer))
             .upcasterChain(configuration.upcasterChain())
             .build();
     engine.ensureIndexes();
     return engine;
+  }
+
+  /**
+   * Snapshots hold whole aggregates, whose state lives in private fields without accessors (the
+   * domain knows nothing of Jackson): the snapshot serializer reads and writes fields directly.
+   */
+  static Serializer snapshotSerializer(Serializer general) {
+    if (!(general instanceof JacksonSerializer jackson)) {
+      return general;
+    }
+    ObjectMapper fields =
+        jackson
+            .getObjectMapper()
+            .copy()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return JacksonSerializer.builder().objectMapper(fields).build();
   }
 
   @Bean
