@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
-import de.rathaus.infra.mongo.RathausMongo;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -26,7 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Puts Rathaus' own event storage engine, the MongoDB token store and pooled streaming processors
+ * Puts Rathaus' own event storage engine, its MongoDB token store and pooled streaming processors
  * under Axon. Axon's embedded event store is created on top of the engine by Axon's own
  * auto-configuration.
  */
@@ -84,16 +82,14 @@ public class EventStoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(TokenStore.class)
-  public TokenStore tokenStore(RathausMongo mongo, Serializer serializer) {
-    return MongoTokenStore.builder()
-        .mongoTemplate(
-            DefaultMongoTemplate.builder()
-                .mongoDatabase(mongo.client(), mongo.databaseName())
-                .trackingTokensCollectionName(TOKENS_COLLECTION)
-                .build())
-        .serializer(serializer)
-        .claimTimeout(Duration.ofSeconds(10))
-        .build();
+  public TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+    return new MongoTokenStore(
+        database,
+        TOKENS_COLLECTION,
+        serializer,
+        Duration.ofSeconds(10),
+        MongoTokenStore.newNodeId(),
+        Clock.systemUTC());
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */

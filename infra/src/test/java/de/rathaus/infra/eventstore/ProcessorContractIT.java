@@ -26,8 +26,8 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -193,20 +193,22 @@ class ProcessorContractIT {
 
   /** The size of the largest token of the processor's segments, as stored. */
   private static int tokenSize(ConfigurableApplicationContext engine) {
-    return storedTokens(engine).stream().mapToInt(t -> t.length).max().orElse(0);
+    return storedTokens(engine).stream()
+        .mapToInt(t -> t.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .max()
+        .orElse(0);
   }
 
   /** The processor's tokens as stored, read without claiming them. */
-  private static List<byte[]> storedTokens(ConfigurableApplicationContext engine) {
-    List<byte[]> tokens = new ArrayList<>();
-    for (Document entry :
+  private static List<BsonDocument> storedTokens(ConfigurableApplicationContext engine) {
+    List<BsonDocument> tokens = new ArrayList<>();
+    for (BsonDocument entry :
         engine
             .getBean(MongoDatabase.class)
-            .getCollection("tokens")
+            .getCollection("tokens", BsonDocument.class)
             .find(new Document("processorName", CounterProjection.GROUP))) {
-      Binary token = entry.get("token", Binary.class);
-      if (token != null) {
-        tokens.add(token.getData());
+      if (entry.isDocument("token")) {
+        tokens.add(entry.getDocument("token"));
       }
     }
     return tokens;
@@ -215,17 +217,19 @@ class ProcessorContractIT {
   private static long furthestPosition(ConfigurableApplicationContext engine) {
     Serializer serializer = engine.getBean(Serializer.class);
     long furthest = 0;
-    for (Document entry :
+    for (BsonDocument entry :
         engine
             .getBean(MongoDatabase.class)
-            .getCollection("tokens")
+            .getCollection("tokens", BsonDocument.class)
             .find(new Document("processorName", CounterProjection.GROUP))) {
-      Binary data = entry.get("token", Binary.class);
-      if (data != null) {
+      if (entry.isDocument("token")) {
         TrackingToken token =
             serializer.deserialize(
                 new SimpleSerializedObject<>(
-                    data.getData(), byte[].class, entry.getString("tokenType"), null));
+                    BsonJson.toJson(entry.get("token")),
+                    com.fasterxml.jackson.databind.JsonNode.class,
+                    entry.getString("tokenType").getValue(),
+                    null));
         furthest = Math.max(furthest, token.position().orElse(0));
       }
     }

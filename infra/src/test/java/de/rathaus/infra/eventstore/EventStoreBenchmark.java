@@ -1,0 +1,331 @@
+package de.rathaus.infra.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * The event store benchmark: {@code ./mvnw -q -Pbench -pl infra -am -DskipTests verify}. Not a
+ * test. Every figure is a ratio of two measurements taken side by side in this run on the same
+ * embedded server, because the machines are shared and noisy; each side is measured in alternating
+ * rounds and the median is kept. Ends with one line per figure: {@code figure <name> <value>}.
+ */
+public final class EventStoreBenchmark {
+
+  private static final int ROUNDS = 3;
+  private static final int TARGET_AGGREGATES = 200;
+  private static final int EVENTS_PER_AGGREGATE = 20;
+  private static final List<String> figures = new ArrayList<>();
+
+  private EventStoreBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    appendFigures();
+    sizeFigures();
+    System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
+    figures.forEach(System.out::println);
+    System.exit(0);
+  }
+
+  // ------------------------------------------------------------------ appends
+
+  private static void appendFigures() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-append");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      MongoEventStorageEngine engine = fixture.build();
+      EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+      MongoCollection<BsonDocument> raw = rawCollection(fixture);
+      EventDocuments documents = new EventDocuments(fixture.serializer);
+      AtomicLong rawPosition = new AtomicLong();
+      for (int k : new int[] {1, 10}) {
+        int events = k == 1 ? 3_000 : 15_000;
+        double[] axon = new double[ROUNDS];
+        double[] plain = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS + 1; round++) {
+          String prefix = "k" + k + "-r" + round + "-";
+          long t0 = System.nanoTime();
+          for (int i = 0; i < events / k; i++) {
+            store.publish(aggregateEvents(prefix + i, 0, k));
+          }
+          double axonRate = events / ((System.nanoTime() - t0) / 1e9);
+          t0 = System.nanoTime();
+          for (int i = 0; i < events / k; i++) {
+            List<BsonDocument> batch = new ArrayList<>(k);
+            for (DomainEventMessage<?> event : aggregateEvents("raw-" + prefix + i, 0, k)) {
+              batch.add(
+                  documents.toDocument(
+                      event, rawPosition.incrementAndGet(), System.currentTimeMillis()));
+            }
+            raw.insertMany(batch, new InsertManyOptions().ordered(true));
+          }
+          double rawRate = events / ((System.nanoTime() - t0) / 1e9);
+          if (round > 0) { // round 0 warms up
+            axon[round - 1] = axonRate;
+            plain[round - 1] = rawRate;
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "append k=%d: engine %.0f events/s (durable), raw insertMany %.0f events/s%n",
+            k,
+            median(axon),
+            median(plain));
+        figure("append_vs_raw_k" + k, median(axon) / median(plain));
+      }
+      store.shutDown();
+    }
+  }
+
+  private static MongoCollection<BsonDocument> rawCollection(EmbeddedStoreFixture fixture) {
+    MongoCollection<BsonDocument> raw =
+        fixture.database.getCollection("raw_events", BsonDocument.class);
+    raw.createIndex(
+        Indexes.ascending(EventDocuments.GLOBAL_INDEX), new IndexOptions().unique(true));
+    raw.createIndex(Indexes.ascending(EventDocuments.EVENT_ID), new IndexOptions().unique(true));
+    return raw;
+  }
+
+  // ------------------------------------------------------------------ size independence
+
+  private static void sizeFigures() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-size");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      MongoEventStorageEngine engine = fixture.build();
+      EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+      fill(engine, "target-", TARGET_AGGREGATES);
+      fill(engine, "filler-a-", 10_000 / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      System.out.printf("store holds %d events%n", engine.highestPosition());
+      double load10k = loadMillis(store);
+      NoOpProcessor processor = NoOpProcessor.start(fixture, store, "idle-10k");
+      processor.awaitCount(engine.highestPosition());
+      double idle10k = idleCpuMillis();
+      processor.stop();
+
+      fill(engine, "filler-b-", 190_000 / EVENTS_PER_AGGREGATE);
+      long total = engine.highestPosition();
+      System.out.printf("store holds %d events%n", total);
+      double load200k = loadMillis(store);
+
+      double[] replay = new double[2];
+      double[] raw = new double[2];
+      for (int round = 0; round < 2; round++) {
+        long t0 = System.nanoTime();
+        NoOpProcessor replaying = NoOpProcessor.start(fixture, store, "replay-" + round);
+        replaying.awaitCount(total);
+        replay[round] = total / ((System.nanoTime() - t0) / 1e9);
+        if (round == 0) {
+          replaying.stop();
+        } else {
+          processor = replaying;
+        }
+        raw[round] = rawReadRate(fixture, total);
+      }
+      double idle200k = idleCpuMillis();
+      processor.stop();
+      System.out.printf(
+          Locale.ROOT,
+          "load of a 20-event aggregate: %.3f ms at 10k, %.3f ms at 200k%n",
+          load10k,
+          load200k);
+      System.out.printf(
+          Locale.ROOT,
+          "replay %.0f events/s, raw read+deserialize %.0f events/s%n",
+          Math.max(replay[0], replay[1]),
+          Math.max(raw[0], raw[1]));
+      System.out.printf(
+          Locale.ROOT, "idle CPU over 10 s: %.0f ms at 10k, %.0f ms at 200k%n", idle10k, idle200k);
+      figure("load_200k_vs_10k", load200k / load10k);
+      figure("replay_vs_raw", Math.max(replay[0], replay[1]) / Math.max(raw[0], raw[1]));
+      figure("idle_cpu_200k_vs_10k", idle200k / Math.max(idle10k, 1));
+      store.shutDown();
+    }
+  }
+
+  private static void fill(MongoEventStorageEngine engine, String prefix, int aggregates) {
+    List<EventMessage<?>> batch = new ArrayList<>();
+    for (int a = 0; a < aggregates; a++) {
+      batch.addAll(aggregateEvents(prefix + a, 0, EVENTS_PER_AGGREGATE));
+      if (batch.size() >= 100) {
+        engine.appendEvents(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      engine.appendEvents(batch);
+    }
+  }
+
+  /** Median time to load (and deserialize) one of the target aggregates, in milliseconds. */
+  private static double loadMillis(EmbeddedEventStore store) {
+    double[] rounds = new double[ROUNDS];
+    for (int round = 0; round < ROUNDS + 1; round++) {
+      long t0 = System.nanoTime();
+      for (int a = 0; a < TARGET_AGGREGATES; a++) {
+        long n = store.readEvents("target-" + a).asStream().map(EventMessage::getPayload).count();
+        if (n != EVENTS_PER_AGGREGATE) {
+          throw new IllegalStateException("loaded " + n + " events");
+        }
+      }
+      if (round > 0) {
+        rounds[round - 1] = (System.nanoTime() - t0) / 1e6 / TARGET_AGGREGATES;
+      }
+    }
+    return median(rounds);
+  }
+
+  private static double rawReadRate(EmbeddedStoreFixture fixture, long expected) throws Exception {
+    ObjectMapper mapper = fixture.serializer.getObjectMapper();
+    MongoCollection<BsonDocument> events =
+        fixture.database.getCollection("events", BsonDocument.class);
+    long t0 = System.nanoTime();
+    long n = 0;
+    for (BsonDocument document : events.find().batchSize(1_000)) {
+      BsonValue payload = document.get(EventDocuments.PAYLOAD);
+      mapper.treeToValue(BsonJson.toJson(payload), TestEvents.Noted.class);
+      n++;
+    }
+    if (n != expected) {
+      throw new IllegalStateException("raw read " + n + " of " + expected);
+    }
+    return n / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static double idleCpuMillis() throws InterruptedException {
+    Thread.sleep(2_000); // let the last batch settle
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    java.util.Map<Long, Long> start = new java.util.HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      start.put(id, threads.getThreadCpuTime(id));
+    }
+    long before = os.getProcessCpuTime();
+    Thread.sleep(10_000);
+    double used = (os.getProcessCpuTime() - before) / 1e6;
+    java.util.List<String> busiest = new ArrayList<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu =
+          threads.getThreadCpuTime(info.getThreadId()) - start.getOrDefault(info.getThreadId(), 0L);
+      if (cpu > 5_000_000) {
+        busiest.add(String.format(Locale.ROOT, "%s=%.0fms", info.getThreadName(), cpu / 1e6));
+      }
+    }
+    System.out.println("idle: busiest threads " + busiest);
+    return used;
+  }
+
+  private static List<DomainEventMessage<?>> aggregateEvents(String id, long from, int count) {
+    List<DomainEventMessage<?>> events = new ArrayList<>(count);
+    for (long seq = from; seq < from + count; seq++) {
+      events.add(
+          new GenericDomainEventMessage<>(
+              "Case",
+              id,
+              seq,
+              new TestEvents.Noted(id, (int) seq, List.of("bench", "event")),
+              MetaData.with("actorId", "bench").and("correlationId", id)));
+    }
+    return events;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void figure(String name, double value) {
+    figures.add(String.format(Locale.ROOT, "figure %s %.3f", name, value));
+  }
+
+  /** A pooled streaming processor whose handler does nothing but count what it receives. */
+  static final class NoOpProcessor {
+    private final Configuration configuration;
+    private final AtomicLong handled;
+
+    private NoOpProcessor(Configuration configuration, AtomicLong handled) {
+      this.configuration = configuration;
+      this.handled = handled;
+    }
+
+    static NoOpProcessor start(
+        EmbeddedStoreFixture fixture, EmbeddedEventStore store, String name) {
+      AtomicLong handled = new AtomicLong();
+      Configurer configurer =
+          DefaultConfigurer.defaultConfiguration()
+              .configureSerializer(c -> fixture.serializer)
+              .configureEventStore(c -> store);
+      configurer
+          .eventProcessing()
+          .registerPooledStreamingEventProcessor(name)
+          .registerEventHandler(c -> new CountingHandler(handled))
+          .byDefaultAssignTo(name)
+          .registerTokenStore(name, c -> new InMemoryTokenStore());
+      Configuration configuration = configurer.buildConfiguration();
+      configuration.start();
+      return new NoOpProcessor(configuration, handled);
+    }
+
+    void awaitCount(long expected) throws InterruptedException {
+      long deadline = System.nanoTime() + 240_000_000_000L;
+      while (handled.get() < expected) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("processor stuck at " + handled.get());
+        }
+        Thread.sleep(5);
+      }
+    }
+
+    void stop() {
+      configuration
+          .eventProcessingConfiguration()
+          .eventProcessors()
+          .values()
+          .forEach(p -> p.shutDown());
+    }
+  }
+
+  /** Counts every event; the payload is deserialized, as for any handler. */
+  static final class CountingHandler {
+    private final AtomicLong handled;
+
+    CountingHandler(AtomicLong handled) {
+      this.handled = handled;
+    }
+
+    @EventHandler
+    void on(Object payload) {
+      handled.incrementAndGet();
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static final Comparator<Double> NATURAL = Comparator.naturalOrder();
+}
