@@ -23,8 +23,8 @@ import org.bson.conversions.Bson;
  */
 final class GlobalPositions {
 
-  static final String COUNTER_ID = "globalIndex";
-  private static final String VALUE = "value";
+  static final String COUNTER_ID = StoreDurability.COUNTER_ID;
+  private static final String VALUE = StoreDurability.COUNTER_FIELD;
 
   private final MongoCollection<Document> counters;
   private final Clock clock;

@@ -71,6 +71,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
   private final MongoCollection<BsonDocument> events;
   private final MongoCollection<BsonDocument> snapshots;
+  private final com.mongodb.MongoNamespace countersNamespace;
   private final GlobalPositions positions;
   private final EventDocuments eventDocuments;
   private final EventDocuments snapshotDocuments;
@@ -90,6 +91,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     this.snapshots =
         builder.database.getCollection(builder.snapshotsCollection, BsonDocument.class);
     this.clock = builder.clock;
+    this.countersNamespace =
+        new com.mongodb.MongoNamespace(builder.database.getName(), builder.countersCollection);
     this.positions =
         new GlobalPositions(
             builder.database.getCollection(builder.countersCollection),
@@ -155,7 +158,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     } catch (MongoWriteException e) {
       failAppend(e, e.getError().getCode(), e.getError().getMessage(), ordered.get(0));
     }
-    durability.flush();
+    durability.appended(
+        this.events.getNamespace(),
+        countersNamespace,
+        prepared,
+        reservation.position(events.size() - 1));
   }
 
   /**
@@ -222,7 +229,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         throw new EventStoreException("Could not store a snapshot", e);
       }
     }
-    durability.flush();
   }
 
   // ---------------------------------------------------------------- aggregates
@@ -524,7 +530,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private Duration lease = Duration.ofSeconds(10);
     private Duration gapTimeout = Duration.ofSeconds(60);
     private int maxGapOffset = 10_000;
-    private int positionBlockSize = 1;
+    private int positionBlockSize = 8;
 
     public Builder database(MongoDatabase database) {
       this.database = database;

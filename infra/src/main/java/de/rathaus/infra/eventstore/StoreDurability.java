@@ -1,15 +1,34 @@
 package de.rathaus.infra.eventstore;
 
+import com.mongodb.MongoNamespace;
+import java.util.List;
+import org.bson.BsonDocument;
+
 /**
- * Makes what was just written durable before the engine acknowledges an append. A real MongoDB
- * replica set does this through write concern {@code majority} with journal and needs nothing more;
- * the embedded server keeps writes in memory until its store is committed, so its durability
- * commits the store.
+ * Makes an append durable before the engine acknowledges it. A real MongoDB replica set does this
+ * through write concern {@code majority} with journal and needs nothing more; the embedded server
+ * keeps writes in memory until its store is committed, so its durability writes the appended events
+ * to a journal first (see {@code EmbeddedJournal}).
  */
 @FunctionalInterface
 public interface StoreDurability {
 
-  StoreDurability BY_WRITE_CONCERN = () -> {};
+  /** The document of the global position counter and its field, in the counter namespace. */
+  String COUNTER_ID = "globalIndex";
 
-  void flush();
+  String COUNTER_FIELD = "value";
+
+  StoreDurability BY_WRITE_CONCERN = (events, counter, documents, highestPosition) -> {};
+
+  /**
+   * Called after {@code documents} were inserted into {@code events} and before the append returns.
+   *
+   * @param counter the namespace of the global position counter, which must end up at least at
+   *     {@code highestPosition}
+   */
+  void appended(
+      MongoNamespace events,
+      MongoNamespace counter,
+      List<BsonDocument> documents,
+      long highestPosition);
 }

@@ -1,13 +1,20 @@
 package de.rathaus.infra.mongo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.rathaus.infra.eventstore.StoreDurability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,28 +35,70 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final H2Backend backend;
   private final MongoServer server;
   private final String connectionString;
+  private final EmbeddedJournal journal;
+  private final ScheduledExecutorService checkpoints;
 
-  private EmbeddedMongoServer(Path dataDir) {
+  private EmbeddedMongoServer(Path dataDir, boolean fsync, Duration checkpointEvery) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data directory", e);
     }
     Path file = dataDir.resolve(FILE_NAME);
-    this.store = new MVStore.Builder().fileName(file.toString()).open();
-    this.backend = new H2Backend(store);
+    // the store is committed by our checkpoints only, right after the journal it covers is closed
+    this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    this.backend = new FastH2Backend(store);
     this.server = new MongoServer(backend);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     server.bind(address);
     InetSocketAddress bound = server.getLocalAddress();
     this.connectionString =
         "mongodb://" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
+    this.journal = new EmbeddedJournal(dataDir.resolve("journal"), fsync);
+    try (MongoClient client = MongoClients.create(connectionString)) {
+      journal.recover(client, this::commit);
+    }
+    this.checkpoints =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "embedded-store-checkpoint");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = checkpointEvery.toMillis();
+    checkpoints.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
     log.info("Embedded MongoDB (H2 backend) started on the loopback interface, file {}", file);
   }
 
   /** Starts the embedded server on the store file in {@code dataDir}, creating it if needed. */
   public static EmbeddedMongoServer start(Path dataDir) {
-    return new EmbeddedMongoServer(dataDir);
+    return new EmbeddedMongoServer(dataDir, false, Duration.ofSeconds(1));
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code fsync} every journal write is also forced to the disk, so
+   * acknowledged events survive a power failure too, not only a killed process.
+   */
+  public static EmbeddedMongoServer start(Path dataDir, boolean fsync) {
+    return new EmbeddedMongoServer(dataDir, fsync, Duration.ofSeconds(1));
+  }
+
+  /** As {@link #start(Path)}, committing the store at the given interval (tests). */
+  static EmbeddedMongoServer start(Path dataDir, Duration checkpointEvery) {
+    return new EmbeddedMongoServer(dataDir, false, checkpointEvery);
+  }
+
+  /** What makes an append on this server durable before it is acknowledged: the journal. */
+  public StoreDurability durability() {
+    return journal;
+  }
+
+  private void checkpoint() {
+    try {
+      journal.checkpoint(this::commit);
+    } catch (RuntimeException e) {
+      log.warn("Checkpoint of the embedded store failed: {}", e.getMessage());
+    }
   }
 
   public String connectionString() {
@@ -65,7 +114,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
   @Override
   public void close() {
+    checkpoints.shutdownNow();
     server.shutdownNow();
+    journal.checkpoint(this::commit);
+    journal.close();
     if (!store.isClosed()) {
       backend.close();
     }

@@ -52,7 +52,8 @@ public class MongoStorageAutoConfiguration {
       throw new IllegalStateException(
           "The production profile needs a MongoDB replica set: set RATHAUS_MONGODB_URI");
     }
-    EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir());
+    EmbeddedMongoServer server =
+        EmbeddedMongoServer.start(properties.dataDir(), properties.embedded().fsync());
     MongoClientSettings settings =
         MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(server.connectionString()))
@@ -60,7 +61,7 @@ public class MongoStorageAutoConfiguration {
             .applicationName("rathaus")
             .build();
     String database = Optional.ofNullable(mongodb.database()).orElse(DEFAULT_DATABASE);
-    return new RathausMongo(MongoClients.create(settings), database, server, server::commit);
+    return new RathausMongo(MongoClients.create(settings), database, server, server.durability());
   }
 
   @Bean

@@ -11,15 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir the data directory (embedded store file and everything else written locally)
  * @param mongodb the MongoDB to use; without a URI the embedded server is started
  * @param eventStore tuning of the event storage engine
+ * @param embedded options of the embedded server
  */
 @ConfigurationProperties("rathaus")
-public record RathausStorageProperties(Path dataDir, Mongodb mongodb, EventStore eventStore) {
+public record RathausStorageProperties(
+    Path dataDir, Mongodb mongodb, EventStore eventStore, Embedded embedded) {
 
   public RathausStorageProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
     mongodb = mongodb == null ? new Mongodb(null, null) : mongodb;
     eventStore = eventStore == null ? new EventStore(0, 0, null, null) : eventStore;
+    embedded = embedded == null ? new Embedded(false) : embedded;
   }
+
+  /**
+   * @param fsync force every journal write of the embedded server to the disk (survives a power
+   *     failure, not only a killed process; slower)
+   */
+  public record Embedded(boolean fsync) {}
 
   /**
    * @param uri a MongoDB connection string (production: a replica set); empty = embedded
@@ -33,7 +42,7 @@ public record RathausStorageProperties(Path dataDir, Mongodb mongodb, EventStore
 
   /**
    * @param batchSize events per fetch of a processor (keys per {@code $in}); default 100
-   * @param positionBlockSize global positions reserved per counter round trip; default 1
+   * @param positionBlockSize global positions reserved per counter round trip; default 8
    * @param lease how long a writer may use a reserved position; default 10 s
    * @param gapTimeout how long processors wait for a gap to be filled; default 60 s
    */
@@ -41,7 +50,7 @@ public record RathausStorageProperties(Path dataDir, Mongodb mongodb, EventStore
       int batchSize, int positionBlockSize, Duration lease, Duration gapTimeout) {
     public EventStore {
       batchSize = batchSize <= 0 ? 100 : batchSize;
-      positionBlockSize = positionBlockSize <= 0 ? 1 : positionBlockSize;
+      positionBlockSize = positionBlockSize <= 0 ? 8 : positionBlockSize;
       lease = lease == null ? Duration.ofSeconds(10) : lease;
       gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
     }

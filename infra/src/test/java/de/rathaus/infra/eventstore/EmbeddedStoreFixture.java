@@ -32,7 +32,7 @@ final class EmbeddedStoreFixture implements AutoCloseable {
   MongoEventStorageEngine.Builder engine() {
     return MongoEventStorageEngine.builder()
         .database(database)
-        .durability(server::commit)
+        .durability(server.durability())
         .eventSerializer(serializer)
         .snapshotSerializer(serializer);
   }
