@@ -19,7 +19,9 @@ import org.bson.conversions.Bson;
  * tell a slow commit (wait for it) from an abandoned position (stop waiting after the gap timeout).
  *
  * <p>Positions may be reserved in blocks to spare the counter's round trip; the unused rest of an
- * expired block simply becomes gaps that readers drop after the gap timeout.
+ * expired block simply becomes gaps that readers drop after the gap timeout. With several engine
+ * instances a block may be older than another instance's event, so a commit that continues an
+ * aggregate says which position it must exceed, and gets a fresh block when needed.
  */
 final class GlobalPositions {
 
@@ -49,9 +51,20 @@ final class GlobalPositions {
     }
   }
 
-  synchronized Reservation reserve(int count) {
+  /** Positions for a commit with no order to keep against earlier events. */
+  Reservation reserve(int count) {
+    return reserve(count, 0);
+  }
+
+  /**
+   * Positions for a commit that must come after position {@code after} (the newest event of an
+   * aggregate it continues; {@link Long#MAX_VALUE} when that is not known). A block reserved before
+   * that event was written may hold lower positions, so then a fresh block is reserved: the counter
+   * is past every position reserved so far.
+   */
+  synchronized Reservation reserve(int count, long after) {
     long now = clock.millis();
-    if (end - next + 1 >= count && now - reservedAt < leaseMillis) {
+    if (end - next + 1 >= count && now - reservedAt < leaseMillis && next > after) {
       Reservation reservation = new Reservation(next, count, reservedAt);
       next += count;
       return reservation;

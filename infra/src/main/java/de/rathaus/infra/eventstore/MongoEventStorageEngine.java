@@ -67,6 +67,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private static final int AGGREGATE_CHUNK = 100;
   private static final int MAX_EMPTY_WINDOWS = 1_000;
   private static final int MAX_REMEMBERED_DEADLINES = 100_000;
+  private static final int MAX_REMEMBERED_AGGREGATES = 100_000;
   private static final int DUPLICATE_KEY = 11000;
 
   private final MongoCollection<BsonDocument> events;
@@ -81,6 +82,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final long gapTimeoutMillis;
   private final int maxGapOffset;
   private final int trackingBatchSize;
+
+  /** The newest global position seen per aggregate, from loads and appends of this instance. */
+  private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
 
   /** When a gap's position can no longer be written: the lease of a later reservation is over. */
   private final Map<Long, Long> gapDeadlines = new ConcurrentHashMap<>();
@@ -133,11 +137,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     for (EventMessage<?> event : ordered) {
       prepared.add(documents.toDocument(event, 0, 0));
     }
-    GlobalPositions.Reservation reservation = positions.reserve(events.size());
+    long after = positionToFollow(events);
+    GlobalPositions.Reservation reservation = positions.reserve(events.size(), after);
     appendHook.beforeInsert(events);
     while (!positions.usable(reservation)) {
       // The lease is over: readers may already have given these positions up.
-      reservation = positions.reserve(events.size());
+      reservation = positions.reserve(events.size(), after);
     }
     Map<EventMessage<?>, Long> positionOf = new java.util.IdentityHashMap<>();
     for (int i = 0; i < events.size(); i++) {
@@ -152,17 +157,56 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     try {
       this.events.insertMany(prepared, new InsertManyOptions().ordered(true));
     } catch (MongoBulkWriteException e) {
+      if (e.getWriteErrors().isEmpty()) {
+        // only the write concern failed: the events may or may not be stored, as after a timeout
+        throw new EventStoreException("The database did not confirm the append", e);
+      }
       BulkWriteError error = e.getWriteErrors().get(0);
       compensate(prepared.subList(0, error.getIndex()));
       failAppend(e, error.getCode(), error.getMessage(), ordered.get(error.getIndex()));
     } catch (MongoWriteException e) {
       failAppend(e, e.getError().getCode(), e.getError().getMessage(), ordered.get(0));
     }
-    durability.appended(
-        this.events.getNamespace(),
-        countersNamespace,
-        prepared,
-        reservation.position(events.size() - 1));
+    try {
+      durability.appended(
+          this.events.getNamespace(),
+          countersNamespace,
+          prepared,
+          reservation.position(events.size() - 1));
+    } catch (RuntimeException e) {
+      compensate(prepared);
+      throw new EventStoreException("The append could not be made durable", e);
+    }
+    for (EventMessage<?> event : events) {
+      if (event instanceof DomainEventMessage<?> domain
+          && domain.getAggregateIdentifier() != null) {
+        rememberPosition(domain.getAggregateIdentifier(), positionOf.get(event));
+      }
+    }
+  }
+
+  /**
+   * The position the commit's events must come after so that each aggregate's events stay in order
+   * in the global stream: the newest known position of every aggregate the commit continues.
+   */
+  private long positionToFollow(List<? extends EventMessage<?>> events) {
+    long after = 0;
+    for (EventMessage<?> event : events) {
+      if (event instanceof DomainEventMessage<?> domain
+          && domain.getAggregateIdentifier() != null
+          && domain.getSequenceNumber() > 0) {
+        Long known = lastPositions.get(domain.getAggregateIdentifier());
+        after = Math.max(after, known == null ? Long.MAX_VALUE : known);
+      }
+    }
+    return after;
+  }
+
+  private void rememberPosition(String aggregateId, long position) {
+    if (lastPositions.size() > MAX_REMEMBERED_AGGREGATES) {
+      lastPositions.clear(); // forgetting only costs a counter round trip on the next append
+    }
+    lastPositions.merge(aggregateId, position, Math::max);
   }
 
   /**
@@ -178,10 +222,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     for (EventMessage<?> event : events) {
       if (event instanceof DomainEventMessage<?> domain
           && domain.getAggregateIdentifier() != null
-          && !seen.add(domain.getAggregateIdentifier())) {
-        rest.add(event);
-      } else {
+          && seen.add(domain.getAggregateIdentifier())) {
         first.add(event);
+      } else {
+        rest.add(event); // later events of an aggregate, and events of no aggregate
       }
     }
     first.addAll(rest);
@@ -194,6 +238,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
     List<BsonValue> ids = inserted.stream().map(d -> d.get(EventDocuments.ID)).toList();
     events.deleteMany(Filters.in(EventDocuments.ID, ids));
+    durability.removed(events.getNamespace(), ids);
     log.warn("Removed {} events of a commit that failed part-way", ids.size());
   }
 
@@ -216,19 +261,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     EventDocuments documents =
         serializer == getSnapshotSerializer() ? snapshotDocuments : new EventDocuments(serializer);
     BsonDocument document = documents.toSnapshotDocument(snapshot);
-    try {
-      // Replace only an older snapshot; a newer one makes the upsert a duplicate key, ignored.
-      snapshots.replaceOne(
-          Filters.and(
-              Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier()),
-              Filters.lt(EventDocuments.SEQUENCE, snapshot.getSequenceNumber())),
-          document,
-          new ReplaceOptions().upsert(true));
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw new EventStoreException("Could not store a snapshot", e);
-      }
+    // by _id only (what the embedded server indexes); an older snapshot never replaces a newer one
+    BsonDocument existing =
+        snapshots.find(Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier())).first();
+    if (existing != null
+        && existing.getNumber(EventDocuments.SEQUENCE).longValue()
+            >= snapshot.getSequenceNumber()) {
+      return;
     }
+    snapshots.replaceOne(
+        Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier()),
+        document,
+        new ReplaceOptions().upsert(true));
   }
 
   // ---------------------------------------------------------------- aggregates
@@ -279,6 +323,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       }
       contiguous.add(event);
       expected++;
+    }
+    if (!contiguous.isEmpty()) {
+      rememberPosition(
+          aggregateId, contiguous.stream().mapToLong(StoredEvent::globalIndex).max().getAsLong());
     }
     return contiguous;
   }
@@ -488,6 +536,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       } else {
         low = probe.globalIndex() + 1;
       }
+    }
+    if (answer > positions.highestReserved()) {
+      return createHeadToken(); // nothing stored from then on: start after what is stored
     }
     return answer <= 1 ? null : GapAwareTrackingToken.newInstance(answer - 1, List.of());
   }

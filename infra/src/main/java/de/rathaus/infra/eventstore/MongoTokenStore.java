@@ -193,6 +193,22 @@ public class MongoTokenStore implements TokenStore {
     return readToken(entry);
   }
 
+  /**
+   * Claims the segment and checks that it is still the segment the caller thinks it is: another
+   * node may have split or merged it in the meantime.
+   */
+  @Override
+  public TrackingToken fetchToken(String processorName, Segment segment) {
+    TrackingToken token = fetchToken(processorName, segment.getSegmentId());
+    Segment stored = Segment.computeSegment(segment.getSegmentId(), fetchSegments(processorName));
+    if (!stored.equals(segment)) {
+      releaseClaim(processorName, segment.getSegmentId());
+      throw new UnableToClaimTokenException(
+          "Unable to claim " + id(processorName, segment.getSegmentId()) + ": split or merged");
+    }
+    return token;
+  }
+
   @Override
   public void extendClaim(String processorName, int segment) {
     long matched =
@@ -251,10 +267,16 @@ public class MongoTokenStore implements TokenStore {
 
   @Override
   public Optional<String> retrieveStorageIdentifier() {
-    tokens.updateOne(
-        Filters.eq("_id", CONFIG_ID),
-        Updates.setOnInsert("storageIdentifier", UUID.randomUUID().toString()),
-        new UpdateOptions().upsert(true));
+    try {
+      tokens.updateOne(
+          Filters.eq("_id", CONFIG_ID),
+          Updates.setOnInsert("storageIdentifier", UUID.randomUUID().toString()),
+          new UpdateOptions().upsert(true));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      } // another node created it at the same moment: read theirs
+    }
     Document config = tokens.find(Filters.eq("_id", CONFIG_ID)).first();
     return Optional.ofNullable(config).map(c -> c.getString("storageIdentifier"));
   }

@@ -3,6 +3,7 @@ package de.rathaus.infra.eventstore;
 import com.mongodb.MongoNamespace;
 import java.util.List;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 
 /**
  * Makes an append durable before the engine acknowledges it. A real MongoDB replica set does this
@@ -31,4 +32,7 @@ public interface StoreDurability {
       MongoNamespace counter,
       List<BsonDocument> documents,
       long highestPosition);
+
+  /** Called after documents of a failed append were removed again from {@code events}. */
+  default void removed(MongoNamespace events, List<BsonValue> ids) {}
 }

@@ -51,9 +51,12 @@ final class EmbeddedJournal implements StoreDurability, AutoCloseable {
   private long currentNumber;
   private boolean dirty;
 
-  EmbeddedJournal(Path directory, boolean fsync) {
+  private final Runnable commitStore;
+
+  EmbeddedJournal(Path directory, boolean fsync, Runnable commitStore) {
     this.directory = directory;
     this.fsync = fsync;
+    this.commitStore = commitStore;
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -91,9 +94,21 @@ final class EmbeddedJournal implements StoreDurability, AutoCloseable {
         }
         dirty = true;
       } catch (IOException e) {
+        // a torn record ends its segment: recovery stops there and goes on with the next one
+        closeCurrent();
+        dirty = true;
         throw new UncheckedIOException("Could not write the journal", e);
       }
     }
+  }
+
+  /**
+   * Documents of a failed append were removed again; the removal must not be undone by a crash
+   * after a checkpoint had saved them, so the store is committed at once.
+   */
+  @Override
+  public void removed(MongoNamespace events, List<BsonValue> ids) {
+    commitStore.run();
   }
 
   private static byte[] encode(BsonDocument record) {
@@ -116,10 +131,10 @@ final class EmbeddedJournal implements StoreDurability, AutoCloseable {
    * Commits the store and drops the journal written before: every record in a closed segment was
    * inserted into the store before it was journaled, so the commit covers it.
    */
-  void checkpoint(Runnable commitStore) {
+  void checkpoint(boolean storeChanged) {
     List<Path> done;
     synchronized (this) {
-      if (!dirty) {
+      if (!dirty && !storeChanged) {
         return;
       }
       closeCurrent();
@@ -163,7 +178,7 @@ final class EmbeddedJournal implements StoreDurability, AutoCloseable {
    * Inserts what the journal holds and the store lacks, raises the position counters, commits the
    * store and drops the journal. Runs once at start, before anything else uses the store.
    */
-  void recover(MongoClient client, Runnable commitStore) {
+  void recover(MongoClient client) {
     List<Path> segments = segments();
     long recovered = 0;
     for (Path segment : segments) {

@@ -3,7 +3,6 @@ package de.rathaus.infra.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.rathaus.infra.eventstore.StoreDurability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +31,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   static final String FILE_NAME = "rathaus-store.mv";
 
   private final MVStore store;
-  private final H2Backend backend;
+  private final FastH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
   private final EmbeddedJournal journal;
   private final ScheduledExecutorService checkpoints;
+  private final boolean fsync;
 
   private EmbeddedMongoServer(Path dataDir, boolean fsync, Duration checkpointEvery) {
+    this.fsync = fsync;
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -46,7 +47,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
     Path file = dataDir.resolve(FILE_NAME);
     // the store is committed by our checkpoints only, right after the journal it covers is closed
-    this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    this.store =
+        new MVStore.Builder()
+            .fileName(file.toString())
+            .autoCommitDisabled()
+            .autoCommitBufferSize(0)
+            .open();
     this.backend = new FastH2Backend(store);
     this.server = new MongoServer(backend);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -54,9 +60,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     InetSocketAddress bound = server.getLocalAddress();
     this.connectionString =
         "mongodb://" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
-    this.journal = new EmbeddedJournal(dataDir.resolve("journal"), fsync);
+    this.journal = new EmbeddedJournal(dataDir.resolve("journal"), fsync, this::commit);
     try (MongoClient client = MongoClients.create(connectionString)) {
-      journal.recover(client, this::commit);
+      journal.recover(client);
     }
     this.checkpoints =
         Executors.newSingleThreadScheduledExecutor(
@@ -95,7 +101,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
   private void checkpoint() {
     try {
-      journal.checkpoint(this::commit);
+      // also without appends: tokens, snapshots and read models are saved about once a second
+      journal.checkpoint(store.hasUnsavedChanges());
     } catch (RuntimeException e) {
       log.warn("Checkpoint of the embedded store failed: {}", e.getMessage());
     }
@@ -105,19 +112,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     return connectionString;
   }
 
-  /** Writes everything the server holds in memory to its file. */
+  /**
+   * Writes everything the server holds in memory to its file, between two commands; with {@code
+   * fsync} also forces it to the disk. Fails if the store is closed, so that the journal it should
+   * cover is kept.
+   */
   public void commit() {
-    if (!store.isClosed()) {
-      store.commit();
+    backend.commit();
+    if (fsync) {
+      store.sync();
     }
   }
 
   @Override
   public void close() {
-    checkpoints.shutdownNow();
-    server.shutdownNow();
-    journal.checkpoint(this::commit);
+    checkpoints.shutdown();
+    try {
+      if (!checkpoints.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("A checkpoint of the embedded store did not end in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stopListening();
+    journal.checkpoint(true); // commits the store, then drops the journal
     journal.close();
+    server.shutdownNow();
     if (!store.isClosed()) {
       backend.close();
     }

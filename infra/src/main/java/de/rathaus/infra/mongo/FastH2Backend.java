@@ -5,17 +5,22 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -54,8 +59,60 @@ final class FastH2Backend extends H2Backend {
     }
   }
 
+  /**
+   * A commit saves the maps one after another, and an insert writes the document and then each of
+   * its index entries: commands hold this lock shared and a commit holds it alone, so that no
+   * commit ever saves half an insert.
+   */
+  private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
+
   FastH2Backend(MVStore store) {
     super(checkFormat(store));
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String database, String command, Document query) {
+    commands.readLock().lock();
+    try {
+      return super.handleCommand(channel, database, command, query);
+    } finally {
+      commands.readLock().unlock();
+    }
+  }
+
+  @Override
+  public QueryResult handleQuery(MongoQuery query) {
+    commands.readLock().lock();
+    try {
+      return super.handleQuery(query);
+    } finally {
+      commands.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Document handleMessage(MongoMessage message) {
+    commands.readLock().lock();
+    try {
+      return super.handleMessage(message);
+    } finally {
+      commands.readLock().unlock();
+    }
+  }
+
+  /** Commits the store between commands; fails if the store is closed or has failed. */
+  @Override
+  public void commit() {
+    commands.writeLock().lock();
+    try {
+      MVStore store = getMvStore();
+      if (store.isClosed()) {
+        throw new IllegalStateException("The embedded store is closed");
+      }
+      store.commit();
+    } finally {
+      commands.writeLock().unlock();
+    }
   }
 
   private static MVStore checkFormat(MVStore store) {

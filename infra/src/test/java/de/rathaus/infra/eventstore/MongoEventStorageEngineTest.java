@@ -179,6 +179,44 @@ class MongoEventStorageEngineTest {
   }
 
   @Test
+  void anAggregateContinuedOnAnotherInstanceStaysInOrderDespitePositionBlocks() {
+    MongoEventStorageEngine instanceA = store.engine().positionBlockSize(8).build();
+    MongoEventStorageEngine instanceB = store.engine().positionBlockSize(8).build();
+    instanceA.appendEvents(noted("other", 0)); // A now holds a block of positions 1..8
+    instanceB.appendEvents(noted("case-x", 0), noted("case-x", 1)); // B: positions 9 and 10
+
+    assertThat(instanceA.readEvents("case-x").asStream().count()).isEqualTo(2); // A loads case-x
+    instanceA.appendEvents(noted("case-x", 2));
+
+    List<Long> sequences =
+        readAll(null).stream()
+            .filter(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier().equals("case-x"))
+            .map(e -> ((DomainEventMessage<?>) e).getSequenceNumber())
+            .toList();
+    assertThat(sequences).containsExactly(0L, 1L, 2L);
+  }
+
+  @Test
+  void anAggregateContinuedWithoutBeingLoadedHereGetsAFreshPosition() {
+    MongoEventStorageEngine instanceA = store.engine().positionBlockSize(8).build();
+    MongoEventStorageEngine instanceB = store.engine().positionBlockSize(8).build();
+    instanceA.appendEvents(noted("other", 0));
+    instanceB.appendEvents(noted("case-x", 0));
+
+    instanceA.appendEvents(noted("case-x", 1)); // A never saw case-x: it must not use its block
+
+    List<String> order =
+        readAll(null).stream()
+            .map(
+                e ->
+                    ((DomainEventMessage<?>) e).getAggregateIdentifier()
+                        + "/"
+                        + ((DomainEventMessage<?>) e).getSequenceNumber())
+            .toList();
+    assertThat(order).containsExactly("other/0", "case-x/0", "case-x/1");
+  }
+
+  @Test
   void snapshotReplacesOnlyOlderSnapshots() {
     engine.storeSnapshot(noted("case-1", 5));
     engine.storeSnapshot(noted("case-1", 3));
@@ -334,6 +372,16 @@ class MongoEventStorageEngineTest {
 
     assertThat(fromHead).hasSize(1);
     assertThat(engine.createTailToken()).isNull();
+  }
+
+  @Test
+  void tokenAtAnInstantAfterTheLastEventStartsAtTheHead() throws Exception {
+    engine.appendEvents(noted("case-1", 0));
+    Thread.sleep(20);
+    TrackingToken fromNow = engine.createTokenAt(Instant.now());
+    engine.appendEvents(noted("case-2", 0));
+
+    assertThat(readAll(fromNow)).hasSize(1);
   }
 
   @Test

@@ -110,6 +110,20 @@ class MongoTokenStoreTest {
   }
 
   @Test
+  void aSegmentSplitElsewhereCannotBeClaimedWithItsOldMask() {
+    nodeA.initializeTokenSegments("p", 1);
+    Segment root = Segment.computeSegment(0, 0);
+    nodeA.fetchToken("p", root);
+    Segment[] halves = root.split();
+    nodeA.initializeSegment(null, "p", halves[1].getSegmentId());
+    nodeA.releaseClaim("p", 0);
+
+    assertThatThrownBy(() -> nodeB.fetchToken("p", root))
+        .isInstanceOf(UnableToClaimTokenException.class);
+    assertThat(nodeB.fetchToken("p", halves[0])).isNull();
+  }
+
+  @Test
   void theStorageIdentifierIsStable() {
     String first = nodeA.retrieveStorageIdentifier().orElseThrow();
 
