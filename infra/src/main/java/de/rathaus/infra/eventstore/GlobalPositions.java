@@ -44,10 +44,25 @@ final class GlobalPositions {
     this.blockSize = Math.max(1, blockSize);
   }
 
-  /** A run of consecutive positions and the instant they were reserved at. */
-  record Reservation(long first, int count, long reservedAt) {
+  /**
+   * Increasing positions for one commit, each with the instant its block was reserved at: the rest
+   * of the current block first, then a new block if needed.
+   */
+  record Reservation(long[] positions, long[] reservedAt) {
     long position(int offset) {
-      return first + offset;
+      return positions[offset];
+    }
+
+    long reservedAt(int offset) {
+      return reservedAt[offset];
+    }
+
+    long oldest() {
+      return reservedAt[0];
+    }
+
+    long last() {
+      return positions[positions.length - 1];
     }
   }
 
@@ -59,28 +74,36 @@ final class GlobalPositions {
   /**
    * Positions for a commit that must come after position {@code after} (the newest event of an
    * aggregate it continues; {@link Long#MAX_VALUE} when that is not known). A block reserved before
-   * that event was written may hold lower positions, so then a fresh block is reserved: the counter
-   * is past every position reserved so far.
+   * that event was written may hold lower positions, so then the block is left and a fresh one
+   * reserved: the counter is past every position reserved so far.
    */
   synchronized Reservation reserve(int count, long after) {
-    long now = clock.millis();
-    if (end - next + 1 >= count && now - reservedAt < leaseMillis && next > after) {
-      Reservation reservation = new Reservation(next, count, reservedAt);
-      next += count;
-      return reservation;
+    long[] positions = new long[count];
+    long[] times = new long[count];
+    int taken = 0;
+    if (clock.millis() - reservedAt < leaseMillis && next > after) {
+      while (taken < count && next <= end) {
+        positions[taken] = next++;
+        times[taken++] = reservedAt;
+      }
     }
-    int size = Math.max(count, blockSize);
-    long last = increment(size);
-    long first = last - size + 1;
-    reservedAt = clock.millis();
-    next = first + count;
-    end = last;
-    return new Reservation(first, count, reservedAt);
+    if (taken < count) {
+      int size = Math.max(count - taken, blockSize);
+      long last = increment(size);
+      reservedAt = clock.millis();
+      next = last - size + 1;
+      end = last;
+      while (taken < count) {
+        positions[taken] = next++;
+        times[taken++] = reservedAt;
+      }
+    }
+    return new Reservation(positions, times);
   }
 
   /** Whether a writer may still store events at the positions of this reservation. */
   boolean usable(Reservation reservation) {
-    return clock.millis() - reservation.reservedAt() < leaseMillis;
+    return clock.millis() - reservation.oldest() < leaseMillis;
   }
 
   /** The highest position reserved so far by any writer, 0 if none. */

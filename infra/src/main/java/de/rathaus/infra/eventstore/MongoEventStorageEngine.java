@@ -144,15 +144,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       // The lease is over: readers may already have given these positions up.
       reservation = positions.reserve(events.size(), after);
     }
-    Map<EventMessage<?>, Long> positionOf = new java.util.IdentityHashMap<>();
+    Map<EventMessage<?>, Integer> offsetOf = new java.util.IdentityHashMap<>();
     for (int i = 0; i < events.size(); i++) {
-      positionOf.put(events.get(i), reservation.position(i));
+      offsetOf.put(events.get(i), i);
     }
+    Map<EventMessage<?>, Long> positionOf = new java.util.IdentityHashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
+      int offset = offsetOf.get(ordered.get(i));
+      positionOf.put(ordered.get(i), reservation.position(offset));
+      prepared.get(i).put(EventDocuments.GLOBAL_INDEX, new BsonInt64(reservation.position(offset)));
       prepared
           .get(i)
-          .put(EventDocuments.GLOBAL_INDEX, new BsonInt64(positionOf.get(ordered.get(i))));
-      prepared.get(i).put(EventDocuments.RESERVED_AT, new BsonInt64(reservation.reservedAt()));
+          .put(EventDocuments.RESERVED_AT, new BsonInt64(reservation.reservedAt(offset)));
     }
     try {
       this.events.insertMany(prepared, new InsertManyOptions().ordered(true));
@@ -169,10 +172,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
     try {
       durability.appended(
-          this.events.getNamespace(),
-          countersNamespace,
-          prepared,
-          reservation.position(events.size() - 1));
+          this.events.getNamespace(), countersNamespace, prepared, reservation.last());
     } catch (RuntimeException e) {
       compensate(prepared);
       throw new EventStoreException("The append could not be made durable", e);
@@ -581,7 +581,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private Duration lease = Duration.ofSeconds(10);
     private Duration gapTimeout = Duration.ofSeconds(60);
     private int maxGapOffset = 10_000;
-    private int positionBlockSize = 8;
+    private int positionBlockSize = 32;
 
     public Builder database(MongoDatabase database) {
       this.database = database;

@@ -42,7 +42,7 @@ public record RathausStorageProperties(
 
   /**
    * @param batchSize events per fetch of a processor (keys per {@code $in}); default 100
-   * @param positionBlockSize global positions reserved per counter round trip; default 8
+   * @param positionBlockSize global positions reserved per counter round trip; default 32
    * @param lease how long a writer may use a reserved position; default 10 s
    * @param gapTimeout how long processors wait for a gap to be filled; default 60 s
    */
@@ -50,7 +50,7 @@ public record RathausStorageProperties(
       int batchSize, int positionBlockSize, Duration lease, Duration gapTimeout) {
     public EventStore {
       batchSize = batchSize <= 0 ? 100 : batchSize;
-      positionBlockSize = positionBlockSize <= 0 ? 8 : positionBlockSize;
+      positionBlockSize = positionBlockSize <= 0 ? 32 : positionBlockSize;
       lease = lease == null ? Duration.ofSeconds(10) : lease;
       gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
     }

@@ -43,6 +43,13 @@ final class EmbeddedStoreFixture implements AutoCloseable {
     return engine;
   }
 
+  /** An engine on another database of the same server. */
+  MongoEventStorageEngine build(String databaseName) {
+    MongoEventStorageEngine engine = engine().database(client.getDatabase(databaseName)).build();
+    engine.ensureIndexes();
+    return engine;
+  }
+
   @Override
   public void close() {
     client.close();

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,32 +111,51 @@ public final class EventStoreBenchmark {
 
   // ------------------------------------------------------------------ size independence
 
+  /**
+   * Two event stores side by side on one embedded server, in two databases: one with 10,000 events,
+   * one with 200,000. Loads are measured in alternating rounds on both.
+   */
   private static void sizeFigures() throws Exception {
     Path dir = Files.createTempDirectory("rathaus-bench-size");
     try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
-      MongoEventStorageEngine engine = fixture.build();
-      EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
-      fill(engine, "target-", TARGET_AGGREGATES);
-      fill(engine, "filler-a-", 10_000 / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
-      System.out.printf("store holds %d events%n", engine.highestPosition());
-      double load10k = loadMillis(store);
-      NoOpProcessor processor = NoOpProcessor.start(fixture, store, "idle-10k");
-      processor.awaitCount(engine.highestPosition());
+      MongoEventStorageEngine small = fixture.build("small");
+      MongoEventStorageEngine large = fixture.build("large");
+      EmbeddedEventStore smallStore = EmbeddedEventStore.builder().storageEngine(small).build();
+      EmbeddedEventStore largeStore = EmbeddedEventStore.builder().storageEngine(large).build();
+      for (MongoEventStorageEngine engine : List.of(small, large)) {
+        fill(engine, "target-", TARGET_AGGREGATES);
+        fill(engine, "filler-a-", 10_000 / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      }
+      fill(large, "filler-b-", 190_000 / EVENTS_PER_AGGREGATE);
+      long total = large.highestPosition();
+      System.out.printf(
+          "stores hold %d and %d events%n", small.highestPosition(), large.highestPosition());
+
+      double[] smallLoads = new double[ROUNDS];
+      double[] largeLoads = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS + WARM_UP_ROUNDS; round++) {
+        double smallLoad = loadMillis(smallStore);
+        double largeLoad = loadMillis(largeStore);
+        if (round >= WARM_UP_ROUNDS) {
+          smallLoads[round - WARM_UP_ROUNDS] = smallLoad;
+          largeLoads[round - WARM_UP_ROUNDS] = largeLoad;
+        }
+      }
+      double load10k = median(smallLoads);
+      double load200k = median(largeLoads);
+
+      NoOpProcessor processor = NoOpProcessor.start(fixture, smallStore, "idle-10k");
+      processor.awaitCount(small.highestPosition());
       double idle10k = idleCpuMillis();
       processor.stop();
 
-      fill(engine, "filler-b-", 190_000 / EVENTS_PER_AGGREGATE);
-      long total = engine.highestPosition();
-      System.out.printf("store holds %d events%n", total);
-      double load200k = loadMillis(store);
-
       // raw read, replay, raw read: the replay is compared with the better raw read around it
-      double[] raw = {rawReadRate(fixture, total), 0};
+      double rawBefore = rawReadRate(fixture, "large", total);
       long t0 = System.nanoTime();
-      processor = NoOpProcessor.start(fixture, store, "replay");
+      processor = NoOpProcessor.start(fixture, largeStore, "replay");
       processor.awaitCount(total);
-      double[] replay = {total / ((System.nanoTime() - t0) / 1e9), 0};
-      raw[1] = rawReadRate(fixture, total);
+      double replay = total / ((System.nanoTime() - t0) / 1e9);
+      double raw = Math.max(rawBefore, rawReadRate(fixture, "large", total));
       double idle200k = idleCpuMillis();
       processor.stop();
       System.out.printf(
@@ -146,16 +164,17 @@ public final class EventStoreBenchmark {
           load10k,
           load200k);
       System.out.printf(
-          Locale.ROOT,
-          "replay %.0f events/s, raw read+deserialize %.0f events/s%n",
-          Math.max(replay[0], replay[1]),
-          Math.max(raw[0], raw[1]));
+          Locale.ROOT, "replay %.0f events/s, raw read+deserialize %.0f events/s%n", replay, raw);
       System.out.printf(
-          Locale.ROOT, "idle CPU over 10 s: %.0f ms at 10k, %.0f ms at 200k%n", idle10k, idle200k);
+          Locale.ROOT,
+          "idle CPU of the engine's threads over 10 s: %.0f ms at 10k, %.0f ms at 200k%n",
+          idle10k,
+          idle200k);
       figure("load_200k_vs_10k", load200k / load10k);
-      figure("replay_vs_raw", Math.max(replay[0], replay[1]) / Math.max(raw[0], raw[1]));
+      figure("replay_vs_raw", replay / raw);
       figure("idle_cpu_200k_vs_10k", idle200k / Math.max(idle10k, 1));
-      store.shutDown();
+      smallStore.shutDown();
+      largeStore.shutDown();
     }
   }
 
@@ -189,28 +208,23 @@ public final class EventStoreBenchmark {
     writers.shutdown();
   }
 
-  /** Median time to load (and deserialize) one of the target aggregates, in milliseconds. */
+  /** Mean time to load (and deserialize) each of the target aggregates once, in ms. */
   private static double loadMillis(EmbeddedEventStore store) {
-    double[] rounds = new double[ROUNDS];
-    for (int round = 0; round < ROUNDS + WARM_UP_ROUNDS; round++) {
-      long t0 = System.nanoTime();
-      for (int a = 0; a < TARGET_AGGREGATES; a++) {
-        long n = store.readEvents("target-" + a).asStream().map(EventMessage::getPayload).count();
-        if (n != EVENTS_PER_AGGREGATE) {
-          throw new IllegalStateException("loaded " + n + " events");
-        }
-      }
-      if (round >= WARM_UP_ROUNDS) {
-        rounds[round - WARM_UP_ROUNDS] = (System.nanoTime() - t0) / 1e6 / TARGET_AGGREGATES;
+    long t0 = System.nanoTime();
+    for (int a = 0; a < TARGET_AGGREGATES; a++) {
+      long n = store.readEvents("target-" + a).asStream().map(EventMessage::getPayload).count();
+      if (n != EVENTS_PER_AGGREGATE) {
+        throw new IllegalStateException("loaded " + n + " events");
       }
     }
-    return median(rounds);
+    return (System.nanoTime() - t0) / 1e6 / TARGET_AGGREGATES;
   }
 
-  private static double rawReadRate(EmbeddedStoreFixture fixture, long expected) throws Exception {
+  private static double rawReadRate(EmbeddedStoreFixture fixture, String database, long expected)
+      throws Exception {
     ObjectMapper mapper = fixture.serializer.getObjectMapper();
     MongoCollection<BsonDocument> events =
-        fixture.database.getCollection("events", BsonDocument.class);
+        fixture.client.getDatabase(database).getCollection("events", BsonDocument.class);
     long t0 = System.nanoTime();
     long n = 0;
     for (BsonDocument document : events.find().batchSize(1_000)) {
@@ -224,6 +238,10 @@ public final class EventStoreBenchmark {
     return n / ((System.nanoTime() - t0) / 1e9);
   }
 
+  /**
+   * CPU used by the engine's threads over 10 s of idleness, in ms. The process figure is printed
+   * too; it also holds the JIT compiler and the collector still finishing earlier work.
+   */
   private static double idleCpuMillis() throws InterruptedException {
     Thread.sleep(8_000); // let the last batch, the JIT compiler and the collector settle
     com.sun.management.OperatingSystemMXBean os =
@@ -237,13 +255,15 @@ public final class EventStoreBenchmark {
     Thread.sleep(10_000);
     double used = (os.getProcessCpuTime() - before) / 1e6;
     long javaThreads = 0;
-    java.util.List<String> busiest = new ArrayList<>();
-    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info == null) {
+    List<String> busiest = new ArrayList<>();
+    for (long id : threads.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      long now = threads.getThreadCpuTime(id);
+      if (info == null || now < 0) {
         continue;
       }
-      long cpu =
-          threads.getThreadCpuTime(info.getThreadId()) - start.getOrDefault(info.getThreadId(), 0L);
+      long cpu = now - start.getOrDefault(id, 0L);
+      javaThreads += cpu;
       if (cpu > 5_000_000) {
         busiest.add(String.format(Locale.ROOT, "%s=%.0fms", info.getThreadName(), cpu / 1e6));
       }
@@ -254,7 +274,7 @@ public final class EventStoreBenchmark {
         used,
         javaThreads / 1e6,
         busiest);
-    return used;
+    return javaThreads / 1e6;
   }
 
   private static List<DomainEventMessage<?>> aggregateEvents(String id, long from, int count) {
@@ -341,7 +361,4 @@ public final class EventStoreBenchmark {
       handled.incrementAndGet();
     }
   }
-
-  @SuppressWarnings("unused")
-  private static final Comparator<Double> NATURAL = Comparator.naturalOrder();
 }
