@@ -1,0 +1,100 @@
+package de.rathaus.api.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error raised in a controller into {@code application/problem+json}: Spring MVC's own
+ * (405, 415, 406, missing parameters, 404 for unknown paths) through its standard handling with our
+ * localised texts, validation errors with the list of fields, malformed JSON as 400, and anything
+ * unexpected as a 500 that names no internals. Messages never repeat what the caller sent, so no
+ * personal data ends up in a response or a log.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final Problems problems;
+
+  public ApiExceptionHandler(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+      errors.add(
+          Map.of(
+              "field",
+              error.getField(),
+              "message",
+              problems.text(
+                  "field." + error.getCode(),
+                  locale,
+                  error.getDefaultMessage(),
+                  error.getArguments())));
+    }
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // the parser's message would quote the body: say only that it could not be read
+    return ResponseEntity.badRequest()
+        .body(
+            problems.of(HttpStatus.BAD_REQUEST, "malformed-body", LocaleContextHolder.getLocale()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && problem.getType().toString().equals("about:blank")) {
+      ProblemDetail localised =
+          problems.of(statusCode, "http-" + statusCode.value(), LocaleContextHolder.getLocale());
+      localised.setInstance(problem.getInstance());
+      return new ResponseEntity<>(localised, headers, statusCode);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  /** Anything not foreseen: a 500 that tells the caller nothing about the inside. */
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error while handling a request ({})", e.getClass().getName());
+    return ResponseEntity.internalServerError()
+        .body(
+            problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", LocaleContextHolder.getLocale()));
+  }
+}

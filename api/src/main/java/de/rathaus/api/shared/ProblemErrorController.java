@@ -1,0 +1,40 @@
+package de.rathaus.api.shared;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that happen outside controllers (in filters, in the servlet container) reach {@code
+ * /error}; they are answered as problem details too, never with the container's page or a trace.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+  private final Problems problems;
+
+  public ProblemErrorController(Problems problems) {
+    this.problems = problems;
+  }
+
+  @RequestMapping("/error")
+  public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status =
+        code instanceof Integer value && HttpStatus.resolve(value) != null
+            ? HttpStatus.valueOf(value)
+            : HttpStatus.INTERNAL_SERVER_ERROR;
+    String key = status.is5xxServerError() ? "unexpected" : "http-" + status.value();
+    ProblemDetail problem = problems.of(status, key, LocaleContextHolder.getLocale());
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

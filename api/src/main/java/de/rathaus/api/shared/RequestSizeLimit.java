@@ -1,0 +1,130 @@
+package de.rathaus.api.shared;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413 and a problem: by the declared length before
+ * anything is read, and for bodies without a length while they are read.
+ */
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+  private final long maxBytes;
+  private final Problems problems;
+  private final ObjectMapper json;
+
+  public RequestSizeLimit(long maxBytes, Problems problems, ObjectMapper json) {
+    this.maxBytes = maxBytes;
+    this.problems = problems;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      tooLarge(response);
+      return;
+    }
+    try {
+      chain.doFilter(new Limited(request, maxBytes), response);
+    } catch (BodyTooLarge e) {
+      if (!response.isCommitted()) {
+        response.reset();
+        tooLarge(response);
+      }
+    } catch (ServletException e) {
+      if (e.getRootCause() instanceof BodyTooLarge && !response.isCommitted()) {
+        response.reset();
+        tooLarge(response);
+      } else {
+        throw e;
+      }
+    }
+  }
+
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(
+        response.getOutputStream(),
+        problems.of(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "http-413",
+            LocaleContextHolder.getLocale(),
+            maxBytes / 1024));
+  }
+
+  static final class BodyTooLarge extends IOException {
+    BodyTooLarge() {
+      super("request body over the limit");
+    }
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long maxBytes;
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream inner = super.getInputStream();
+        stream =
+            new ServletInputStream() {
+              private long read;
+
+              @Override
+              public int read() throws IOException {
+                int b = inner.read();
+                if (b >= 0 && ++read > maxBytes) {
+                  throw new BodyTooLarge();
+                }
+                return b;
+              }
+
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = inner.read(buffer, offset, length);
+                if (n > 0 && (read += n) > maxBytes) {
+                  throw new BodyTooLarge();
+                }
+                return n;
+              }
+
+              @Override
+              public boolean isFinished() {
+                return inner.isFinished();
+              }
+
+              @Override
+              public boolean isReady() {
+                return inner.isReady();
+              }
+
+              @Override
+              public void setReadListener(ReadListener listener) {
+                inner.setReadListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package de.rathaus.api.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Every error of the API is application/problem+json, in German or English, without internals. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ProblemDetailsIT.EchoController.class)
+class ProblemDetailsIT {
+
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("rathaus.data-dir", () -> dataDir.toString());
+    registry.add("rathaus.api.max-body-size", () -> "1KB");
+  }
+
+  @LocalServerPort int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  record Greeting(@NotBlank String name) {}
+
+  /** A resource that exists only in this test, to provoke errors of a controller. */
+  @RestController
+  static class EchoController {
+    @PostMapping("/api/v1/test-echo")
+    Greeting echo(@Valid @RequestBody Greeting greeting) {
+      if (greeting.name().equals("boom")) {
+        throw new IllegalStateException("secret internals " + greeting.name());
+      }
+      return greeting;
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder post(String body, String language) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/test-echo"))
+        .header("Content-Type", "application/json")
+        .header("Accept-Language", language)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("status").asInt()).isEqualTo(status);
+    assertThat(body.path("title").asText()).isNotBlank();
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("trace");
+    return body;
+  }
+
+  @Test
+  void validationErrorsListTheFieldsInTheCallersLanguage() throws Exception {
+    JsonNode german = problem(send(post("{\"name\":\" \"}", "de")), 400);
+    assertThat(german.path("title").asText()).isEqualTo("Ungültige Anfrage");
+    assertThat(german.path("errors").get(0).path("field").asText()).isEqualTo("name");
+    assertThat(german.path("errors").get(0).path("message").asText())
+        .isEqualTo("darf nicht leer sein");
+
+    JsonNode english = problem(send(post("{\"name\":\"\"}", "en")), 400);
+    assertThat(english.path("title").asText()).isEqualTo("Invalid request");
+  }
+
+  @Test
+  void malformedJsonIsA400ThatDoesNotQuoteTheBody() throws Exception {
+    HttpResponse<String> response = send(post("{\"name\": \"Erika Mustermann", "en"));
+    problem(response, 400);
+    assertThat(response.body()).doesNotContain("Mustermann");
+  }
+
+  @Test
+  void bodiesOverTheLimitAre413() throws Exception {
+    JsonNode body = problem(send(post("{\"name\":\"" + "x".repeat(2_000) + "\"}", "de")), 413);
+    assertThat(body.path("detail").asText()).contains("1 KB");
+  }
+
+  @Test
+  void unknownPathsWrongMethodsAndMediaTypesAreProblems() throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    problem(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing-here")).GET()), 404);
+    problem(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo")).GET()), 405);
+    problem(
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))),
+        415);
+  }
+
+  @Test
+  void unexpectedErrorsAre500WithoutInternals() throws Exception {
+    HttpResponse<String> response = send(post("{\"name\":\"boom\"}", "en"));
+    problem(response, 500);
+    assertThat(response.body()).doesNotContain("secret internals");
+  }
+}
