@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Every error of the API is application/problem+json, in German or English, without internals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProblemDetailsIT.EchoController.class)
+@Import({ProblemDetailsIT.EchoController.class, ProblemDetailsIT.OpenEcho.class})
 class ProblemDetailsIT {
 
   @TempDir static Path dataDir;
@@ -50,6 +50,21 @@ class ProblemDetailsIT {
         throw new IllegalStateException("secret internals " + greeting.name());
       }
       return greeting;
+    }
+  }
+
+  /** The test resource is open to anyone, so that its errors are reached. */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class OpenEcho {
+    @org.springframework.context.annotation.Bean
+    @org.springframework.core.annotation.Order(0)
+    org.springframework.security.web.SecurityFilterChain openEcho(
+        org.springframework.security.config.annotation.web.builders.HttpSecurity http)
+        throws Exception {
+      return http.securityMatcher("/api/v1/test-echo/**")
+          .csrf(c -> c.disable())
+          .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+          .build();
     }
   }
 
@@ -103,7 +118,8 @@ class ProblemDetailsIT {
   @Test
   void unknownPathsWrongMethodsAndMediaTypesAreProblems() throws Exception {
     String base = "http://127.0.0.1:" + port;
-    problem(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing-here")).GET()), 404);
+    problem(
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo/nothing")).GET()), 404);
     problem(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo")).GET()), 405);
     problem(
         send(
