@@ -80,6 +80,13 @@ class SecurityIT {
   }
 
   @Test
+  void theOpenApiDescriptionIsPublic() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs", null, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"openapi\"").contains("Rathaus API");
+  }
+
+  @Test
   void publicResourcesNeedNoSignIn() throws Exception {
     HttpResponse<String> response = get("/api/v1/services", null, null);
     assertThat(response.statusCode()).isNotIn(401, 403);
