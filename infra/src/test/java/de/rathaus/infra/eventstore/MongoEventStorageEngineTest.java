@@ -253,18 +253,7 @@ class MongoEventStorageEngineTest {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     MongoEventStorageEngine slow =
-        store
-            .engine()
-            .appendHook(
-                events -> {
-                  if (((DomainEventMessage<?>) events.get(0))
-                      .getAggregateIdentifier()
-                      .equals("slow")) {
-                    held.countDown();
-                    await(release);
-                  }
-                })
-            .build();
+        store.engine().appendHook(holdingBack("slow", held, release)).build();
     Thread writer = new Thread(() -> slow.appendEvents(noted("slow", 0)));
     writer.start();
     assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
@@ -294,15 +283,7 @@ class MongoEventStorageEngineTest {
         store
             .engine()
             .leaseAndGapTimeout(Duration.ofMillis(200), Duration.ofMillis(400))
-            .appendHook(
-                events -> {
-                  if (((DomainEventMessage<?>) events.get(0))
-                      .getAggregateIdentifier()
-                      .equals("slow")) {
-                    held.countDown();
-                    await(release);
-                  }
-                })
+            .appendHook(holdingBack("slow", held, release))
             .build();
     Thread writer = new Thread(() -> slow.appendEvents(noted("slow", 0)));
     writer.start();
@@ -416,6 +397,17 @@ class MongoEventStorageEngineTest {
     List<? extends TrackedEventMessage<?>> all = readAll(null);
     assertThat(all).hasSize(3);
     assertThat(all.get(2).trackingToken().position().getAsLong()).isGreaterThan(2);
+  }
+
+  /** Holds back the appends of one aggregate until released, after their positions are reserved. */
+  private static AppendHook holdingBack(
+      String aggregate, CountDownLatch held, CountDownLatch release) {
+    return events -> {
+      if (((DomainEventMessage<?>) events.get(0)).getAggregateIdentifier().equals(aggregate)) {
+        held.countDown();
+        await(release);
+      }
+    };
   }
 
   private static void await(CountDownLatch latch) {

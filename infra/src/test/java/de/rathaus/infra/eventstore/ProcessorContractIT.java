@@ -194,12 +194,17 @@ class ProcessorContractIT {
   /** The size of the largest token of the processor's segments, as stored. */
   private static int tokenSize(ConfigurableApplicationContext engine) {
     return storedTokens(engine).stream()
-        .mapToInt(t -> t.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .mapToInt(
+            t ->
+                t.getDocument("token")
+                    .toJson()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    .length)
         .max()
         .orElse(0);
   }
 
-  /** The processor's tokens as stored, read without claiming them. */
+  /** The processor's token entries as stored, read without claiming them. */
   private static List<BsonDocument> storedTokens(ConfigurableApplicationContext engine) {
     List<BsonDocument> tokens = new ArrayList<>();
     for (BsonDocument entry :
@@ -208,7 +213,7 @@ class ProcessorContractIT {
             .getCollection("tokens", BsonDocument.class)
             .find(new Document("processorName", CounterProjection.GROUP))) {
       if (entry.isDocument("token")) {
-        tokens.add(entry.getDocument("token"));
+        tokens.add(entry);
       }
     }
     return tokens;
@@ -217,21 +222,15 @@ class ProcessorContractIT {
   private static long furthestPosition(ConfigurableApplicationContext engine) {
     Serializer serializer = engine.getBean(Serializer.class);
     long furthest = 0;
-    for (BsonDocument entry :
-        engine
-            .getBean(MongoDatabase.class)
-            .getCollection("tokens", BsonDocument.class)
-            .find(new Document("processorName", CounterProjection.GROUP))) {
-      if (entry.isDocument("token")) {
-        TrackingToken token =
-            serializer.deserialize(
-                new SimpleSerializedObject<>(
-                    BsonJson.toJson(entry.get("token")),
-                    com.fasterxml.jackson.databind.JsonNode.class,
-                    entry.getString("tokenType").getValue(),
-                    null));
-        furthest = Math.max(furthest, token.position().orElse(0));
-      }
+    for (BsonDocument entry : storedTokens(engine)) {
+      TrackingToken token =
+          serializer.deserialize(
+              new SimpleSerializedObject<>(
+                  BsonJson.toJson(entry.get("token")),
+                  com.fasterxml.jackson.databind.JsonNode.class,
+                  entry.getString("tokenType").getValue(),
+                  null));
+      furthest = Math.max(furthest, token.position().orElse(0));
     }
     return furthest;
   }
