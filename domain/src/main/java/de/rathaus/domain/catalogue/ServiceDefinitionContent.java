@@ -4,6 +4,7 @@ import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -58,6 +59,15 @@ public record ServiceDefinitionContent(
       throw new IllegalArgumentException("The processing target is at least one day");
     }
     requiredDocuments = copyOf(requiredDocuments, "required documents");
+  }
+
+  /**
+   * Checks the values a citizen submitted for this service's form fields, keyed by attribute code
+   * as they arrive from JSON (String, Number, Boolean or a list of strings), and lists what is
+   * wrong with them. Pure: it neither changes nor remembers anything.
+   */
+  public AttributeValidation validate(Map<String, ?> values) {
+    return AttributeValidator.validate(attributes, values);
   }
 
   /** An unmodifiable copy; a missing list is an empty one (so older or sparse JSON still reads). */
