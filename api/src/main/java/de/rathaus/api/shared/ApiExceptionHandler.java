@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -86,6 +89,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return new ResponseEntity<>(localised, headers, statusCode);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  /**
+   * A value that breaks a rule of the domain's value objects (a malformed code, a missing German
+   * text): their messages describe the expected form and never repeat the value.
+   */
+  @ExceptionHandler(IllegalArgumentException.class)
+  public ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
+    ProblemDetail problem =
+        problems.of(HttpStatus.BAD_REQUEST, "validation", LocaleContextHolder.getLocale());
+    problem.setDetail(e.getMessage());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(problems.of(HttpStatus.NOT_FOUND, "http-404", LocaleContextHolder.getLocale()));
+  }
+
+  /** Something with this id exists already, or changed meanwhile: try again after reading it. */
+  @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+  public ResponseEntity<ProblemDetail> conflict(Exception e) {
+    String key = e instanceof AggregateStreamCreationException ? "already-exists" : "conflict";
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(problems.of(HttpStatus.CONFLICT, key, LocaleContextHolder.getLocale()));
   }
 
   /** Anything not foreseen: a 500 that tells the caller nothing about the inside. */

@@ -1,0 +1,152 @@
+package de.rathaus.api.catalogue;
+
+import de.rathaus.application.catalogue.ServiceView;
+import de.rathaus.domain.catalogue.AllowedValue;
+import de.rathaus.domain.catalogue.AttributeDatatype;
+import de.rathaus.domain.catalogue.LeikaKey;
+import de.rathaus.domain.catalogue.ServiceAttribute;
+import de.rathaus.domain.catalogue.ServiceDefinitionContent;
+import de.rathaus.domain.catalogue.ServiceKind;
+import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.LocalizedText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Comparator;
+import java.util.List;
+
+/** The shapes of the catalogue's HTTP bodies (DESIGN.md section 6). */
+final class ServiceResources {
+
+  private ServiceResources() {}
+
+  /** A service as the public sees it, in one language. */
+  record ServiceResource(
+      String code,
+      int version,
+      String name,
+      String description,
+      String department,
+      String group,
+      List<String> keywords,
+      String kind,
+      long fee,
+      int processingDays,
+      List<String> requiredDocuments,
+      String leikaKey,
+      List<AttributeResource> attributes) {
+
+    static ServiceResource of(ServiceView view, String language) {
+      ServiceDefinitionContent content = view.content();
+      return new ServiceResource(
+          view.code(),
+          view.version(),
+          content.name().in(language),
+          content.description().in(language),
+          content.department().value(),
+          content.group(),
+          content.keywords(),
+          content.kind().name(),
+          content.feeCents(),
+          content.processingDays(),
+          content.requiredDocuments().stream().map(d -> d.in(language)).toList(),
+          content.leikaKey() == null ? null : content.leikaKey().value(),
+          content.attributes().stream()
+              .sorted(Comparator.comparingInt(ServiceAttribute::order))
+              .map(a -> AttributeResource.of(a, language))
+              .toList());
+    }
+  }
+
+  record AttributeResource(
+      String code,
+      String datatype,
+      boolean required,
+      int order,
+      String description,
+      List<ValueResource> values) {
+
+    static AttributeResource of(ServiceAttribute attribute, String language) {
+      return new AttributeResource(
+          attribute.code(),
+          attribute.datatype().name().toLowerCase(java.util.Locale.ROOT),
+          attribute.required(),
+          attribute.order(),
+          attribute.description().in(language),
+          attribute.values().stream()
+              .map(v -> new ValueResource(v.key(), v.name().in(language)))
+              .toList());
+    }
+  }
+
+  record ValueResource(String key, String name) {}
+
+  record Text(@NotBlank String de, String en) {
+    LocalizedText toDomain() {
+      return new LocalizedText(de, en);
+    }
+  }
+
+  /** What an administrator sends to draft or revise a service (texts in both languages). */
+  record ServiceInput(
+      String code,
+      @NotNull @Valid Text name,
+      @NotNull @Valid Text description,
+      @NotBlank String department,
+      @NotBlank String group,
+      List<String> keywords,
+      @NotBlank String kind,
+      @Min(0) long fee,
+      @Min(1) int processingDays,
+      List<@Valid Text> requiredDocuments,
+      String leikaKey,
+      List<@Valid AttributeInput> attributes) {
+
+    ServiceDefinitionContent toDomain() {
+      return new ServiceDefinitionContent(
+          name.toDomain(),
+          description.toDomain(),
+          new DepartmentCode(department),
+          group,
+          keywords == null ? List.of() : keywords,
+          ServiceKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+          attributes == null
+              ? List.of()
+              : attributes.stream().map(AttributeInput::toDomain).toList(),
+          fee,
+          processingDays,
+          requiredDocuments == null
+              ? List.of()
+              : requiredDocuments.stream().map(Text::toDomain).toList(),
+          leikaKey == null || leikaKey.isBlank() ? null : new LeikaKey(leikaKey));
+    }
+  }
+
+  record AttributeInput(
+      @NotBlank String code,
+      @NotBlank String datatype,
+      boolean required,
+      int order,
+      @NotNull @Valid Text description,
+      List<@Valid ValueInput> values) {
+
+    ServiceAttribute toDomain() {
+      return new ServiceAttribute(
+          code,
+          AttributeDatatype.valueOf(datatype.toUpperCase(java.util.Locale.ROOT)),
+          required,
+          order,
+          description.toDomain(),
+          values == null ? List.of() : values.stream().map(ValueInput::toDomain).toList());
+    }
+  }
+
+  record ValueInput(@NotBlank String key, @NotNull @Valid Text name) {
+    AllowedValue toDomain() {
+      return new AllowedValue(key, name.toDomain());
+    }
+  }
+
+  record RetirementInput(@NotBlank String reason) {}
+}

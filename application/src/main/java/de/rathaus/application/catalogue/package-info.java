@@ -1,0 +1,2 @@
+/** The service catalogue as citizens read it: read model, projection and queries. */
+package de.rathaus.application.catalogue;
