@@ -109,6 +109,15 @@ class ServiceCatalogueIT {
   }
 
   @Test
+  void theSampleCatalogueIsSeededOnTheFirstStart() throws Exception {
+    JsonNode list = json.readTree(send("GET", "/api/v1/services", null, null, "de").body());
+    assertThat(list.path("items").findValuesAsText("department"))
+        .contains("buergeramt", "ordnungsamt");
+    assertThat(list.path("items").findValuesAsText("kind")).contains("REPORT", "REQUEST");
+    assertThat(list.path("items").size()).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
   void onlyAdministratorsChangeTheCatalogue() throws Exception {
     assertThat(send("POST", "/api/v1/services", PERMIT, "anna", "de").statusCode()).isEqualTo(403);
     assertThat(send("POST", "/api/v1/services", PERMIT, null, "de").statusCode()).isEqualTo(401);

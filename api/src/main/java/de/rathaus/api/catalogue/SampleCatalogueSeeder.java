@@ -1,0 +1,54 @@
+package de.rathaus.api.catalogue;
+
+import de.rathaus.application.catalogue.SampleCatalogue;
+import de.rathaus.application.catalogue.SampleCatalogue.SampleService;
+import de.rathaus.domain.catalogue.DraftServiceDefinition;
+import de.rathaus.domain.catalogue.PublishServiceDefinition;
+import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the sample catalogue on the first start (demo mode): each sample service is drafted and
+ * published through the ordinary commands, so the history shows how it came to be. On later starts
+ * the services exist already and nothing is recorded again. Off under the production profile.
+ */
+@Component
+@ConditionalOnProperty(name = "rathaus.demo.seed-catalogue", havingValue = "true")
+class SampleCatalogueSeeder implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);
+
+  private final CommandGateway commands;
+
+  SampleCatalogueSeeder(CommandGateway commands) {
+    this.commands = commands;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int seeded = 0;
+    for (SampleService service : SampleCatalogue.services()) {
+      try {
+        commands.sendAndWait(new DraftServiceDefinition(service.code(), service.content()));
+      } catch (AggregateStreamCreationException alreadySeeded) {
+        continue;
+      }
+      try {
+        commands.sendAndWait(new PublishServiceDefinition(service.code()));
+        seeded++;
+      } catch (ServiceDefinitionRuleViolation alreadyPublished) {
+        log.debug("Sample service {} was published already", service.code());
+      }
+    }
+    if (seeded > 0) {
+      log.info("Seeded {} sample services into the catalogue", seeded);
+    }
+  }
+}
