@@ -1,0 +1,21 @@
+package de.rathaus.domain.servicerequest;
+
+/**
+ * The office's decision on a case (Bescheid): the outcome, the reasons the applicant can follow,
+ * and the legal basis it rests on (for example {@code § 45 Abs. 1b StVO}). Both texts are required:
+ * a decision without reasons cannot be reviewed or appealed.
+ */
+public record Decision(DecisionOutcome outcome, String reasoning, String legalBasis) {
+
+  public Decision {
+    if (outcome == null) {
+      throw new IllegalArgumentException("A decision needs an outcome");
+    }
+    if (reasoning == null || reasoning.isBlank()) {
+      throw new IllegalArgumentException("A decision needs its reasoning");
+    }
+    if (legalBasis == null || legalBasis.isBlank()) {
+      throw new IllegalArgumentException("A decision needs its legal basis");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package de.rathaus.domain.servicerequest;
+
+/**
+ * Where a reported issue is, or what a request concerns: WGS 84 coordinates and, optionally, the
+ * address as people say it ("Kaiserstraße 12, Heilbronn").
+ */
+public record Location(double lat, double lon, String address) {
+
+  public Location {
+    if (!(lat >= -90 && lat <= 90)) {
+      throw new IllegalArgumentException("The latitude lies between -90 and 90");
+    }
+    if (!(lon >= -180 && lon <= 180)) {
+      throw new IllegalArgumentException("The longitude lies between -180 and 180");
+    }
+    address = address == null || address.isBlank() ? null : address;
+  }
+}

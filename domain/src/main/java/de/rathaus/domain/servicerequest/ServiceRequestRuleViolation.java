@@ -1,0 +1,52 @@
+package de.rathaus.domain.servicerequest;
+
+/**
+ * A command the case refuses because a rule forbids it in the case's current state, or because the
+ * one asking may not do it. Nothing is recorded. The {@link #code()} is machine-readable (the API
+ * turns it into a problem type); the message names the rule, never personal data.
+ */
+public class ServiceRequestRuleViolation extends RuntimeException {
+
+  /** The rule that was broken. */
+  public enum Code {
+    /** A report of an issue in public space needs a location. */
+    LOCATION_REQUIRED,
+    /** An application needs the applicant's name: a decision is addressed to a person. */
+    APPLICANT_NAME_REQUIRED,
+    /** The case is decided, closed or withdrawn. */
+    NOT_OPEN,
+    /** The step needs a case a clerk is working on. */
+    NOT_IN_PROGRESS,
+    /** No question to the applicant is open. */
+    NOT_WAITING,
+    /** Closing needs a decided case. */
+    NOT_DECIDED,
+    /** Only the applicant may do this. */
+    NOT_THE_APPLICANT,
+    /** The clerk belongs to another department than the one handling the case. */
+    NOT_YOUR_DEPARTMENT,
+    /** The case is already assigned to this clerk. */
+    ALREADY_ASSIGNED,
+    /** A case cannot be forwarded to the department that already handles it. */
+    SAME_DEPARTMENT,
+    /** The applicant's answer must be due after the question is asked. */
+    ANSWER_DUE_BEFORE_QUESTION,
+    /** The deadline clock is paused while the office waits for the applicant. */
+    CLOCK_PAUSED,
+    /** The due date has not passed yet. */
+    NOT_OVERDUE_YET,
+    /** The case has already been flagged overdue. */
+    ALREADY_OVERDUE
+  }
+
+  private final Code code;
+
+  public ServiceRequestRuleViolation(Code code, String message) {
+    super(code + ": " + message);
+    this.code = code;
+  }
+
+  public Code code() {
+    return code;
+  }
+}
