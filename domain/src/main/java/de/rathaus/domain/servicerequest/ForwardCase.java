@@ -1,0 +1,27 @@
+package de.rathaus.domain.servicerequest;
+
+import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.ServiceRequestId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * A clerk passes a case to the department that is responsible for it (Abgabe), saying why; the case
+ * arrives there without an assignee.
+ */
+public record ForwardCase(
+    @TargetAggregateIdentifier ServiceRequestId id,
+    DepartmentCode toDepartment,
+    String reason,
+    DepartmentCode actorDepartment,
+    Instant at) {
+
+  public ForwardCase {
+    if (id == null || toDepartment == null || actorDepartment == null || at == null) {
+      throw new IllegalArgumentException("id, toDepartment, actorDepartment and at are required");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("A forwarding needs a reason");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package de.rathaus.domain.servicerequest;
+
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.ServiceRequestId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The applicant answered; the case is in progress again and its due date moved to {@code
+ * newDueDate}, later by exactly the time spent waiting. The text is personal data of {@code
+ * applicant} and not shown by {@link #toString()}.
+ */
+@Revision("1")
+public record InformationRequestAnswered(
+    ServiceRequestId id,
+    InformationRequestId informationRequestId,
+    CitizenId applicant,
+    String text,
+    Instant newDueDate,
+    Instant at) {
+
+  @Override
+  public String toString() {
+    return "InformationRequestAnswered[id=%s, informationRequestId=%s, newDueDate=%s, at=%s]"
+        .formatted(id, informationRequestId, newDueDate, at);
+  }
+}

@@ -1,0 +1,52 @@
+package de.rathaus.domain.servicerequest;
+
+import de.rathaus.domain.shared.CaseNumber;
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.ServiceCode;
+import de.rathaus.domain.shared.ServiceRequestId;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A citizen's request or report was received: the case exists, with its case number, the service
+ * version it was submitted against, the department responsible and the due date ({@code
+ * submittedAt} plus the service's processing target in calendar days).
+ *
+ * <p>Personal data: the attribute values, the description and the four {@code applicant…} fields
+ * (flat strings, so that field-level encryption can wrap each one). None of it is in {@link
+ * #toString()}.
+ */
+@Revision("1")
+public record ServiceRequestSubmitted(
+    ServiceRequestId id,
+    CaseNumber caseNumber,
+    CitizenId applicant,
+    ServiceCode serviceCode,
+    int serviceVersion,
+    DepartmentCode department,
+    RequestKind kind,
+    Map<String, Object> attributes,
+    String description,
+    Location location,
+    String applicantName,
+    String applicantEmail,
+    String applicantPhone,
+    String applicantAddress,
+    int processingDays,
+    Instant submittedAt,
+    Instant dueDate) {
+
+  public ServiceRequestSubmitted {
+    attributes = attributes == null ? Map.of() : attributes;
+  }
+
+  @Override
+  public String toString() {
+    return ("ServiceRequestSubmitted[id=%s, caseNumber=%s, serviceCode=%s, serviceVersion=%d,"
+            + " department=%s, kind=%s, submittedAt=%s, dueDate=%s]")
+        .formatted(
+            id, caseNumber, serviceCode, serviceVersion, department, kind, submittedAt, dueDate);
+  }
+}
