@@ -1,0 +1,222 @@
+package de.rathaus.domain.servicerequest;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.ServiceRequestId;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A citizen's request or report as the city processes it: the Antrag, and the Vorgang a department
+ * works on until it is decided (Bescheid) and closed, or withdrawn by the applicant. It keeps the
+ * deadline: the due date comes from the service's processing target, pauses while the office waits
+ * for the applicant, and a case past it is flagged overdue.
+ *
+ * <p>The applicant is the only one who may answer or withdraw; only clerks of the department that
+ * currently handles the case may process it. The case holds only what its rules need; everything
+ * shown to people lives in the events and the read models built from them.
+ */
+public class ServiceRequest {
+
+  @AggregateIdentifier private ServiceRequestId id;
+  private CitizenId applicant;
+  private DepartmentCode department;
+  private ClerkId assignee;
+  private RequestStatus status;
+  private Instant dueDate;
+  private Instant waitingSince;
+  private InformationRequestId openInformationRequest;
+  private boolean overdue;
+
+  /** For Axon, which rebuilds the case from its events. */
+  protected ServiceRequest() {}
+
+  @CommandHandler
+  public ServiceRequest(SubmitServiceRequest command) {
+    CaseRules.requireLocationForReports(command.kind(), command.location());
+    CaseRules.requireNamedApplicantForApplications(command.kind(), command.contact());
+    ApplicantContact contact = command.contact();
+    apply(
+        new ServiceRequestSubmitted(
+            command.id(),
+            command.caseNumber(),
+            command.applicant(),
+            command.serviceCode(),
+            command.serviceVersion(),
+            command.department(),
+            command.kind(),
+            command.attributes(),
+            command.description(),
+            command.location(),
+            contact.name(),
+            contact.email(),
+            contact.phone(),
+            contact.address(),
+            command.processingDays(),
+            command.submittedAt(),
+            CaseRules.dueDate(command.submittedAt(), command.processingDays())));
+  }
+
+  @CommandHandler
+  public void handle(AssignCase command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireOpen(status);
+    CaseRules.requireNewAssignee(assignee, command.assignee());
+    apply(new CaseAssigned(id, command.assignee(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(ForwardCase command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireOpen(status);
+    CaseRules.requireOtherDepartment(department, command.toDepartment());
+    apply(
+        new CaseForwarded(id, department, command.toDepartment(), command.reason(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(RequestInformation command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireInProgress(status);
+    CaseRules.requireAnswerDueAfterQuestion(command.answerDueDate(), command.at());
+    apply(
+        new InformationRequested(
+            id,
+            command.informationRequestId(),
+            command.question(),
+            command.answerDueDate(),
+            command.at()));
+  }
+
+  @CommandHandler
+  public void handle(AnswerInformationRequest command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    CaseRules.requireWaitingForApplicant(status);
+    apply(
+        new InformationRequestAnswered(
+            id,
+            openInformationRequest,
+            applicant,
+            command.text(),
+            CaseRules.dueDateAfterWaiting(dueDate, waitingSince, command.at()),
+            command.at()));
+  }
+
+  @CommandHandler
+  public void handle(CancelInformationRequest command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireWaitingForApplicant(status);
+    apply(
+        new InformationRequestCancelled(
+            id,
+            openInformationRequest,
+            command.reason(),
+            CaseRules.dueDateAfterWaiting(dueDate, waitingSince, command.at()),
+            command.at()));
+  }
+
+  @CommandHandler
+  public void handle(AddInternalNote command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireOpen(status);
+    apply(new InternalNoteAdded(id, command.author(), command.text(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(DecideCase command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireInProgress(status);
+    apply(new CaseDecided(id, command.decision(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(CloseCase command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    CaseRules.requireDecided(status);
+    apply(new CaseClosed(id, command.at()));
+  }
+
+  @CommandHandler
+  public void handle(WithdrawServiceRequest command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    CaseRules.requireOpen(status);
+    apply(new ServiceRequestWithdrawn(id, applicant, command.reason(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(MarkCaseOverdue command) {
+    CaseRules.requireNewlyOverdue(status, overdue, dueDate, command.at());
+    apply(new CaseBecameOverdue(id, dueDate, command.at()));
+  }
+
+  @EventSourcingHandler
+  void on(ServiceRequestSubmitted event) {
+    id = event.id();
+    applicant = event.applicant();
+    department = event.department();
+    status = RequestStatus.SUBMITTED;
+    dueDate = event.dueDate();
+  }
+
+  @EventSourcingHandler
+  void on(CaseAssigned event) {
+    assignee = event.assignee();
+    if (status == RequestStatus.SUBMITTED) {
+      status = RequestStatus.IN_PROGRESS;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(CaseForwarded event) {
+    department = event.toDepartment();
+    assignee = null;
+  }
+
+  @EventSourcingHandler
+  void on(InformationRequested event) {
+    status = RequestStatus.WAITING_FOR_APPLICANT;
+    openInformationRequest = event.informationRequestId();
+    waitingSince = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(InformationRequestAnswered event) {
+    resume(event.newDueDate());
+  }
+
+  @EventSourcingHandler
+  void on(InformationRequestCancelled event) {
+    resume(event.newDueDate());
+  }
+
+  private void resume(Instant newDueDate) {
+    status = RequestStatus.IN_PROGRESS;
+    openInformationRequest = null;
+    waitingSince = null;
+    dueDate = newDueDate;
+  }
+
+  @EventSourcingHandler
+  void on(CaseDecided event) {
+    status = RequestStatus.DECIDED;
+  }
+
+  @EventSourcingHandler
+  void on(CaseClosed event) {
+    status = RequestStatus.CLOSED;
+  }
+
+  @EventSourcingHandler
+  void on(ServiceRequestWithdrawn event) {
+    status = RequestStatus.WITHDRAWN;
+  }
+
+  @EventSourcingHandler
+  void on(CaseBecameOverdue event) {
+    overdue = true;
+  }
+}

@@ -1,0 +1,116 @@
+package de.rathaus.domain.servicerequest;
+
+import static de.rathaus.domain.servicerequest.Cases.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+
+/** Conventions the rest of the engine relies on: revisions, routing, privacy, snapshot state. */
+class MessagesTest {
+
+  static final List<Class<?>> EVENTS =
+      List.of(
+          ServiceRequestSubmitted.class,
+          CaseAssigned.class,
+          CaseForwarded.class,
+          InformationRequested.class,
+          InformationRequestAnswered.class,
+          InformationRequestCancelled.class,
+          InternalNoteAdded.class,
+          CaseDecided.class,
+          CaseClosed.class,
+          ServiceRequestWithdrawn.class,
+          CaseBecameOverdue.class);
+
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          SubmitServiceRequest.class,
+          AssignCase.class,
+          ForwardCase.class,
+          RequestInformation.class,
+          AnswerInformationRequest.class,
+          CancelInformationRequest.class,
+          AddInternalNote.class,
+          DecideCase.class,
+          CloseCase.class,
+          WithdrawServiceRequest.class,
+          MarkCaseOverdue.class);
+
+  @Test
+  void everyEventCarriesRevisionOne() {
+    assertThat(EVENTS)
+        .allSatisfy(
+            type -> {
+              assertThat(type.isRecord()).isTrue();
+              assertThat(type.getAnnotation(Revision.class)).isNotNull();
+              assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
+            });
+  }
+
+  @Test
+  void everyCommandIsRoutedByTheRequestId() throws Exception {
+    for (Class<?> type : COMMANDS) {
+      RecordComponent id = type.getRecordComponents()[0];
+      assertThat(id.getName()).as(type.getSimpleName()).isEqualTo("id");
+      assertThat(type.getDeclaredField("id").isAnnotationPresent(TargetAggregateIdentifier.class))
+          .as(type.getSimpleName())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void personalDataNeverShowsInToString() {
+    List<Object> messages =
+        List.of(
+            CONTACT,
+            submitApplication(),
+            submitted(),
+            new AnswerInformationRequest(ID, ANNA, "My secret answer", T0),
+            new InformationRequestAnswered(ID, QUESTION, ANNA, "My secret answer", DUE, T0),
+            new WithdrawServiceRequest(ID, ANNA, "My secret reason", T0),
+            new ServiceRequestWithdrawn(ID, ANNA, "My secret reason", T0));
+    for (Object message : messages) {
+      assertThat(message.toString())
+          .doesNotContain(NAME, EMAIL, PHONE, ADDRESS, DESCRIPTION, "HN-AS 123", "My secret");
+    }
+  }
+
+  @Test
+  void refusalsNeverQuotePersonalData() {
+    Throwable refusal =
+        new CaseFixture()
+            .givenNoPriorActivity()
+            .when(submit(RequestKind.REPORT, null, CONTACT))
+            .expectRefusal(ServiceRequestRuleViolation.Code.LOCATION_REQUIRED)
+            .refusal();
+    assertThat(refusal.getMessage()).doesNotContain(NAME, EMAIL, DESCRIPTION, "HN-AS 123");
+    assertThatThrownBy(() -> new Decision(DecisionOutcome.APPROVED, NAME, " "))
+        .hasMessageNotContaining(NAME);
+  }
+
+  @Test
+  void caseStateHasOnlyConcreteTypesForSnapshots() {
+    for (Field field : ServiceRequest.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      Class<?> type = field.getType();
+      assertThat(
+              type.isPrimitive()
+                  || type.isEnum()
+                  || type.isRecord()
+                  || type == Instant.class
+                  || type == String.class)
+          .as("field %s of type %s", field.getName(), type.getName())
+          .isTrue();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package de.rathaus.domain.servicerequest;
+
+import static de.rathaus.domain.servicerequest.Cases.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValueObjectsTest {
+
+  @Test
+  void decisionNeedsReasoningAndLegalBasis() {
+    assertThatThrownBy(() -> new Decision(DecisionOutcome.APPROVED, " ", "§ 45 StVO"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Decision(DecisionOutcome.APPROVED, "Conditions met", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Decision(null, "Conditions met", "§ 45 StVO"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void locationStaysOnTheGlobe() {
+    assertThat(new Location(90, 180, " ").address()).isNull();
+    assertThat(new Location(-90, -180, "Marktplatz").lat()).isEqualTo(-90);
+    assertThatThrownBy(() -> new Location(90.001, 9.2, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Location(49.1, -180.5, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Location(Double.NaN, 9.2, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void onlySubmittedInProgressAndWaitingAreOpen() {
+    assertThat(Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen))
+        .containsExactly(
+            RequestStatus.SUBMITTED,
+            RequestStatus.IN_PROGRESS,
+            RequestStatus.WAITING_FOR_APPLICANT);
+  }
+
+  @Test
+  void blankContactDetailsCountAsAbsent() {
+    ApplicantContact contact = new ApplicantContact(" ", "", null, "Kaiserstraße 12");
+    assertThat(contact.hasName()).isFalse();
+    assertThat(contact.email()).isNull();
+    assertThat(contact.address()).isEqualTo("Kaiserstraße 12");
+  }
+
+  @Test
+  void submissionKeepsItsOwnCopyOfTheAttributes() {
+    Map<String, Object> attributes = new HashMap<>(Map.of("licensePlate", "HN-AS 123"));
+    SubmitServiceRequest command =
+        new SubmitServiceRequest(
+            ID,
+            CASE_NUMBER,
+            ANNA,
+            PARKING,
+            1,
+            BUERGERAMT,
+            RequestKind.REQUEST,
+            attributes,
+            null,
+            null,
+            null,
+            14,
+            T0);
+    attributes.put("licensePlate", "changed");
+    assertThat(command.attributes()).containsEntry("licensePlate", "HN-AS 123");
+    assertThat(command.contact()).isEqualTo(ApplicantContact.none());
+  }
+
+  @Test
+  void submissionRefusesAttributesWithoutValue() {
+    Map<String, Object> attributes = new HashMap<>();
+    attributes.put("licensePlate", null);
+    assertThatThrownBy(
+            () ->
+                new SubmitServiceRequest(
+                    ID,
+                    CASE_NUMBER,
+                    ANNA,
+                    PARKING,
+                    1,
+                    BUERGERAMT,
+                    RequestKind.REQUEST,
+                    attributes,
+                    null,
+                    null,
+                    CONTACT,
+                    14,
+                    T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void submissionNeedsAProcessingTargetOfAtLeastOneDay() {
+    assertThatThrownBy(() -> submitApplication(0, T0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
