@@ -11,9 +11,10 @@ import org.axonframework.test.aggregate.ResultValidator;
 
 /**
  * Axon's {@link AggregateTestFixture} for the case, read as given / when / then, with refusals
- * checked by their rule code. Axon's own exception expectations need Hamcrest, which is not on the
- * domain's test class path; so the thrown exception is captured by a handler interceptor and
- * checked with AssertJ, and "nothing is stored" by the fixture's {@code expectNoEvents()}.
+ * checked by their rule code. Axon's {@code expectException} takes Hamcrest matchers, which the
+ * domain does not compile against; so the thrown exception is captured by a handler interceptor and
+ * checked with AssertJ, and "nothing is stored" by the fixture's {@code expectNoEvents()}. (The
+ * fixture itself still loads Hamcrest at run time.)
  */
 final class CaseFixture {
 
