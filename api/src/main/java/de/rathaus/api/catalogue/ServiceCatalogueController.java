@@ -3,6 +3,7 @@ package de.rathaus.api.catalogue;
 import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
+import de.rathaus.api.shared.NotFound;
 import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.ListPublishedServices;
 import de.rathaus.application.catalogue.ServiceView;
@@ -65,10 +66,8 @@ public class ServiceCatalogueController {
   }
 
   @GetMapping("/{code}")
-  public ResponseEntity<ServiceResource> get(@PathVariable String code) {
-    return find(code)
-        .map(view -> ResponseEntity.ok(ServiceResource.of(view, language())))
-        .orElseGet(() -> ResponseEntity.notFound().build());
+  public ServiceResource get(@PathVariable String code) {
+    return find(code).map(view -> ServiceResource.of(view, language())).orElseThrow(NotFound::new);
   }
 
   @PostMapping

@@ -103,8 +103,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
-  @ExceptionHandler(AggregateNotFoundException.class)
-  public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+  @ExceptionHandler({AggregateNotFoundException.class, NotFound.class})
+  public ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .body(problems.of(HttpStatus.NOT_FOUND, "http-404", LocaleContextHolder.getLocale()));
   }

@@ -104,8 +104,9 @@ class ServiceCatalogueIT {
                     "de")
                 .statusCode())
         .isEqualTo(200);
-    assertThat(send("GET", "/api/v1/services/testparken", null, null, "de").statusCode())
-        .isEqualTo(404);
+    HttpResponse<String> gone = send("GET", "/api/v1/services/testparken", null, null, "de");
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
   @Test
