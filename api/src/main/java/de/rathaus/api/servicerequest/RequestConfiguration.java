@@ -1,0 +1,34 @@
+package de.rathaus.api.servicerequest;
+
+import de.rathaus.application.servicerequest.CaseNumbers;
+import de.rathaus.application.servicerequest.RequestProjection;
+import de.rathaus.application.servicerequest.RequestSubmission;
+import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.domain.servicerequest.ServiceRequest;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the request aggregate, its projection and the submission use case in the engine. */
+@Configuration(proxyBeanMethods = false)
+public class RequestConfiguration {
+
+  @Bean
+  public ConfigurerModule serviceRequestAggregate() {
+    return configurer -> configurer.configureAggregate(ServiceRequest.class);
+  }
+
+  @Bean
+  public RequestProjection requestProjection(RequestViews views) {
+    return new RequestProjection(views);
+  }
+
+  @Bean
+  public RequestSubmission requestSubmission(
+      CommandGateway commands, QueryGateway queries, CaseNumbers caseNumbers) {
+    return new RequestSubmission(commands, queries, caseNumbers, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,83 @@
+package de.rathaus.api.servicerequest;
+
+import de.rathaus.api.shared.Problems;
+import de.rathaus.application.servicerequest.RequestSubmission;
+import de.rathaus.domain.catalogue.AttributeError;
+import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problems of requests: form values that do not fit the service (400 with the fields), an unknown
+ * service (400 on {@code serviceCode}), a rule of the case (422 for missing facts, 404 when the
+ * caller is not the applicant, 409 for a forbidden transition). Values are never repeated.
+ */
+@RestControllerAdvice(assignableTypes = ServiceRequestController.class)
+class RequestProblems {
+
+  private final Problems problems;
+
+  RequestProblems(Problems problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(RequestSubmission.InvalidForm.class)
+  ResponseEntity<ProblemDetail> invalidForm(RequestSubmission.InvalidForm e) {
+    Locale locale = LocaleContextHolder.getLocale();
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (AttributeError error : e.errors()) {
+      errors.add(
+          Map.of(
+              "field",
+              "attributes." + error.attribute(),
+              "message",
+              problems.text("attribute." + error.reason().name(), locale, error.reason().name())));
+    }
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(RequestSubmission.UnknownService.class)
+  ResponseEntity<ProblemDetail> unknownService() {
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
+    problem.setProperty(
+        "errors",
+        List.of(
+            Map.of(
+                "field",
+                "serviceCode",
+                "message",
+                problems.text("attribute.UNKNOWN_SERVICE", locale, "unknown service"))));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(ServiceRequestRuleViolation.class)
+  ResponseEntity<ProblemDetail> rule(ServiceRequestRuleViolation e) {
+    HttpStatus status =
+        switch (e.code()) {
+          case LOCATION_REQUIRED, APPLICANT_NAME_REQUIRED, ANSWER_DUE_BEFORE_QUESTION ->
+              HttpStatus.UNPROCESSABLE_ENTITY;
+          case NOT_THE_APPLICANT, NOT_YOUR_DEPARTMENT -> HttpStatus.NOT_FOUND;
+          default -> HttpStatus.CONFLICT;
+        };
+    String key =
+        status == HttpStatus.NOT_FOUND
+            ? "http-404"
+            : "request." + e.code().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    ProblemDetail problem = problems.of(status, key, LocaleContextHolder.getLocale());
+    if (status != HttpStatus.NOT_FOUND) {
+      problem.setProperty("code", e.code().name());
+    }
+    return ResponseEntity.status(status).body(problem);
+  }
+}

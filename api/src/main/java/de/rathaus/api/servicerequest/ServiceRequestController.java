@@ -1,0 +1,120 @@
+package de.rathaus.api.servicerequest;
+
+import de.rathaus.api.servicerequest.RequestResources.RequestResource;
+import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
+import de.rathaus.api.servicerequest.RequestResources.Submitted;
+import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.NotFound;
+import de.rathaus.application.servicerequest.FindMyRequest;
+import de.rathaus.application.servicerequest.ListMyRequests;
+import de.rathaus.application.servicerequest.RequestSubmission;
+import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.domain.shared.CitizenId;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A citizen's own requests: submit one, list them, read one. Another citizen's request is 404, as
+ * if it did not exist. A submission answers once the citizen's list shows it (read-your-writes).
+ */
+@RestController
+@RequestMapping("/api/v1/requests")
+public class ServiceRequestController {
+
+  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+  private static final int MAX_PAGE = 500;
+
+  private final RequestSubmission submission;
+  private final QueryGateway queries;
+
+  public ServiceRequestController(RequestSubmission submission, QueryGateway queries) {
+    this.submission = submission;
+    this.queries = queries;
+  }
+
+  @PostMapping
+  public ResponseEntity<Submitted> submit(
+      @Valid @RequestBody SubmissionInput input, Authentication caller) {
+    Actor actor = Actor.of(caller);
+    RequestSubmission.Submitted submitted =
+        submission.submit(
+            new CitizenId(actor.id()),
+            new RequestSubmission.Form(
+                input.serviceCode(),
+                input.attributes() == null ? Map.of() : new HashMap<>(input.attributes()),
+                input.description(),
+                input.location() == null ? null : input.location().toDomain(),
+                input.applicant() == null ? null : input.applicant().toDomain()));
+    String id = submitted.id().value();
+    RequestView view = awaitVisible(id, actor.id());
+    return ResponseEntity.created(URI.create("/api/v1/requests/" + id))
+        .body(
+            new Submitted(
+                id,
+                submitted.caseNumber().value(),
+                view == null ? "SUBMITTED" : view.status(),
+                submitted.submittedAt(),
+                view == null ? null : view.dueDate()));
+  }
+
+  @GetMapping
+  public Map<String, Object> mine(
+      Authentication caller, @RequestParam(defaultValue = "50") int size) {
+    int page = Math.max(1, Math.min(size, MAX_PAGE));
+    List<RequestView> views =
+        queries
+            .query(
+                new ListMyRequests(Actor.of(caller).id()),
+                ResponseTypes.multipleInstancesOf(RequestView.class))
+            .join();
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("items", views.stream().limit(page).map(RequestResource::of).toList());
+    answer.put("next", null);
+    return answer;
+  }
+
+  @GetMapping("/{id}")
+  public RequestResource one(@PathVariable String id, Authentication caller) {
+    return find(id, Actor.of(caller).id()).map(RequestResource::of).orElseThrow(NotFound::new);
+  }
+
+  private Optional<RequestView> find(String id, String applicant) {
+    return queries
+        .query(
+            new FindMyRequest(id, applicant), ResponseTypes.optionalInstanceOf(RequestView.class))
+        .join();
+  }
+
+  private RequestView awaitVisible(String id, String applicant) {
+    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<RequestView> view = find(id, applicant);
+      if (view.isPresent()) {
+        return view.get();
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return null;
+  }
+}

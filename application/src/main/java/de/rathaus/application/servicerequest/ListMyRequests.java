@@ -1,0 +1,4 @@
+package de.rathaus.application.servicerequest;
+
+/** The asking applicant's requests. */
+public record ListMyRequests(String applicant) {}

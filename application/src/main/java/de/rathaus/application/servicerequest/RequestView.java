@@ -1,0 +1,39 @@
+package de.rathaus.application.servicerequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request as its applicant sees it: status, deadline, the public timeline, questions from the
+ * office and the decision — never the clerks' internal notes.
+ *
+ * @param applicant the applicant's pseudonymous id, to check ownership
+ */
+public record RequestView(
+    String id,
+    String caseNumber,
+    String applicant,
+    String serviceCode,
+    int serviceVersion,
+    String kind,
+    String department,
+    String status,
+    Instant submittedAt,
+    Instant dueDate,
+    Map<String, Object> attributes,
+    String description,
+    List<TimelineEntry> timeline,
+    List<Question> informationRequests,
+    Outcome decision) {
+
+  /** A step of the public timeline. */
+  public record TimelineEntry(String type, String status, Instant at) {}
+
+  /** A question from the office and, once given, the applicant's answer. */
+  public record Question(
+      String id, String question, Instant answerDueDate, String answer, Instant answeredAt) {}
+
+  /** The decision (Bescheid). */
+  public record Outcome(String outcome, String reasoning, String legalBasis, Instant at) {}
+}

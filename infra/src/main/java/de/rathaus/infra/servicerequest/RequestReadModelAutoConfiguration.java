@@ -1,0 +1,30 @@
+package de.rathaus.infra.servicerequest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.servicerequest.CaseNumbers;
+import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** Requests' read models and case numbers on MongoDB. */
+@AutoConfiguration(after = MongoStorageAutoConfiguration.class)
+public class RequestReadModelAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(RequestViews.class)
+  public RequestViews requestViews(MongoDatabase database, ObjectMapper json) {
+    return new MongoRequestViews(database, json);
+  }
+
+  /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */
+  @Bean
+  @ConditionalOnMissingBean(CaseNumbers.class)
+  public CaseNumbers caseNumbers(
+      MongoDatabase database, @Value("${rathaus.case-number-prefix:HN}") String prefix) {
+    return new MongoCaseNumbers(database, prefix);
+  }
+}
