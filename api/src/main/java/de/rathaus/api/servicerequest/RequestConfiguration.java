@@ -1,6 +1,8 @@
 package de.rathaus.api.servicerequest;
 
 import de.rathaus.application.servicerequest.CaseNumbers;
+import de.rathaus.application.servicerequest.CaseProjection;
+import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestViews;
@@ -24,6 +26,11 @@ public class RequestConfiguration {
   @Bean
   public RequestProjection requestProjection(RequestViews views) {
     return new RequestProjection(views);
+  }
+
+  @Bean
+  public CaseProjection caseProjection(CaseViews views) {
+    return new CaseProjection(views);
   }
 
   @Bean

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * service (400 on {@code serviceCode}), a rule of the case (422 for missing facts, 404 when the
  * caller is not the applicant, 409 for a forbidden transition). Values are never repeated.
  */
-@RestControllerAdvice(assignableTypes = ServiceRequestController.class)
+@RestControllerAdvice(assignableTypes = {ServiceRequestController.class, CaseController.class})
 class RequestProblems {
 
   private final Problems problems;

@@ -9,7 +9,10 @@ import de.rathaus.application.servicerequest.FindMyRequest;
 import de.rathaus.application.servicerequest.ListMyRequests;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.domain.servicerequest.AnswerInformationRequest;
+import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
 import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.ServiceRequestId;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +46,13 @@ public class ServiceRequestController {
 
   private final RequestSubmission submission;
   private final QueryGateway queries;
+  private final CommandGateway commands;
 
-  public ServiceRequestController(RequestSubmission submission, QueryGateway queries) {
+  public ServiceRequestController(
+      RequestSubmission submission, QueryGateway queries, CommandGateway commands) {
     this.submission = submission;
     this.queries = queries;
+    this.commands = commands;
   }
 
   @PostMapping
@@ -92,6 +99,57 @@ public class ServiceRequestController {
   @GetMapping("/{id}")
   public RequestResource one(@PathVariable String id, Authentication caller) {
     return find(id, Actor.of(caller).id()).map(RequestResource::of).orElseThrow(NotFound::new);
+  }
+
+  record AnswerInput(
+      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10_000)
+          String text) {}
+
+  record WithdrawalInput(@jakarta.validation.constraints.Size(max = 2_000) String reason) {}
+
+  /** The applicant answers the office's open question; the deadline clock runs again. */
+  @PostMapping("/{id}/answers")
+  public RequestResource answer(
+      @PathVariable String id, @Valid @RequestBody AnswerInput input, Authentication caller) {
+    String applicant = Actor.of(caller).id();
+    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
+    commands.sendAndWait(
+        new AnswerInformationRequest(
+            new ServiceRequestId(id),
+            new CitizenId(applicant),
+            input.text(),
+            java.time.Instant.now()));
+    return RequestResource.of(awaitChange(id, applicant, before));
+  }
+
+  /** The applicant withdraws an open request. */
+  @PostMapping("/{id}/withdrawal")
+  public RequestResource withdraw(
+      @PathVariable String id, @Valid @RequestBody WithdrawalInput input, Authentication caller) {
+    String applicant = Actor.of(caller).id();
+    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
+    commands.sendAndWait(
+        new WithdrawServiceRequest(
+            new ServiceRequestId(id),
+            new CitizenId(applicant),
+            input.reason(),
+            java.time.Instant.now()));
+    return RequestResource.of(awaitChange(id, applicant, before));
+  }
+
+  private RequestView awaitChange(String id, String applicant, RequestView before) {
+    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+    RequestView view = before;
+    while (System.nanoTime() < deadline && view.timeline().size() <= before.timeline().size()) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      view = find(id, applicant).orElse(before);
+    }
+    return view;
   }
 
   private Optional<RequestView> find(String id, String applicant) {

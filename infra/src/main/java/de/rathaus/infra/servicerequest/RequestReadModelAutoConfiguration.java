@@ -3,6 +3,7 @@ package de.rathaus.infra.servicerequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.servicerequest.CaseNumbers;
+import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,12 @@ public class RequestReadModelAutoConfiguration {
   @ConditionalOnMissingBean(RequestViews.class)
   public RequestViews requestViews(MongoDatabase database, ObjectMapper json) {
     return new MongoRequestViews(database, json);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(CaseViews.class)
+  public CaseViews caseViews(MongoDatabase database, ObjectMapper json) {
+    return new MongoCaseViews(database, json);
   }
 
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */

@@ -1,0 +1,45 @@
+package de.rathaus.infra.servicerequest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import de.rathaus.application.servicerequest.CaseView;
+import de.rathaus.application.servicerequest.CaseViews;
+import de.rathaus.infra.shared.JsonViews;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Cases as clerks see them, one document per case; the queue filters by department. */
+public class MongoCaseViews implements CaseViews {
+
+  static final String COLLECTION = "case_views";
+
+  private final JsonViews<CaseView> views;
+
+  public MongoCaseViews(MongoDatabase database, ObjectMapper json) {
+    this.views = new JsonViews<>(database, COLLECTION, json, CaseView.class);
+  }
+
+  @Override
+  public void save(CaseView view) {
+    views.save(view.id(), view);
+  }
+
+  @Override
+  public Optional<CaseView> find(String id) {
+    return views.find(id);
+  }
+
+  @Override
+  public List<CaseView> listByDepartment(String department) {
+    return views.where(Filters.eq("department", department)).stream()
+        .sorted(Comparator.comparing(CaseView::dueDate))
+        .toList();
+  }
+
+  @Override
+  public void clear() {
+    views.clear();
+  }
+}
