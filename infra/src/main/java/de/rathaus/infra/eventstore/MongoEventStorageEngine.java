@@ -386,6 +386,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       }
       windowStart += batchSize;
     }
+    lookAgainBelowTheNewest(found, index, gaps);
     found.sort(Comparator.comparingLong(StoredEvent::globalIndex));
 
     long now = clock.millis();
@@ -418,6 +419,38 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       gapDeadlines.clear();
     }
     return result;
+  }
+
+  /**
+   * A query is no snapshot: an event can land between the lookups of one fetch, so that a later
+   * event of an aggregate is found while its predecessor, committed just before it, was looked up
+   * too early. Every predecessor of a found event was committed before that event, so one more
+   * lookup of the positions still missing below the newest found one, made after the first lookups
+   * ended, finds it; delivering out of the aggregate's order is thus impossible.
+   */
+  private void lookAgainBelowTheNewest(List<StoredEvent> found, long index, SortedSet<Long> gaps) {
+    if (found.isEmpty()) {
+      return;
+    }
+    long newest = found.stream().mapToLong(StoredEvent::globalIndex).max().getAsLong();
+    Set<Long> have = new java.util.HashSet<>();
+    for (StoredEvent event : found) {
+      have.add(event.globalIndex());
+    }
+    Set<Long> missing = new LinkedHashSet<>();
+    for (Long gap : gaps) {
+      if (gap < newest && !have.contains(gap)) {
+        missing.add(gap);
+      }
+    }
+    for (long position = index + 1; position < newest; position++) {
+      if (!have.contains(position)) {
+        missing.add(position);
+      }
+    }
+    if (!missing.isEmpty()) {
+      fetchPositions(missing, found);
+    }
   }
 
   /**

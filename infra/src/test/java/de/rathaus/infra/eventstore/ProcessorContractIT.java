@@ -103,6 +103,14 @@ class ProcessorContractIT {
       Thread.sleep(500);
       assertThat(counters.handledEventIds).hasSize(8_000).doesNotHaveDuplicates();
       assertThat(log.handledEventIds).hasSize(8_000).doesNotHaveDuplicates();
+      counters.order.forEach(
+          (id, seen) ->
+              assertThat(
+                      seen.stream()
+                          .map(t -> Integer.parseInt(t.substring(0, t.indexOf('@'))))
+                          .toList())
+                  .as("events of %s in the order handled: %s", id, seen)
+                  .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9));
       assertThat(counters.totals)
           .hasSize(800)
           .allSatisfy((id, total) -> assertThat(total).isEqualTo(9));

@@ -18,6 +18,10 @@ public class CounterProjection {
   public static final String GROUP = "counters";
 
   public final Map<String, Integer> totals = new ConcurrentHashMap<>();
+
+  /** Per counter, the totals in the order their events were handled (with global positions). */
+  public final Map<String, List<String>> order = new ConcurrentHashMap<>();
+
   public final List<String> handledEventIds = new CopyOnWriteArrayList<>();
   public final AtomicLong replayed = new AtomicLong();
   public final AtomicLong handledLive = new AtomicLong();
@@ -31,6 +35,15 @@ public class CounterProjection {
   @EventHandler
   void on(CounterApi.Incremented event, EventMessage<?> message, ReplayStatus status) {
     totals.put(event.id(), event.total());
+    order
+        .computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>())
+        .add(
+            event.total()
+                + "@"
+                + ((org.axonframework.eventhandling.TrackedEventMessage<?>) message)
+                    .trackingToken()
+                    .position()
+                    .orElse(-1));
     record(message, status);
   }
 
