@@ -4,6 +4,7 @@ import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.ListPublishedServices;
 import de.rathaus.application.catalogue.ServiceView;
@@ -14,11 +15,9 @@ import de.rathaus.domain.catalogue.ReviseServiceDefinition;
 import de.rathaus.domain.shared.ServiceCode;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -40,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/services")
 public class ServiceCatalogueController {
-
-  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
   private final CommandGateway commands;
   private final QueryGateway queries;
@@ -89,7 +86,10 @@ public class ServiceCatalogueController {
   public ResponseEntity<ServiceResource> publish(@PathVariable String code) {
     int before = find(code).map(ServiceView::version).orElse(0);
     commands.sendAndWait(new PublishServiceDefinition(new ServiceCode(code)));
-    ServiceView published = awaitView(code, view -> view.version() > before);
+    ServiceView published =
+        ReadYourWrites.await(
+                () -> find(code), v -> v.map(view -> view.version() > before).orElse(false))
+            .orElse(null);
     return ResponseEntity.ok(published == null ? null : ServiceResource.of(published, language()));
   }
 
@@ -97,7 +97,7 @@ public class ServiceCatalogueController {
   public Map<String, Object> retire(
       @PathVariable String code, @Valid @RequestBody RetirementInput input) {
     commands.sendAndWait(new RetireServiceDefinition(new ServiceCode(code), input.reason()));
-    awaitGone(code);
+    ReadYourWrites.await(() -> find(code), Optional::isEmpty);
     return Map.of("code", code, "status", "RETIRED");
   }
 
@@ -105,33 +105,5 @@ public class ServiceCatalogueController {
     return queries
         .query(new FindPublishedService(code), ResponseTypes.optionalInstanceOf(ServiceView.class))
         .join();
-  }
-
-  /** Read-your-writes: wait until the public catalogue shows what the command changed. */
-  private ServiceView awaitView(String code, Predicate<ServiceView> changed) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<ServiceView> view = find(code);
-      if (view.isPresent() && changed.test(view.get())) {
-        return view.get();
-      }
-      pause();
-    }
-    return find(code).orElse(null);
-  }
-
-  private void awaitGone(String code) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-    while (System.nanoTime() < deadline && find(code).isPresent()) {
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(10);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

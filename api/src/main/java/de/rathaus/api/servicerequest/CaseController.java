@@ -2,6 +2,7 @@ package de.rathaus.api.servicerequest;
 
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.FindCase;
 import de.rathaus.application.servicerequest.ListCases;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -50,7 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases")
 public class CaseController {
 
-  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
   private static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
 
   private final CommandGateway commands;
@@ -183,19 +182,12 @@ public class CaseController {
     return await(id, department, before.revision());
   }
 
+  /** Waits until the case shows a revision after {@code revision} (read-your-writes). */
   private CaseView await(String id, DepartmentCode department, int revision) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-    Optional<CaseView> view = find(id, department);
-    while (System.nanoTime() < deadline && view.map(v -> v.revision() <= revision).orElse(true)) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      view = find(id, department);
-    }
-    return view.orElse(null);
+    return ReadYourWrites.await(
+            () -> find(id, department),
+            v -> v.map(view -> view.revision() > revision).orElse(false))
+        .orElse(null);
   }
 
   private Optional<CaseView> find(String id, DepartmentCode department) {

@@ -5,6 +5,7 @@ import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
 import de.rathaus.api.servicerequest.RequestResources.Submitted;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.servicerequest.FindMyRequest;
 import de.rathaus.application.servicerequest.ListMyRequests;
 import de.rathaus.application.servicerequest.RequestSubmission;
@@ -14,12 +15,15 @@ import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -41,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/requests")
 public class ServiceRequestController {
 
-  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
   private static final int MAX_PAGE = 500;
 
   private final RequestSubmission submission;
@@ -69,7 +72,8 @@ public class ServiceRequestController {
                 input.location() == null ? null : input.location().toDomain(),
                 input.applicant() == null ? null : input.applicant().toDomain()));
     String id = submitted.id().value();
-    RequestView view = awaitVisible(id, actor.id());
+    RequestView view =
+        ReadYourWrites.await(() -> find(id, actor.id()), Optional::isPresent).orElse(null);
     return ResponseEntity.created(URI.create("/api/v1/requests/" + id))
         .body(
             new Submitted(
@@ -101,55 +105,44 @@ public class ServiceRequestController {
     return find(id, Actor.of(caller).id()).map(RequestResource::of).orElseThrow(NotFound::new);
   }
 
-  record AnswerInput(
-      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10_000)
-          String text) {}
+  record AnswerInput(@NotBlank @Size(max = 10_000) String text) {}
 
-  record WithdrawalInput(@jakarta.validation.constraints.Size(max = 2_000) String reason) {}
+  record WithdrawalInput(@Size(max = 2_000) String reason) {}
 
   /** The applicant answers the office's open question; the deadline clock runs again. */
   @PostMapping("/{id}/answers")
   public RequestResource answer(
       @PathVariable String id, @Valid @RequestBody AnswerInput input, Authentication caller) {
-    String applicant = Actor.of(caller).id();
-    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
-    commands.sendAndWait(
-        new AnswerInformationRequest(
-            new ServiceRequestId(id),
-            new CitizenId(applicant),
-            input.text(),
-            java.time.Instant.now()));
-    return RequestResource.of(awaitChange(id, applicant, before));
+    return act(
+        id,
+        Actor.of(caller).id(),
+        applicant ->
+            new AnswerInformationRequest(
+                new ServiceRequestId(id), applicant, input.text(), Instant.now()));
   }
 
   /** The applicant withdraws an open request. */
   @PostMapping("/{id}/withdrawal")
   public RequestResource withdraw(
       @PathVariable String id, @Valid @RequestBody WithdrawalInput input, Authentication caller) {
-    String applicant = Actor.of(caller).id();
-    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
-    commands.sendAndWait(
-        new WithdrawServiceRequest(
-            new ServiceRequestId(id),
-            new CitizenId(applicant),
-            input.reason(),
-            java.time.Instant.now()));
-    return RequestResource.of(awaitChange(id, applicant, before));
+    return act(
+        id,
+        Actor.of(caller).id(),
+        applicant ->
+            new WithdrawServiceRequest(
+                new ServiceRequestId(id), applicant, input.reason(), Instant.now()));
   }
 
-  private RequestView awaitChange(String id, String applicant, RequestView before) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-    RequestView view = before;
-    while (System.nanoTime() < deadline && view.timeline().size() <= before.timeline().size()) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      view = find(id, applicant).orElse(before);
-    }
-    return view;
+  /** Sends the applicant's command on their own request; answers once the timeline shows it. */
+  private RequestResource act(String id, String applicant, Function<CitizenId, Object> command) {
+    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
+    commands.sendAndWait(command.apply(new CitizenId(applicant)));
+    int steps = before.timeline().size();
+    return RequestResource.of(
+        ReadYourWrites.await(
+                () -> find(id, applicant),
+                v -> v.map(view -> view.timeline().size() > steps).orElse(false))
+            .orElse(before));
   }
 
   private Optional<RequestView> find(String id, String applicant) {
@@ -157,22 +150,5 @@ public class ServiceRequestController {
         .query(
             new FindMyRequest(id, applicant), ResponseTypes.optionalInstanceOf(RequestView.class))
         .join();
-  }
-
-  private RequestView awaitVisible(String id, String applicant) {
-    long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<RequestView> view = find(id, applicant);
-      if (view.isPresent()) {
-        return view.get();
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
   }
 }

@@ -121,13 +121,9 @@ public class CaseProjection {
     update(
         e.id(),
         v -> {
-          List<Question> questions = new ArrayList<>();
-          for (Question q : v.informationRequests()) {
-            questions.add(
-                q.id().equals(e.informationRequestId().value())
-                    ? new Question(q.id(), q.question(), q.answerDueDate(), e.text(), e.at())
-                    : q);
-          }
+          List<Question> questions =
+              Question.answered(
+                  v.informationRequests(), e.informationRequestId().value(), e.text(), e.at());
           return copy(
               v,
               "IN_PROGRESS",

@@ -95,13 +95,9 @@ public class RequestProjection {
     update(
         e.id(),
         v -> {
-          List<Question> questions = new ArrayList<>();
-          for (Question q : v.informationRequests()) {
-            questions.add(
-                q.id().equals(e.informationRequestId().value())
-                    ? new Question(q.id(), q.question(), q.answerDueDate(), e.text(), e.at())
-                    : q);
-          }
+          List<Question> questions =
+              Question.answered(
+                  v.informationRequests(), e.informationRequestId().value(), e.text(), e.at());
           return withQuestions(
               step(v, "INFORMATION_ANSWERED", "IN_PROGRESS", e.at()), questions, e.newDueDate());
         });

@@ -32,7 +32,20 @@ public record RequestView(
 
   /** A question from the office and, once given, the applicant's answer. */
   public record Question(
-      String id, String question, Instant answerDueDate, String answer, Instant answeredAt) {}
+      String id, String question, Instant answerDueDate, String answer, Instant answeredAt) {
+
+    /** The questions, with the one of {@code id} answered. */
+    public static List<Question> answered(
+        List<Question> questions, String id, String answer, Instant at) {
+      return questions.stream()
+          .map(
+              q ->
+                  q.id().equals(id)
+                      ? new Question(q.id(), q.question(), q.answerDueDate(), answer, at)
+                      : q)
+          .toList();
+    }
+  }
 
   /** The decision (Bescheid). */
   public record Outcome(String outcome, String reasoning, String legalBasis, Instant at) {}
