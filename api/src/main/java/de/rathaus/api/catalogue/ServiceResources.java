@@ -1,5 +1,6 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.api.shared.Choices;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.domain.catalogue.AllowedValue;
 import de.rathaus.domain.catalogue.AttributeDatatype;
@@ -110,7 +111,7 @@ final class ServiceResources {
           new DepartmentCode(department),
           group,
           keywords == null ? List.of() : keywords,
-          ServiceKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+          Choices.of(ServiceKind.class, "kind", kind),
           attributes == null
               ? List.of()
               : attributes.stream().map(AttributeInput::toDomain).toList(),
@@ -134,7 +135,7 @@ final class ServiceResources {
     ServiceAttribute toDomain() {
       return new ServiceAttribute(
           code,
-          AttributeDatatype.valueOf(datatype.toUpperCase(java.util.Locale.ROOT)),
+          Choices.of(AttributeDatatype.class, "datatype", datatype),
           required,
           order,
           description.toDomain(),

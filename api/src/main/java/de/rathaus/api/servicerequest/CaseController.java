@@ -1,6 +1,7 @@
 package de.rathaus.api.servicerequest;
 
 import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.Choices;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.servicerequest.CaseView;
@@ -26,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -163,7 +163,7 @@ public class CaseController {
   public CaseView decide(
       @PathVariable String id, @Valid @RequestBody DecisionInput input, Authentication caller) {
     DepartmentCode department = department(caller);
-    DecisionOutcome outcome = DecisionOutcome.valueOf(input.outcome().toUpperCase(Locale.ROOT));
+    DecisionOutcome outcome = Choices.of(DecisionOutcome.class, "outcome", input.outcome());
     return act(
         id,
         department,

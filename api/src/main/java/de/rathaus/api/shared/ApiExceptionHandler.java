@@ -99,8 +99,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   public ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
     ProblemDetail problem =
         problems.of(HttpStatus.BAD_REQUEST, "validation", LocaleContextHolder.getLocale());
-    problem.setDetail(e.getMessage());
+    if (fromRathaus(e)) {
+      problem.setDetail(e.getMessage()); // our own messages name the rule, never the value
+    }
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static boolean fromRathaus(Exception e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().startsWith("de.rathaus.");
   }
 
   @ExceptionHandler({AggregateNotFoundException.class, NotFound.class})

@@ -115,6 +115,14 @@ class CaseProcessingIT {
         "{\"outcome\":\"approved\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}",
         "clara",
         409);
+    JsonNode wrongOutcome =
+        call(
+            "POST",
+            "/api/v1/cases/" + id + "/decision",
+            "{\"outcome\":\"vielleicht\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}",
+            "clara",
+            400);
+    assertThat(wrongOutcome.toString()).doesNotContain("de.rathaus").contains("approved");
 
     JsonNode waiting = call("GET", "/api/v1/requests/" + id, null, "anna", 200);
     assertThat(waiting.path("status").asText()).isEqualTo("WAITING_FOR_APPLICANT");
