@@ -1,12 +1,18 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.SampleCatalogue;
 import de.rathaus.application.catalogue.SampleCatalogue.SampleService;
+import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.domain.catalogue.DraftServiceDefinition;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,9 +32,11 @@ class SampleCatalogueSeeder implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);
 
   private final CommandGateway commands;
+  private final QueryGateway queries;
 
-  SampleCatalogueSeeder(CommandGateway commands) {
+  SampleCatalogueSeeder(CommandGateway commands, QueryGateway queries) {
     this.commands = commands;
+    this.queries = queries;
   }
 
   @Override
@@ -48,6 +56,17 @@ class SampleCatalogueSeeder implements ApplicationRunner {
       }
     }
     if (seeded > 0) {
+      // the start is over only once citizens can find the services (read-your-writes)
+      for (SampleService service : SampleCatalogue.services()) {
+        ReadYourWrites.await(
+            () ->
+                queries
+                    .query(
+                        new FindPublishedService(service.code().value()),
+                        ResponseTypes.optionalInstanceOf(ServiceView.class))
+                    .join(),
+            Optional::isPresent);
+      }
       log.info("Seeded {} sample services into the catalogue", seeded);
     }
   }
