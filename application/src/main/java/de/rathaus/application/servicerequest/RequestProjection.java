@@ -120,26 +120,20 @@ public class RequestProjection {
         e.id(),
         v -> {
           RequestView decided = step(v, "DECIDED", "DECIDED", e.at());
-          return new RequestView(
-              decided.id(),
-              decided.caseNumber(),
-              decided.applicant(),
-              decided.serviceCode(),
-              decided.serviceVersion(),
-              decided.kind(),
-              decided.department(),
-              decided.status(),
-              decided.submittedAt(),
-              decided.dueDate(),
-              decided.attributes(),
-              decided.description(),
-              decided.timeline(),
-              decided.informationRequests(),
+          Outcome outcome =
               new Outcome(
                   e.decision().outcome().name(),
                   e.decision().reasoning(),
                   e.decision().legalBasis(),
-                  e.at()));
+                  e.at());
+          return copy(
+              decided,
+              decided.department(),
+              decided.status(),
+              decided.dueDate(),
+              decided.timeline(),
+              decided.informationRequests(),
+              outcome);
         });
   }
 
@@ -175,25 +169,34 @@ public class RequestProjection {
   private static RequestView step(RequestView v, String type, String status, Instant at) {
     List<TimelineEntry> timeline = new ArrayList<>(v.timeline());
     timeline.add(new TimelineEntry(type, status, at));
-    return new RequestView(
-        v.id(),
-        v.caseNumber(),
-        v.applicant(),
-        v.serviceCode(),
-        v.serviceVersion(),
-        v.kind(),
-        v.department(),
-        status,
-        v.submittedAt(),
+    return copy(
+        v, v.department(), status, v.dueDate(), timeline, v.informationRequests(), v.decision());
+  }
+
+  private static RequestView withDepartment(RequestView v, String department) {
+    return copy(
+        v,
+        department,
+        v.status(),
         v.dueDate(),
-        v.attributes(),
-        v.description(),
-        timeline,
+        v.timeline(),
         v.informationRequests(),
         v.decision());
   }
 
-  private static RequestView withDepartment(RequestView v, String department) {
+  private static RequestView withQuestions(RequestView v, List<Question> questions, Instant due) {
+    return copy(v, v.department(), v.status(), due, v.timeline(), questions, v.decision());
+  }
+
+  /** The view with what events change; what the submission recorded stays. */
+  private static RequestView copy(
+      RequestView v,
+      String department,
+      String status,
+      Instant dueDate,
+      List<TimelineEntry> timeline,
+      List<Question> questions,
+      Outcome decision) {
     return new RequestView(
         v.id(),
         v.caseNumber(),
@@ -202,32 +205,13 @@ public class RequestProjection {
         v.serviceVersion(),
         v.kind(),
         department,
-        v.status(),
+        status,
         v.submittedAt(),
-        v.dueDate(),
+        dueDate,
         v.attributes(),
         v.description(),
-        v.timeline(),
-        v.informationRequests(),
-        v.decision());
-  }
-
-  private static RequestView withQuestions(RequestView v, List<Question> questions, Instant due) {
-    return new RequestView(
-        v.id(),
-        v.caseNumber(),
-        v.applicant(),
-        v.serviceCode(),
-        v.serviceVersion(),
-        v.kind(),
-        v.department(),
-        v.status(),
-        v.submittedAt(),
-        due,
-        v.attributes(),
-        v.description(),
-        v.timeline(),
+        timeline,
         questions,
-        v.decision());
+        decision);
   }
 }
