@@ -10,6 +10,7 @@ import de.rathaus.application.servicerequest.ListCases;
 import de.rathaus.domain.servicerequest.AddInternalNote;
 import de.rathaus.domain.servicerequest.AssignCase;
 import de.rathaus.domain.servicerequest.ClerkId;
+import de.rathaus.domain.servicerequest.CloseCase;
 import de.rathaus.domain.servicerequest.DecideCase;
 import de.rathaus.domain.servicerequest.Decision;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
@@ -54,11 +55,12 @@ public class CaseController {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  public CaseController(CommandGateway commands, QueryGateway queries) {
+  public CaseController(CommandGateway commands, QueryGateway queries, Clock clock) {
     this.commands = commands;
     this.queries = queries;
+    this.clock = clock;
   }
 
   record Assignment(@NotBlank @Size(max = 100) String assignee) {}
@@ -173,6 +175,14 @@ public class CaseController {
                 new Decision(outcome, input.reasoning(), input.legalBasis()),
                 department,
                 clock.instant()));
+  }
+
+  /** Files a decided case away; nothing more happens on it. */
+  @PostMapping("/{id}/closure")
+  public CaseView close(@PathVariable String id, Authentication caller) {
+    DepartmentCode department = department(caller);
+    return act(
+        id, department, () -> new CloseCase(new ServiceRequestId(id), department, clock.instant()));
   }
 
   private CaseView act(

@@ -3,14 +3,17 @@ package de.rathaus.api.servicerequest;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
+import de.rathaus.application.servicerequest.DeadlineWatch;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.servicerequest.ServiceRequest;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +38,20 @@ public class RequestConfiguration {
 
   @Bean
   public RequestSubmission requestSubmission(
-      CommandGateway commands, QueryGateway queries, CaseNumbers caseNumbers) {
-    return new RequestSubmission(commands, queries, caseNumbers, Clock.systemUTC());
+      CommandGateway commands, QueryGateway queries, CaseNumbers caseNumbers, Clock clock) {
+    return new RequestSubmission(commands, queries, caseNumbers, clock);
+  }
+
+  @Bean
+  public DeadlineWatch deadlineWatch(CaseViews cases, CommandGateway commands) {
+    return new DeadlineWatch(cases, commands);
+  }
+
+  @Bean
+  public DeadlineSchedule deadlineSchedule(
+      DeadlineWatch watch,
+      Clock clock,
+      @Value("${rathaus.deadlines.check-interval:PT1M}") Duration interval) {
+    return new DeadlineSchedule(watch, clock, interval);
   }
 }

@@ -4,6 +4,7 @@ import de.rathaus.api.servicerequest.RequestResources.RequestResource;
 import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
 import de.rathaus.api.servicerequest.RequestResources.Submitted;
 import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.Idempotency;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.servicerequest.FindMyRequest;
@@ -18,7 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,17 +53,44 @@ public class ServiceRequestController {
   private final QueryGateway queries;
   private final CommandGateway commands;
 
+  private final Clock clock;
+  private final Idempotency idempotency;
+
   public ServiceRequestController(
-      RequestSubmission submission, QueryGateway queries, CommandGateway commands) {
+      RequestSubmission submission,
+      QueryGateway queries,
+      CommandGateway commands,
+      Clock clock,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.submission = submission;
     this.queries = queries;
     this.commands = commands;
+    this.clock = clock;
   }
 
+  /**
+   * Submits a request. With an {@code Idempotency-Key} a repeat of the same body answers the first
+   * answer (marked {@code Idempotent-Replayed: true}) and creates nothing.
+   */
   @PostMapping
   public ResponseEntity<Submitted> submit(
-      @Valid @RequestBody SubmissionInput input, Authentication caller) {
+      @Valid @RequestBody SubmissionInput input,
+      @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
+      Authentication caller) {
     Actor actor = Actor.of(caller);
+    Idempotency.Outcome<Submitted> outcome =
+        idempotency.once(
+            actor.id(), idempotencyKey, input, Submitted.class, () -> submit(input, actor));
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.created(URI.create("/api/v1/requests/" + outcome.answer().id()));
+    if (outcome.replayed()) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.body(outcome.answer());
+  }
+
+  private Submitted submit(SubmissionInput input, Actor actor) {
     RequestSubmission.Submitted submitted =
         submission.submit(
             new CitizenId(actor.id()),
@@ -74,14 +103,12 @@ public class ServiceRequestController {
     String id = submitted.id().value();
     RequestView view =
         ReadYourWrites.await(() -> find(id, actor.id()), Optional::isPresent).orElse(null);
-    return ResponseEntity.created(URI.create("/api/v1/requests/" + id))
-        .body(
-            new Submitted(
-                id,
-                submitted.caseNumber().value(),
-                view == null ? "SUBMITTED" : view.status(),
-                submitted.submittedAt(),
-                view == null ? null : view.dueDate()));
+    return new Submitted(
+        id,
+        submitted.caseNumber().value(),
+        view == null ? "SUBMITTED" : view.status(),
+        submitted.submittedAt(),
+        view == null ? null : view.dueDate());
   }
 
   @GetMapping
@@ -118,7 +145,7 @@ public class ServiceRequestController {
         Actor.of(caller).id(),
         applicant ->
             new AnswerInformationRequest(
-                new ServiceRequestId(id), applicant, input.text(), Instant.now()));
+                new ServiceRequestId(id), applicant, input.text(), clock.instant()));
   }
 
   /** The applicant withdraws an open request. */
@@ -130,7 +157,7 @@ public class ServiceRequestController {
         Actor.of(caller).id(),
         applicant ->
             new WithdrawServiceRequest(
-                new ServiceRequestId(id), applicant, input.reason(), Instant.now()));
+                new ServiceRequestId(id), applicant, input.reason(), clock.instant()));
   }
 
   /** Sends the applicant's command on their own request; answers once the timeline shows it. */

@@ -1,7 +1,14 @@
 package de.rathaus.api.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.application.shared.IdempotencyRecords;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +19,40 @@ import org.springframework.util.unit.DataSize;
 /** Wiring of what all resources share. */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
+
+  /** The engine's clock; tests put one in its place to move time. */
+  @Bean
+  @ConditionalOnMissingBean(Clock.class)
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Who sent a command, on every command and on the events it causes. */
+  @Bean
+  public ActorMetadata actorMetadata(CommandBus commandBus) {
+    ActorMetadata stamp = new ActorMetadata();
+    commandBus.registerDispatchInterceptor(stamp);
+    return stamp;
+  }
+
+  @Bean
+  public CorrelationDataProvider actorCorrelation() {
+    return new SimpleCorrelationDataProvider(ActorMetadata.KEYS);
+  }
+
+  /**
+   * Correlation (the first message of a chain) and causation (the message that caused this one) on
+   * every message. Declared here because a provider of our own replaces Axon's default.
+   */
+  @Bean
+  public CorrelationDataProvider originCorrelation() {
+    return new MessageOriginProvider("causationId", "correlationId");
+  }
+
+  @Bean
+  public Idempotency idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock) {
+    return new Idempotency(records, json, clock);
+  }
 
   @Bean
   public Problems problems(MessageSource messageSource) {

@@ -105,6 +105,41 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  @ExceptionHandler(Idempotency.InvalidKey.class)
+  public ResponseEntity<ProblemDetail> invalidIdempotencyKey() {
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
+    problem.setProperty(
+        "errors",
+        List.of(
+            Map.of(
+                "field",
+                Idempotency.HEADER,
+                "message",
+                problems.text("idempotency.invalid-key", locale, "invalid key"))));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(Idempotency.KeyReused.class)
+  public ResponseEntity<ProblemDetail> idempotencyKeyReused() {
+    return ResponseEntity.unprocessableEntity()
+        .body(
+            problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                LocaleContextHolder.getLocale()));
+  }
+
+  @ExceptionHandler(Idempotency.KeyInProgress.class)
+  public ResponseEntity<ProblemDetail> idempotencyKeyInProgress() {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(
+            problems.of(
+                HttpStatus.CONFLICT,
+                "idempotency-key-in-progress",
+                LocaleContextHolder.getLocale()));
+  }
+
   private static boolean fromRathaus(Exception e) {
     StackTraceElement[] trace = e.getStackTrace();
     return trace.length > 0 && trace[0].getClassName().startsWith("de.rathaus.");

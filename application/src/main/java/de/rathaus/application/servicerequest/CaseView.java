@@ -8,6 +8,7 @@ import java.util.Map;
  * A case as the clerks of its department see it: everything of the applicant's view plus the
  * assignee, the applicant's contact, the overdue flag and the internal notes.
  *
+ * @param applicant the applicant's pseudonymous id
  * @param revision how many events shaped this view, so that a command's answer can wait for it
  */
 public record CaseView(
@@ -15,6 +16,7 @@ public record CaseView(
     String caseNumber,
     String serviceCode,
     String kind,
+    String applicant,
     String department,
     String status,
     String assignee,
@@ -24,6 +26,7 @@ public record CaseView(
     String applicantName,
     String applicantEmail,
     String applicantPhone,
+    String applicantAddress,
     Map<String, Object> attributes,
     String description,
     Double lat,

@@ -13,5 +13,11 @@ public interface CaseViews {
   /** The cases a department handles now, oldest due date first. */
   List<CaseView> listByDepartment(String department);
 
+  /**
+   * Cases whose deadline clock is running (submitted or in progress) and that are not flagged
+   * overdue yet, of every department: what the deadline watch looks at.
+   */
+  List<CaseView> listRunningNotOverdue();
+
   void clear();
 }

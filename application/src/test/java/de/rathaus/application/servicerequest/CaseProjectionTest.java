@@ -47,6 +47,14 @@ class CaseProjectionTest {
     }
 
     @Override
+    public List<CaseView> listRunningNotOverdue() {
+      return views.values().stream()
+          .filter(v -> v.status().equals("SUBMITTED") || v.status().equals("IN_PROGRESS"))
+          .filter(v -> !v.overdue())
+          .toList();
+    }
+
+    @Override
     public void clear() {
       views.clear();
     }

@@ -39,6 +39,13 @@ public class MongoCaseViews implements CaseViews {
   }
 
   @Override
+  public List<CaseView> listRunningNotOverdue() {
+    return views.where(
+        Filters.and(
+            Filters.in("status", "SUBMITTED", "IN_PROGRESS"), Filters.eq("overdue", false)));
+  }
+
+  @Override
   public void clear() {
     views.clear();
   }

@@ -1,0 +1,44 @@
+package de.rathaus.application.servicerequest;
+
+import de.rathaus.domain.servicerequest.MarkCaseOverdue;
+import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
+import de.rathaus.domain.shared.ServiceRequestId;
+import java.time.Instant;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Flags open cases whose due date has passed, so that they show up as overdue in the work queue.
+ *
+ * <p>It keeps nothing in memory between runs: each run reads the stored cases whose clock is
+ * running and which are not flagged yet, and asks each one that is past its due date to flag
+ * itself. A case that fell due while the engine was stopped is flagged by the first run after the
+ * start. The case itself decides (it refuses if it is no longer due, was paused meanwhile, or was
+ * flagged by another instance), so running the watch twice, or on two instances, flags once.
+ */
+public class DeadlineWatch {
+
+  private final CaseViews cases;
+  private final CommandGateway commands;
+
+  public DeadlineWatch(CaseViews cases, CommandGateway commands) {
+    this.cases = cases;
+    this.commands = commands;
+  }
+
+  /** Flags every case due before {@code now}; answers how many it flagged. */
+  public int flagOverdue(Instant now) {
+    int flagged = 0;
+    for (CaseView running : cases.listRunningNotOverdue()) {
+      if (!now.isAfter(running.dueDate())) {
+        continue;
+      }
+      try {
+        commands.sendAndWait(new MarkCaseOverdue(new ServiceRequestId(running.id()), now));
+        flagged++;
+      } catch (ServiceRequestRuleViolation changedMeanwhile) {
+        // the view was behind the case (paused, decided or flagged since): the case's word counts
+      }
+    }
+    return flagged;
+  }
+}
