@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Stamps every command with who sent it (actor id, role, department of a clerk) and through which
@@ -48,7 +51,7 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
     stamp.put(ACTOR_ID, actor.id());
     stamp.put(ACTOR_ROLE, actor.role().name());
     actor.department().ifPresent(department -> stamp.put(DEPARTMENT, department));
-    stamp.put(CHANNEL, authentication.getDetails() instanceof Channel web ? web.name : "api");
+    stamp.put(CHANNEL, signedInThroughTheBrowser() ? "web" : "api");
     return stamp;
   }
 
@@ -61,6 +64,12 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
     return false;
   }
 
-  /** Marks a sign-in through the browser's login form: its commands come through {@code web}. */
-  public record Channel(String name) {}
+  /**
+   * A call without credentials of its own was authenticated by the session of the login form: it
+   * comes from the browser ({@code web}); calls with credentials come from programs ({@code api}).
+   */
+  private static boolean signedInThroughTheBrowser() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        && current.getRequest().getHeader(HttpHeaders.AUTHORIZATION) == null;
+  }
 }

@@ -1,6 +1,7 @@
 package de.rathaus.api.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,14 +36,19 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * Who may call what. The API is stateless: every request carries its credentials (HTTP Basic with
- * the demo accounts by default; a bearer token (OpenID Connect, JWT) under the {@code production}
- * profile, with role and department taken from configurable claims). Public resources are open to
- * anyone; everything else needs a role; what is not listed is refused. Refusals are problem details
- * (401, 403). Rules on single items (a citizen sees only their own request, a clerk only their
- * department's cases) are checked by the resources themselves and answer 404.
+ * Who may call what. The API does not keep sessions: every request carries its credentials (HTTP
+ * Basic with the demo accounts by default, or in demo mode the session of the login form; a bearer
+ * token (OpenID Connect, JWT) under the {@code production} profile, with role and department taken
+ * from configurable claims). Public resources are open to anyone; everything else needs a role;
+ * what is not listed is refused. Refusals are problem details (401, 403). Rules on single items (a
+ * citizen sees only their own request, a clerk only their department's cases) are checked by the
+ * resources themselves and answer 404.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -54,9 +62,21 @@ public class SecurityConfiguration {
       @Value("${rathaus.security.role-claim:rathaus_role}") String roleClaim,
       @Value("${rathaus.security.department-claim:rathaus_department}") String departmentClaim)
       throws Exception {
-    http.csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(
+    boolean production = environment.acceptsProfiles(Profiles.of("production"));
+    if (production) {
+      http.csrf(AbstractHttpConfigurer::disable)
+          .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    } else {
+      // demo: a browser signed in through the login form calls the API with its session, which
+      // never starts here; such calls need the CSRF token, calls with credentials of their own not
+      http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+          .csrf(
+              csrf ->
+                  csrf.csrfTokenRepository(CSRF_TOKENS)
+                      .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                      .requireCsrfProtectionMatcher(SecurityConfiguration::sessionCallThatChanges));
+    }
+    http.authorizeHttpRequests(
             authorize ->
                 authorize
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
@@ -101,7 +121,7 @@ public class SecurityConfiguration {
                     .accessDeniedHandler(
                         (request, response, e) ->
                             problem(response, HttpStatus.FORBIDDEN, problems, json)));
-    if (environment.acceptsProfiles(Profiles.of("production"))) {
+    if (production) {
       http.oauth2ResourceServer(
           server ->
               server
@@ -118,6 +138,52 @@ public class SecurityConfiguration {
                   (request, response, e) ->
                       problem(response, HttpStatus.UNAUTHORIZED, problems, json)));
     }
+    return http.build();
+  }
+
+  /** Shared by both chains: the browser reads the token from a cookie and sends it as a header. */
+  static final CookieCsrfTokenRepository CSRF_TOKENS =
+      CookieCsrfTokenRepository.withHttpOnlyFalse();
+
+  static boolean sessionCallThatChanges(HttpServletRequest request) {
+    String method = request.getMethod();
+    boolean changes =
+        !(method.equals("GET")
+            || method.equals("HEAD")
+            || method.equals("OPTIONS")
+            || method.equals("TRACE"));
+    return changes
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && request.getSession(false) != null;
+  }
+
+  /**
+   * Demo mode's login form (DESIGN.md section 6) for people trying the engine in a browser: sign in
+   * at {@code /login} with a demo account; the session then opens the API to that browser (with the
+   * CSRF token for changes, see above); {@code /logout} ends it. Not under production, where people
+   * sign in at the city's identity provider.
+   */
+  @Bean
+  @Order(1)
+  @Profile("!production")
+  public SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+    http.securityMatcher("/login", "/logout", "/", "/index.html")
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CSRF_TOKENS)
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        // the token is made lazily; the page needs its cookie for the logout form and API calls
+        .addFilterAfter(
+            (request, response, chain) -> {
+              if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+              }
+              chain.doFilter(request, response);
+            },
+            CsrfFilter.class)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .formLogin(form -> form.defaultSuccessUrl("/", true))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
     return http.build();
   }
 
