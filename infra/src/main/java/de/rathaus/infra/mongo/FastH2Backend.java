@@ -20,6 +20,9 @@ import io.netty.channel.Channel;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -66,15 +69,48 @@ final class FastH2Backend extends H2Backend {
    */
   private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
 
+  /**
+   * mongo-java-server checks and writes without locks: two {@code $inc} updates can read the same
+   * value, and two inserts can both pass a unique index's check. Commands that write therefore run
+   * one at a time (reads still run alongside), as one write of a real MongoDB is atomic.
+   */
+  private final ReentrantLock writes = new ReentrantLock();
+
+  private static final Set<String> WRITING_COMMANDS =
+      Set.of(
+          "insert",
+          "update",
+          "delete",
+          "findandmodify",
+          "createindexes",
+          "dropindexes",
+          "drop",
+          "dropdatabase",
+          "create",
+          "renamecollection");
+
   FastH2Backend(MVStore store) {
     super(checkFormat(store));
   }
 
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
+    boolean writing = WRITING_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
     commands.readLock().lock();
     try {
-      return super.handleCommand(channel, database, command, query);
+      if (writing) {
+        writes.lock();
+      }
+      try {
+        Document answer = super.handleCommand(channel, database, command, query);
+        // the answer may hold the stored document itself, which the next write changes in place
+        // before the answer is sent: send a copy taken while no other write runs
+        return writing && answer != null ? answer.cloneDeeply() : answer;
+      } finally {
+        if (writing) {
+          writes.unlock();
+        }
+      }
     } finally {
       commands.readLock().unlock();
     }
