@@ -3,14 +3,10 @@ package de.rathaus.api.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import de.rathaus.api.TestClient;
+import de.rathaus.api.TestClient.Response;
 import java.nio.file.Path;
-import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +26,14 @@ class ServiceCatalogueIT {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private TestClient inGerman;
+  private TestClient inEnglish;
+
+  @BeforeEach
+  void clients() {
+    inGerman = new TestClient(port).withHeader("Accept-Language", "de");
+    inEnglish = new TestClient(port).withHeader("Accept-Language", "en");
+  }
 
   private static final String PERMIT =
       """
@@ -46,72 +48,46 @@ class ServiceCatalogueIT {
                        "values": [{"key": "a", "name": {"de": "Zone A", "en": "Zone A"}}]}]}
       """;
 
-  private HttpResponse<String> send(
-      String method, String path, String body, String user, String language) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Accept-Language", language)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   @Test
   void anAdministratorPublishesAndEveryoneReadsInTheirLanguage() throws Exception {
-    assertThat(send("POST", "/api/v1/services", PERMIT, "ada", "de").statusCode()).isEqualTo(201);
-    assertThat(send("GET", "/api/v1/services/testparken", null, null, "de").statusCode())
+    assertThat(inGerman.post("/api/v1/services").as("ada").json(PERMIT).send().status())
+        .isEqualTo(201);
+    assertThat(inGerman.get("/api/v1/services/testparken").send().status())
         .as("a draft is not public")
         .isEqualTo(404);
 
-    HttpResponse<String> published =
-        send("POST", "/api/v1/services/testparken/publication", null, "ada", "de");
-    assertThat(published.statusCode()).isEqualTo(200);
+    Response published = inGerman.post("/api/v1/services/testparken/publication").as("ada").send();
+    assertThat(published.status()).isEqualTo(200);
 
-    JsonNode english =
-        json.readTree(send("GET", "/api/v1/services/testparken", null, null, "en").body());
+    JsonNode english = inEnglish.get("/api/v1/services/testparken").send().json();
     assertThat(english.path("name").asText()).isEqualTo("Residents' parking permit");
     assertThat(english.path("version").asInt()).isEqualTo(1);
     assertThat(english.path("fee").asLong()).isEqualTo(3060);
     assertThat(english.path("attributes").get(1).path("values").get(0).path("key").asText())
         .isEqualTo("a");
-    JsonNode list = json.readTree(send("GET", "/api/v1/services", null, null, "de").body());
+    JsonNode list = inGerman.get("/api/v1/services").send().json();
     assertThat(list.path("items").findValuesAsText("code")).contains("testparken");
 
-    HttpResponse<String> again =
-        send("POST", "/api/v1/services/testparken/publication", null, "ada", "en");
-    assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(json.readTree(again.body()).path("code").asText()).isEqualTo("NOTHING_TO_PUBLISH");
+    Response again = inEnglish.post("/api/v1/services/testparken/publication").as("ada").send();
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("code").asText()).isEqualTo("NOTHING_TO_PUBLISH");
 
     assertThat(
-            send(
-                    "POST",
-                    "/api/v1/services/testparken/retirement",
-                    "{\"reason\": \"test\"}",
-                    "ada",
-                    "de")
-                .statusCode())
+            inGerman
+                .post("/api/v1/services/testparken/retirement")
+                .as("ada")
+                .json("{\"reason\": \"test\"}")
+                .send()
+                .status())
         .isEqualTo(200);
-    HttpResponse<String> gone = send("GET", "/api/v1/services/testparken", null, null, "de");
-    assertThat(gone.statusCode()).isEqualTo(404);
-    assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    Response gone = inGerman.get("/api/v1/services/testparken").send();
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.header("Content-Type")).hasValue("application/problem+json");
   }
 
   @Test
   void theSampleCatalogueIsSeededOnTheFirstStart() throws Exception {
-    JsonNode list = json.readTree(send("GET", "/api/v1/services", null, null, "de").body());
+    JsonNode list = inGerman.get("/api/v1/services").send().json();
     assertThat(list.path("items").findValuesAsText("department"))
         .contains("buergeramt", "ordnungsamt");
     assertThat(list.path("items").findValuesAsText("kind")).contains("REPORT", "REQUEST");
@@ -120,21 +96,24 @@ class ServiceCatalogueIT {
 
   @Test
   void onlyAdministratorsChangeTheCatalogue() throws Exception {
-    assertThat(send("POST", "/api/v1/services", PERMIT, "anna", "de").statusCode()).isEqualTo(403);
-    assertThat(send("POST", "/api/v1/services", PERMIT, null, "de").statusCode()).isEqualTo(401);
+    assertThat(inGerman.post("/api/v1/services").as("anna").json(PERMIT).send().status())
+        .isEqualTo(403);
+    assertThat(inGerman.post("/api/v1/services").json(PERMIT).send().status()).isEqualTo(401);
   }
 
   @Test
   void invalidAndDuplicateServicesAreProblems() throws Exception {
     String bad = PERMIT.replace("\"testparken\"", "\"Bad Code\"");
-    HttpResponse<String> invalid = send("POST", "/api/v1/services", bad, "ada", "en");
-    assertThat(invalid.statusCode()).isEqualTo(400);
-    assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    Response invalid = inEnglish.post("/api/v1/services").as("ada").json(bad).send();
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.header("Content-Type")).hasValue("application/problem+json");
 
     String other = PERMIT.replace("\"testparken\"", "\"doppelt\"");
-    assertThat(send("POST", "/api/v1/services", other, "ada", "de").statusCode()).isEqualTo(201);
-    assertThat(send("POST", "/api/v1/services", other, "ada", "de").statusCode()).isEqualTo(409);
-    assertThat(send("PUT", "/api/v1/services/unbekannt", PERMIT, "ada", "de").statusCode())
+    assertThat(inGerman.post("/api/v1/services").as("ada").json(other).send().status())
+        .isEqualTo(201);
+    assertThat(inGerman.post("/api/v1/services").as("ada").json(other).send().status())
+        .isEqualTo(409);
+    assertThat(inGerman.put("/api/v1/services/unbekannt").as("ada").json(PERMIT).send().status())
         .isEqualTo(404);
   }
 }

@@ -3,17 +3,12 @@ package de.rathaus.api.servicerequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import de.rathaus.api.TestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,120 +32,99 @@ class CaseProcessingIT {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private TestClient client;
 
-  private JsonNode call(String method, String path, String body, String user, int expected)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(method + " " + path + " as " + user).isEqualTo(expected);
-    return response.body().isEmpty() ? null : json.readTree(response.body());
+  @BeforeEach
+  void client() {
+    client = new TestClient(port);
   }
 
   @Test
   void aRequestGoesFromSubmissionToDecision() throws Exception {
     JsonNode submitted =
-        call(
-            "POST",
-            "/api/v1/requests",
-            """
+        client
+            .post("/api/v1/requests")
+            .as("anna")
+            .json(
+                """
             {"serviceCode": "meldebescheinigung",
              "attributes": {"certificate_kind": "simple", "purpose": "Arbeitgeber", "delivery": "post", "copies": 1},
              "applicant": {"name": "Anna Beispiel"}}
-            """,
-            "anna",
-            201);
+            """)
+            .expect(201);
     String id = submitted.path("id").asText();
     Instant originalDue = Instant.parse(submitted.path("dueDate").asText());
 
-    JsonNode queue = call("GET", "/api/v1/cases?status=SUBMITTED", null, "clara", 200);
+    JsonNode queue = client.get("/api/v1/cases?status=SUBMITTED").as("clara").expect(200);
     assertThat(queue.path("items").findValuesAsText("id")).contains(id);
-    call("GET", "/api/v1/cases/" + id, null, "carl", 404); // another department
-    assertThat(call("GET", "/api/v1/cases", null, "carl", 200).path("items").findValuesAsText("id"))
+    client.get("/api/v1/cases/" + id).as("carl").expect(404); // another department
+    assertThat(
+            client.get("/api/v1/cases").as("carl").expect(200).path("items").findValuesAsText("id"))
         .doesNotContain(id);
 
     JsonNode assigned =
-        call(
-            "POST",
-            "/api/v1/cases/" + id + "/assignment",
-            "{\"assignee\":\"clara\"}",
-            "clara",
-            200);
+        client
+            .post("/api/v1/cases/" + id + "/assignment")
+            .as("clara")
+            .json("{\"assignee\":\"clara\"}")
+            .expect(200);
     assertThat(assigned.path("status").asText()).isEqualTo("IN_PROGRESS");
-    call(
-        "POST",
-        "/api/v1/cases/" + id + "/notes",
-        "{\"text\":\"Nur intern: Rückruf\"}",
-        "clara",
-        200);
+    client
+        .post("/api/v1/cases/" + id + "/notes")
+        .as("clara")
+        .json("{\"text\":\"Nur intern: Rückruf\"}")
+        .expect(200);
 
     String due = LocalDate.now().plusDays(14).toString();
     JsonNode asked =
-        call(
-            "POST",
-            "/api/v1/cases/" + id + "/information-requests",
-            "{\"question\":\"Für welchen Arbeitgeber?\",\"dueDate\":\"" + due + "\"}",
-            "clara",
-            200);
+        client
+            .post("/api/v1/cases/" + id + "/information-requests")
+            .as("clara")
+            .json("{\"question\":\"Für welchen Arbeitgeber?\",\"dueDate\":\"" + due + "\"}")
+            .expect(200);
     assertThat(asked.path("status").asText()).isEqualTo("WAITING_FOR_APPLICANT");
-    call(
-        "POST",
-        "/api/v1/cases/" + id + "/decision",
-        "{\"outcome\":\"approved\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}",
-        "clara",
-        409);
+    client
+        .post("/api/v1/cases/" + id + "/decision")
+        .as("clara")
+        .json("{\"outcome\":\"approved\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}")
+        .expect(409);
     JsonNode wrongOutcome =
-        call(
-            "POST",
-            "/api/v1/cases/" + id + "/decision",
-            "{\"outcome\":\"vielleicht\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}",
-            "clara",
-            400);
+        client
+            .post("/api/v1/cases/" + id + "/decision")
+            .as("clara")
+            .json("{\"outcome\":\"vielleicht\",\"reasoning\":\"x\",\"legalBasis\":\"y\"}")
+            .expect(400);
     assertThat(wrongOutcome.toString()).doesNotContain("de.rathaus").contains("approved");
 
-    JsonNode waiting = call("GET", "/api/v1/requests/" + id, null, "anna", 200);
+    JsonNode waiting = client.get("/api/v1/requests/" + id).as("anna").expect(200);
     assertThat(waiting.path("status").asText()).isEqualTo("WAITING_FOR_APPLICANT");
     assertThat(waiting.path("informationRequests").get(0).path("question").asText())
         .isEqualTo("Für welchen Arbeitgeber?");
     Thread.sleep(1_200); // the office waits a moment for the answer
-    call(
-        "POST", "/api/v1/requests/" + id + "/answers", "{\"text\":\"Firma Beispiel\"}", "ben", 404);
+    client
+        .post("/api/v1/requests/" + id + "/answers")
+        .as("ben")
+        .json("{\"text\":\"Firma Beispiel\"}")
+        .expect(404);
     JsonNode answered =
-        call(
-            "POST",
-            "/api/v1/requests/" + id + "/answers",
-            "{\"text\":\"Firma Beispiel\"}",
-            "anna",
-            200);
+        client
+            .post("/api/v1/requests/" + id + "/answers")
+            .as("anna")
+            .json("{\"text\":\"Firma Beispiel\"}")
+            .expect(200);
     assertThat(answered.path("status").asText()).isEqualTo("IN_PROGRESS");
 
     JsonNode decided =
-        call(
-            "POST",
-            "/api/v1/cases/" + id + "/decision",
-            "{\"outcome\":\"approved\",\"reasoning\":\"Alle Angaben vollständig\",\"legalBasis\":\"§ 18 BMG\"}",
-            "clara",
-            200);
+        client
+            .post("/api/v1/cases/" + id + "/decision")
+            .as("clara")
+            .json(
+                "{\"outcome\":\"approved\",\"reasoning\":\"Alle Angaben vollständig\",\"legalBasis\":\"§ 18 BMG\"}")
+            .expect(200);
     assertThat(decided.path("status").asText()).isEqualTo("DECIDED");
     assertThat(decided.path("notes").get(0).path("text").asText()).isEqualTo("Nur intern: Rückruf");
 
-    JsonNode seen = call("GET", "/api/v1/requests/" + id, null, "anna", 200);
+    JsonNode seen = client.get("/api/v1/requests/" + id).as("anna").expect(200);
     assertThat(seen.path("status").asText()).isEqualTo("DECIDED");
     assertThat(seen.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
     assertThat(seen.path("decision").path("legalBasis").asText()).isEqualTo("§ 18 BMG");
@@ -166,25 +140,36 @@ class CaseProcessingIT {
   @Test
   void citizensCannotWorkCasesAndClerksSeeNoOtherDepartment() throws Exception {
     JsonNode submitted =
-        call(
-            "POST",
-            "/api/v1/requests",
-            "{\"serviceCode\": \"maengelmelder\", \"attributes\": {\"category\": \"graffiti\"},"
-                + " \"location\": {\"lat\": 49.14, \"lon\": 9.22}}",
-            "ben",
-            201);
+        client
+            .post("/api/v1/requests")
+            .as("ben")
+            .json(
+                "{\"serviceCode\": \"maengelmelder\", \"attributes\": {\"category\": \"graffiti\"},"
+                    + " \"location\": {\"lat\": 49.14, \"lon\": 9.22}}")
+            .expect(201);
     String id = submitted.path("id").asText();
-    call("GET", "/api/v1/cases/" + id, null, "anna", 403);
-    call("POST", "/api/v1/cases/" + id + "/assignment", "{\"assignee\":\"clara\"}", "clara", 404);
-    call("POST", "/api/v1/cases/" + id + "/assignment", "{\"assignee\":\"carl\"}", "carl", 200);
+    client.get("/api/v1/cases/" + id).as("anna").expect(403);
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("clara")
+        .json("{\"assignee\":\"clara\"}")
+        .expect(404);
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("carl")
+        .json("{\"assignee\":\"carl\"}")
+        .expect(200);
     JsonNode withdrawn =
-        call(
-            "POST",
-            "/api/v1/requests/" + id + "/withdrawal",
-            "{\"reason\":\"erledigt\"}",
-            "ben",
-            200);
+        client
+            .post("/api/v1/requests/" + id + "/withdrawal")
+            .as("ben")
+            .json("{\"reason\":\"erledigt\"}")
+            .expect(200);
     assertThat(withdrawn.path("status").asText()).isEqualTo("WITHDRAWN");
-    call("POST", "/api/v1/requests/" + id + "/withdrawal", "{\"reason\":\"nochmal\"}", "ben", 409);
+    client
+        .post("/api/v1/requests/" + id + "/withdrawal")
+        .as("ben")
+        .json("{\"reason\":\"nochmal\"}")
+        .expect(409);
   }
 }

@@ -3,14 +3,12 @@ package de.rathaus.api.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.api.TestClient;
+import de.rathaus.api.TestClient.Response;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +34,12 @@ class ProblemDetailsIT {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
+  private TestClient client;
+
+  @BeforeEach
+  void client() {
+    client = new TestClient(port);
+  }
 
   record Greeting(@NotBlank String name) {}
 
@@ -68,22 +70,15 @@ class ProblemDetailsIT {
     }
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private Response post(String body, String language) {
+    return client.post("/api/v1/test-echo").header("Accept-Language", language).json(body).send();
   }
 
-  private HttpRequest.Builder post(String body, String language) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/test-echo"))
-        .header("Content-Type", "application/json")
-        .header("Accept-Language", language)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-  }
-
-  private JsonNode problem(HttpResponse<String> response, int status) throws Exception {
-    assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
+  private JsonNode problem(Response response, int status) throws Exception {
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.header("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = response.json();
     assertThat(body.path("status").asInt()).isEqualTo(status);
     assertThat(body.path("title").asText()).isNotBlank();
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("trace");
@@ -92,46 +87,39 @@ class ProblemDetailsIT {
 
   @Test
   void validationErrorsListTheFieldsInTheCallersLanguage() throws Exception {
-    JsonNode german = problem(send(post("{\"name\":\" \"}", "de")), 400);
+    JsonNode german = problem(post("{\"name\":\" \"}", "de"), 400);
     assertThat(german.path("title").asText()).isEqualTo("Ungültige Anfrage");
     assertThat(german.path("errors").get(0).path("field").asText()).isEqualTo("name");
     assertThat(german.path("errors").get(0).path("message").asText())
         .isEqualTo("darf nicht leer sein");
 
-    JsonNode english = problem(send(post("{\"name\":\"\"}", "en")), 400);
+    JsonNode english = problem(post("{\"name\":\"\"}", "en"), 400);
     assertThat(english.path("title").asText()).isEqualTo("Invalid request");
   }
 
   @Test
   void malformedJsonIsA400ThatDoesNotQuoteTheBody() throws Exception {
-    HttpResponse<String> response = send(post("{\"name\": \"Erika Mustermann", "en"));
+    Response response = post("{\"name\": \"Erika Mustermann", "en");
     problem(response, 400);
     assertThat(response.body()).doesNotContain("Mustermann");
   }
 
   @Test
   void bodiesOverTheLimitAre413() throws Exception {
-    JsonNode body = problem(send(post("{\"name\":\"" + "x".repeat(2_000) + "\"}", "de")), 413);
+    JsonNode body = problem(post("{\"name\":\"" + "x".repeat(2_000) + "\"}", "de"), 413);
     assertThat(body.path("detail").asText()).contains("1 KB");
   }
 
   @Test
   void unknownPathsWrongMethodsAndMediaTypesAreProblems() throws Exception {
-    String base = "http://127.0.0.1:" + port;
-    problem(
-        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo/nothing")).GET()), 404);
-    problem(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo")).GET()), 405);
-    problem(
-        send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/test-echo"))
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hello"))),
-        415);
+    problem(client.get("/api/v1/test-echo/nothing").send(), 404);
+    problem(client.get("/api/v1/test-echo").send(), 405);
+    problem(client.post("/api/v1/test-echo").body("hello", "text/plain").send(), 415);
   }
 
   @Test
   void unexpectedErrorsAre500WithoutInternals() throws Exception {
-    HttpResponse<String> response = send(post("{\"name\":\"boom\"}", "en"));
+    Response response = post("{\"name\":\"boom\"}", "en");
     problem(response, 500);
     assertThat(response.body()).doesNotContain("secret internals");
   }

@@ -2,13 +2,10 @@ package de.rathaus.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import de.rathaus.api.TestClient;
+import de.rathaus.api.TestClient.Response;
 import java.nio.file.Path;
-import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,67 +25,59 @@ class SecurityIT {
   }
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private TestClient client;
 
-  private HttpResponse<String> get(String path, String user, String password) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-    if (user != null) {
-      String credentials = user + ":" + password;
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  @BeforeEach
+  void client() {
+    client = new TestClient(port);
   }
 
-  private static void isProblem(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
+  private static void isProblem(Response response, int status) {
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.header("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test
   void healthIsPublic() throws Exception {
-    assertThat(get("/actuator/health", null, null).statusCode()).isEqualTo(200);
+    assertThat(client.get("/actuator/health").send().status()).isEqualTo(200);
   }
 
   @Test
   void anonymousCallersAreAskedToSignInWithAProblem() throws Exception {
-    HttpResponse<String> response = get("/api/v1/requests", null, null);
+    Response response = client.get("/api/v1/requests").send();
     isProblem(response, 401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(response.header("WWW-Authenticate")).isPresent();
   }
 
   @Test
   void aWrongPasswordIsRefused() throws Exception {
-    isProblem(get("/api/v1/requests", "anna", "wrong"), 401);
+    isProblem(client.get("/api/v1/requests").basic("anna", "wrong").send(), 401);
   }
 
   @Test
   void rolesKeepToTheirResources() throws Exception {
-    isProblem(get("/api/v1/requests", "clara", "demo"), 403);
-    isProblem(get("/api/v1/cases", "anna", "demo"), 403);
-    isProblem(get("/api/v1/audit/events", "ada", "demo"), 403);
-    isProblem(get("/api/v1/privacy/subjects/x/erasure", "udo", "demo"), 403);
+    isProblem(client.get("/api/v1/requests").as("clara").send(), 403);
+    isProblem(client.get("/api/v1/cases").as("anna").send(), 403);
+    isProblem(client.get("/api/v1/audit/events").as("ada").send(), 403);
+    isProblem(client.get("/api/v1/privacy/subjects/x/erasure").as("udo").send(), 403);
   }
 
   @Test
   void whatIsNotListedIsRefusedToEveryone() throws Exception {
-    isProblem(get("/api/v1/anything-else", "ada", "demo"), 403);
+    isProblem(client.get("/api/v1/anything-else").as("ada").send(), 403);
   }
 
   @Test
   void theOpenApiDescriptionIsPublic() throws Exception {
-    HttpResponse<String> response = get("/v3/api-docs", null, null);
-    assertThat(response.statusCode()).isEqualTo(200);
+    Response response = client.get("/v3/api-docs").send();
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).contains("\"openapi\"").contains("Rathaus API");
   }
 
   @Test
   void publicResourcesNeedNoSignIn() throws Exception {
-    HttpResponse<String> response = get("/api/v1/services", null, null);
-    assertThat(response.statusCode()).isNotIn(401, 403);
+    Response response = client.get("/api/v1/services").send();
+    assertThat(response.status()).isNotIn(401, 403);
   }
 }

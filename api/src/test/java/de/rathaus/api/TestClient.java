@@ -1,0 +1,239 @@
+package de.rathaus.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The integration tests' HTTP client for the engine under test: method, path, an optional body
+ * (JSON unless told otherwise), an optional caller (a demo account over HTTP Basic, or a bearer
+ * token), extra headers; answers status, headers and the body, parsed as JSON on demand.
+ *
+ * <pre>{@code
+ * TestClient client = new TestClient(port);
+ * JsonNode created = client.post("/api/v1/requests").as("anna").json(body).expect(201);
+ * Response list = client.get("/api/v1/requests").bearer(token).header("Accept-Language", "en").send();
+ * }</pre>
+ *
+ * <p>Every request has a timeout, so a test never hangs on the engine. Immutable and thread-safe;
+ * {@link #withHeader} gives a client that adds a header to every request.
+ */
+public final class TestClient {
+
+  /** The demo accounts' password (DESIGN.md section 6). */
+  public static final String DEMO_PASSWORD = "demo";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String base;
+  private final List<String[]> defaultHeaders;
+
+  /** A client of the engine listening on {@code port} of the loopback address. */
+  public TestClient(int port) {
+    this("http://127.0.0.1:" + port, List.of());
+  }
+
+  private TestClient(String base, List<String[]> defaultHeaders) {
+    this.base = base;
+    this.defaultHeaders = defaultHeaders;
+  }
+
+  /** A client that sends this header with every request too (e.g. {@code Accept-Language}). */
+  public TestClient withHeader(String name, String value) {
+    List<String[]> headers = new ArrayList<>(defaultHeaders);
+    headers.add(new String[] {name, value});
+    return new TestClient(base, List.copyOf(headers));
+  }
+
+  public Call get(String path) {
+    return call("GET", path);
+  }
+
+  public Call post(String path) {
+    return call("POST", path);
+  }
+
+  public Call put(String path) {
+    return call("PUT", path);
+  }
+
+  public Call delete(String path) {
+    return call("DELETE", path);
+  }
+
+  /** A request of any method; nothing is sent before {@link Call#send()}. */
+  public Call call(String method, String path) {
+    return new Call(method, path);
+  }
+
+  /** One request being put together. */
+  public final class Call {
+
+    private final String method;
+    private final String path;
+    private final List<String[]> headers = new ArrayList<>(defaultHeaders);
+    private String body;
+    private String caller = "anonymous";
+
+    private Call(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    /** A JSON body ({@code Content-Type: application/json}); {@code null} sends none. */
+    public Call json(String json) {
+      return body(json, "application/json");
+    }
+
+    /** A body of the given content type; {@code null} sends none. */
+    public Call body(String content, String contentType) {
+      this.body = content;
+      headers.removeIf(h -> h[0].equalsIgnoreCase("Content-Type"));
+      if (content != null) {
+        headers.add(new String[] {"Content-Type", contentType});
+      }
+      return this;
+    }
+
+    /**
+     * Signs in as this demo account (HTTP Basic, password {@code demo}); {@code null} stays
+     * anonymous.
+     */
+    public Call as(String user) {
+      return user == null ? this : basic(user, DEMO_PASSWORD);
+    }
+
+    /** Signs in with HTTP Basic. */
+    public Call basic(String user, String password) {
+      caller = user;
+      return authorization(
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Signs in with a bearer token; {@code null} stays anonymous. */
+    public Call bearer(String token) {
+      if (token == null) {
+        return this;
+      }
+      caller = "bearer token";
+      return authorization("Bearer " + token);
+    }
+
+    private Call authorization(String value) {
+      headers.removeIf(h -> h[0].equalsIgnoreCase("Authorization"));
+      headers.add(new String[] {"Authorization", value});
+      return this;
+    }
+
+    /**
+     * An extra header, e.g. {@code Idempotency-Key} or {@code Accept-Language}; replaces a value
+     * given before (also one of {@link #withHeader}).
+     */
+    public Call header(String name, String value) {
+      headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+      headers.add(new String[] {name, value});
+      return this;
+    }
+
+    /** Sends the request and answers the response, whatever its status. */
+    public Response send() {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      for (String[] header : headers) {
+        request.header(header[0], header[1]);
+      }
+      try {
+        HttpResponse<String> response =
+            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(
+            method + " " + path + " as " + caller,
+            response.statusCode(),
+            response.headers(),
+            response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(method + " " + path + " as " + caller, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted: " + method + " " + path, e);
+      }
+    }
+
+    /**
+     * Sends the request, asserts the status (the failure names method, path and caller) and answers
+     * the parsed JSON body ({@link MissingNode} when there is none).
+     */
+    public JsonNode expect(int status) {
+      return send().expect(status).json();
+    }
+  }
+
+  /**
+   * An answer of the engine.
+   *
+   * @param request method, path and caller, for failure messages
+   * @param status the HTTP status
+   * @param headers the response headers
+   * @param body the body as text (empty if there is none)
+   */
+  public record Response(String request, int status, HttpHeaders headers, String body) {
+
+    /** Asserts the status; the failure names the request and shows the body. */
+    public Response expect(int expected) {
+      assertThat(status).as("%s answered %s", request, body).isEqualTo(expected);
+      return this;
+    }
+
+    /** The body parsed as JSON; {@link MissingNode} when the body is empty. */
+    public JsonNode json() {
+      if (body.isEmpty()) {
+        return MissingNode.getInstance();
+      }
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(request + " answered no JSON: " + body, e);
+      }
+    }
+
+    /** The first value of a response header. */
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    /** Whether the answer is {@code application/problem+json}. */
+    public boolean isProblem() {
+      return header("Content-Type")
+          .map(t -> t.startsWith("application/problem+json"))
+          .orElse(false);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package de.rathaus.api.servicerequest;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import de.rathaus.api.TestClient;
+import de.rathaus.api.TestClient.Response;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * 200 citizens submit at the same moment: every submission is accepted, each request appears
+ * exactly once in its owner's list with a case number of its own, and nobody sees anybody else's.
+ *
+ * <p>Demo mode has two citizens only, so this runs under the {@code production} profile: each
+ * citizen is a bearer token signed by a key made here (as in {@code ProductionSecurityIT}), and the
+ * MongoDB is a separate server (the embedded one, started by the test). Production seeds no
+ * catalogue, so an administrator publishes the service first.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("production")
+class ConcurrentSubmissionIT {
+
+  private static final int CITIZENS = 200;
+  private static final int THREADS = 48;
+
+  /** How long all submissions together may take before the test gives up. */
+  private static final Duration SUBMISSIONS_BOUND = Duration.ofSeconds(90);
+
+  private static final KeyPair KEYS = keys();
+  private static Path dir;
+  private static EmbeddedMongoServer mongo;
+
+  @DynamicPropertySource
+  static void production(DynamicPropertyRegistry registry) throws Exception {
+    dir = Files.createTempDirectory("rathaus-concurrent-it");
+    mongo = EmbeddedMongoServer.start(dir.resolve("mongo"));
+    Path publicKey = dir.resolve("idp.pub");
+    Files.writeString(
+        publicKey,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    registry.add("rathaus.data-dir", () -> dir.resolve("data").toString());
+    registry.add("rathaus.mongodb.uri", mongo::connectionString);
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> publicKey.toUri().toString());
+  }
+
+  @AfterAll
+  static void stopMongo() {
+    mongo.close();
+  }
+
+  @LocalServerPort int port;
+
+  private static KeyPair keys() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String token(String subject, String role) {
+    try {
+      JWTClaimsSet claims =
+          new JWTClaimsSet.Builder()
+              .subject(subject)
+              .claim("rathaus_role", role)
+              .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+              .build();
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+      jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final String SERVICE =
+      """
+      {"code": "gleichzeitig", "name": {"de": "Gleichzeitiger Antrag", "en": "Concurrent request"},
+       "description": {"de": "Viele auf einmal", "en": "Many at once"},
+       "department": "buergeramt", "group": "Test", "kind": "request", "fee": 0,
+       "processingDays": 10,
+       "attributes": [{"code": "kennzeichen", "datatype": "string", "required": true, "order": 1,
+                       "description": {"de": "Kennzeichen", "en": "Licence plate"}}]}
+      """;
+
+  private static String submission(int citizen) {
+    return """
+        {"serviceCode": "gleichzeitig", "attributes": {"kennzeichen": "HN-C %d"},
+         "applicant": {"name": "Bürgerin %d"}}
+        """
+        .formatted(citizen, citizen);
+  }
+
+  /** One citizen's submission as it was answered. */
+  record Submitted(String citizen, String token, Response response) {
+    String id() {
+      return response.json().path("id").asText();
+    }
+
+    String caseNumber() {
+      return response.json().path("caseNumber").asText();
+    }
+  }
+
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void twoHundredCitizensSubmitAtOnceAndEachSeesExactlyTheirOwn() throws Exception {
+    TestClient client = new TestClient(port);
+    String admin = token("admin-1", "admin");
+    client.post("/api/v1/services").bearer(admin).json(SERVICE).expect(201);
+    client.post("/api/v1/services/gleichzeitig/publication").bearer(admin).expect(200);
+
+    List<String> citizens = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < CITIZENS; i++) {
+      citizens.add("citizen-%03d".formatted(i));
+      tokens.add(token(citizens.get(i), "citizen"));
+    }
+
+    List<Submitted> submitted = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < CITIZENS; i++) {
+        String token = tokens.get(i);
+        String body = submission(i);
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.post("/api/v1/requests").bearer(token).json(body).send();
+                }));
+      }
+      start.countDown();
+      long deadline = System.nanoTime() + SUBMISSIONS_BOUND.toNanos();
+      for (int i = 0; i < CITIZENS; i++) {
+        Response response =
+            answers.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        submitted.add(new Submitted(citizens.get(i), tokens.get(i), response));
+      }
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(submitted)
+        .as("submissions not answered 201")
+        .filteredOn(s -> s.response().status() != 201)
+        .extracting(s -> s.citizen() + ": " + s.response().status() + " " + s.response().body())
+        .isEmpty();
+    SoftAssertions softly = new SoftAssertions();
+    Map<String, List<String>> byId =
+        submitted.stream()
+            .collect(
+                groupingBy(Submitted::id, TreeMap::new, mapping(Submitted::citizen, toList())));
+    softly
+        .assertThat(byId.entrySet())
+        .as("request ids given to more than one citizen")
+        .filteredOn(given -> given.getValue().size() > 1)
+        .isEmpty();
+    Map<String, List<String>> byCaseNumber =
+        submitted.stream()
+            .collect(
+                groupingBy(
+                    Submitted::caseNumber, TreeMap::new, mapping(Submitted::citizen, toList())));
+    softly
+        .assertThat(byCaseNumber.entrySet())
+        .as("case numbers given to more than one citizen")
+        .filteredOn(given -> given.getValue().size() > 1)
+        .isEmpty();
+    softly
+        .assertThat(byCaseNumber.keySet())
+        .as("case numbers")
+        .allMatch(number -> number.matches("HN-\\d{4}-\\d{6}"), "HN-yyyy-nnnnnn");
+
+    for (int i = 0; i < CITIZENS; i++) {
+      Submitted mine = submitted.get(i);
+      JsonNode items =
+          client.get("/api/v1/requests?size=500").bearer(mine.token()).expect(200).path("items");
+      List<String> ids = new ArrayList<>();
+      items.forEach(item -> ids.add(item.path("id").asText()));
+      softly
+          .assertThat(ids)
+          .as("%s's list holds their request exactly once and nobody else's", mine.citizen())
+          .containsExactly(mine.id());
+      softly
+          .assertThat(items.path(0).path("caseNumber").asText())
+          .as("%s's case number in their list", mine.citizen())
+          .isEqualTo(mine.caseNumber());
+
+      Submitted other = submitted.get((i + 1) % CITIZENS);
+      softly
+          .assertThat(
+              client.get("/api/v1/requests/" + other.id()).bearer(mine.token()).send().status())
+          .as("%s reads %s's request", mine.citizen(), other.citizen())
+          .isEqualTo(404);
+    }
+    softly.assertAll();
+  }
+}
