@@ -11,6 +11,7 @@ import de.rathaus.domain.catalogue.ServiceKind;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,7 @@ final class ServiceResources {
       int processingDays,
       List<String> requiredDocuments,
       String leikaKey,
+      int retentionYears,
       List<AttributeResource> attributes) {
 
     static ServiceResource of(ServiceView view, String language) {
@@ -53,6 +55,7 @@ final class ServiceResources {
           content.processingDays(),
           content.requiredDocuments().stream().map(d -> d.in(language)).toList(),
           content.leikaKey() == null ? null : content.leikaKey().value(),
+          content.retentionYears(),
           content.attributes().stream()
               .sorted(Comparator.comparingInt(ServiceAttribute::order))
               .map(a -> AttributeResource.of(a, language))
@@ -102,6 +105,7 @@ final class ServiceResources {
       @Min(1) int processingDays,
       List<@Valid Text> requiredDocuments,
       String leikaKey,
+      @Min(0) @Max(ServiceDefinitionContent.MAX_RETENTION_YEARS) Integer retentionYears,
       List<@Valid AttributeInput> attributes) {
 
     ServiceDefinitionContent toDomain() {
@@ -120,7 +124,8 @@ final class ServiceResources {
           requiredDocuments == null
               ? List.of()
               : requiredDocuments.stream().map(Text::toDomain).toList(),
-          leikaKey == null || leikaKey.isBlank() ? null : new LeikaKey(leikaKey));
+          leikaKey == null || leikaKey.isBlank() ? null : new LeikaKey(leikaKey),
+          retentionYears == null ? 0 : retentionYears);
     }
   }
 

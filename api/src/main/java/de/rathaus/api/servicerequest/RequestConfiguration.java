@@ -1,5 +1,6 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
@@ -47,11 +48,12 @@ public class RequestConfiguration {
     return new DeadlineWatch(cases, commands);
   }
 
+  /** Flags overdue cases at the start and every {@code rathaus.deadlines.check-interval}. */
   @Bean
-  public DeadlineSchedule deadlineSchedule(
+  public PeriodicTask deadlineSchedule(
       DeadlineWatch watch,
       Clock clock,
       @Value("${rathaus.deadlines.check-interval:PT1M}") Duration interval) {
-    return new DeadlineSchedule(watch, clock, interval);
+    return new PeriodicTask("deadline-watch", interval, () -> watch.flagOverdue(clock.instant()));
   }
 }

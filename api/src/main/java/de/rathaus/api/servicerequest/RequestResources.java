@@ -64,7 +64,8 @@ final class RequestResources {
       String description,
       List<RequestView.TimelineEntry> timeline,
       List<RequestView.Question> informationRequests,
-      RequestView.Outcome decision) {
+      RequestView.Outcome decision,
+      String withdrawalReason) {
 
     static RequestResource of(RequestView v) {
       return new RequestResource(
@@ -81,7 +82,8 @@ final class RequestResources {
           v.description(),
           v.timeline(),
           v.informationRequests(),
-          v.decision());
+          v.decision(),
+          v.withdrawalReason());
     }
   }
 }

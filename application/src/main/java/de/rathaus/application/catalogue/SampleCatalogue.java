@@ -18,6 +18,7 @@ import de.rathaus.domain.shared.LocalizedText;
 import de.rathaus.domain.shared.ServiceCode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A <strong>sample</strong> service catalogue, seeded once so that a fresh engine has something to
@@ -44,9 +45,9 @@ import java.util.List;
  * service has none ({@code null}) rather than a guessed number that would look official; check the
  * keys against the federal catalogue before using them in production.
  *
- * <p>Fees are in euro cents and processing targets in days. Attribute codes are lowercase
- * identifiers; list choices have English keys, which requests record, and German and English names,
- * which citizens read. Dates are ISO-8601.
+ * <p>Fees are in euro cents, processing targets in days and retention periods in years. Attribute
+ * codes are lowercase identifiers; list choices have English keys, which requests record, and
+ * German and English names, which citizens read. Dates are ISO-8601.
  */
 public final class SampleCatalogue {
 
@@ -79,19 +80,46 @@ public final class SampleCatalogue {
   private static final LocalizedText ID_CARD =
       text("Personalausweis oder Reisepass", "Identity card or passport");
 
+  /**
+   * Retention in years after a case ended, invented like the rest but of the usual order: short for
+   * one-off certificates, collections and reports, longer for permits, ten years for taxes and the
+   * trade register (the default for the others).
+   */
+  private static final Map<String, Integer> RETENTION_YEARS =
+      Map.of(
+          "meldebescheinigung", 1,
+          "sperrmuell", 1,
+          "maengelmelder", 2,
+          "halteverbot-umzug", 2,
+          "bewohnerparkausweis", 3,
+          "sondernutzung", 6,
+          "baumfaellgenehmigung", 10,
+          "hundesteuer-anmeldung", 10,
+          "gewerbeanmeldung", 10);
+
   private static final List<SampleService> SERVICES =
       List.of(
-          residentsParkingPermit(),
-          moveNoParkingZone(),
-          registrationCertificate(),
-          dogTaxRegistration(),
-          dogTaxDeregistration(),
-          bulkyWasteCollection(),
-          businessRegistration(),
-          businessDeregistration(),
-          specialUseOfPublicSpace(),
-          treeFellingPermit(),
-          issueReport());
+              residentsParkingPermit(),
+              moveNoParkingZone(),
+              registrationCertificate(),
+              dogTaxRegistration(),
+              dogTaxDeregistration(),
+              bulkyWasteCollection(),
+              businessRegistration(),
+              businessDeregistration(),
+              specialUseOfPublicSpace(),
+              treeFellingPermit(),
+              issueReport())
+          .stream()
+          .map(SampleCatalogue::withRetention)
+          .toList();
+
+  private static SampleService withRetention(SampleService service) {
+    Integer years = RETENTION_YEARS.get(service.code().value());
+    return years == null
+        ? service
+        : new SampleService(service.code(), service.content().withRetentionYears(years));
+  }
 
   private SampleCatalogue() {}
 

@@ -1,5 +1,7 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,29 +18,29 @@ public record CaseView(
     String caseNumber,
     String serviceCode,
     String kind,
-    String applicant,
+    @DataSubject String applicant,
     String department,
     String status,
     String assignee,
     Instant submittedAt,
     Instant dueDate,
     boolean overdue,
-    String applicantName,
-    String applicantEmail,
-    String applicantPhone,
-    String applicantAddress,
-    Map<String, Object> attributes,
-    String description,
+    @PersonalData String applicantName,
+    @PersonalData String applicantEmail,
+    @PersonalData String applicantPhone,
+    @PersonalData String applicantAddress,
+    @PersonalData Map<String, Object> attributes,
+    @PersonalData String description,
     Double lat,
     Double lon,
-    String address,
+    @PersonalData String address,
     List<Note> notes,
     List<RequestView.Question> informationRequests,
     RequestView.Outcome decision,
     int revision) {
 
   /** An internal note: never shown to the applicant. */
-  public record Note(String author, String text, Instant at) {}
+  public record Note(String author, @PersonalData String text, Instant at) {}
 
   public boolean open() {
     return status.equals("SUBMITTED")

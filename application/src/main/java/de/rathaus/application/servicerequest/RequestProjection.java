@@ -52,6 +52,7 @@ public class RequestProjection {
             e.description(),
             List.of(new TimelineEntry("SUBMITTED", "SUBMITTED", e.submittedAt())),
             List.of(),
+            null,
             null));
   }
 
@@ -144,7 +145,8 @@ public class RequestProjection {
 
   @EventHandler
   void on(ServiceRequestWithdrawn e) {
-    update(e.id(), v -> step(v, "WITHDRAWN", "WITHDRAWN", e.at()));
+    update(
+        e.id(), v -> withWithdrawalReason(step(v, "WITHDRAWN", "WITHDRAWN", e.at()), e.reason()));
   }
 
   @ResetHandler
@@ -212,6 +214,27 @@ public class RequestProjection {
         v.description(),
         timeline,
         questions,
-        decision);
+        decision,
+        v.withdrawalReason());
+  }
+
+  private static RequestView withWithdrawalReason(RequestView v, String reason) {
+    return new RequestView(
+        v.id(),
+        v.caseNumber(),
+        v.applicant(),
+        v.serviceCode(),
+        v.serviceVersion(),
+        v.kind(),
+        v.department(),
+        v.status(),
+        v.submittedAt(),
+        v.dueDate(),
+        v.attributes(),
+        v.description(),
+        v.timeline(),
+        v.informationRequests(),
+        v.decision(),
+        reason);
   }
 }

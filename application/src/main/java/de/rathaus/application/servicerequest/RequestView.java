@@ -1,5 +1,7 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +10,15 @@ import java.util.Map;
  * A request as its applicant sees it: status, deadline, the public timeline, questions from the
  * office and the decision — never the clerks' internal notes.
  *
+ * <p>Stored with the personal parts encrypted under the applicant's key (see {@link PersonalData}).
+ *
  * @param applicant the applicant's pseudonymous id, to check ownership
+ * @param withdrawalReason the applicant's reason, once they withdrew (optional)
  */
 public record RequestView(
     String id,
     String caseNumber,
-    String applicant,
+    @DataSubject String applicant,
     String serviceCode,
     int serviceVersion,
     String kind,
@@ -21,18 +26,23 @@ public record RequestView(
     String status,
     Instant submittedAt,
     Instant dueDate,
-    Map<String, Object> attributes,
-    String description,
+    @PersonalData Map<String, Object> attributes,
+    @PersonalData String description,
     List<TimelineEntry> timeline,
     List<Question> informationRequests,
-    Outcome decision) {
+    Outcome decision,
+    @PersonalData String withdrawalReason) {
 
   /** A step of the public timeline. */
   public record TimelineEntry(String type, String status, Instant at) {}
 
   /** A question from the office and, once given, the applicant's answer. */
   public record Question(
-      String id, String question, Instant answerDueDate, String answer, Instant answeredAt) {
+      String id,
+      @PersonalData String question,
+      Instant answerDueDate,
+      @PersonalData String answer,
+      Instant answeredAt) {
 
     /** The questions, with the one of {@code id} answered. */
     public static List<Question> answered(
@@ -48,5 +58,6 @@ public record RequestView(
   }
 
   /** The decision (Bescheid). */
-  public record Outcome(String outcome, String reasoning, String legalBasis, Instant at) {}
+  public record Outcome(
+      String outcome, @PersonalData String reasoning, String legalBasis, Instant at) {}
 }

@@ -13,5 +13,8 @@ public interface RequestViews {
   /** The applicant's requests, newest first. */
   List<RequestView> listByApplicant(String applicant);
 
+  /** Requests that ended (closed or withdrawn), of every applicant: what retention looks at. */
+  List<RequestView> listEnded();
+
   void clear();
 }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ServiceCatalogueProjectionTest {
+public class ServiceCatalogueProjectionTest {
 
   /** The port kept in memory, as the projection sees it. */
-  static final class InMemoryServiceViews implements ServiceViews {
+  public static final class InMemoryServiceViews implements ServiceViews {
     final Map<String, ServiceView> views = new HashMap<>();
 
     @Override
@@ -50,7 +50,7 @@ class ServiceCatalogueProjectionTest {
   private final InMemoryServiceViews views = new InMemoryServiceViews();
   private final ServiceCatalogueProjection projection = new ServiceCatalogueProjection(views);
 
-  static ServiceDefinitionContent content(String name) {
+  public static ServiceDefinitionContent content(String name) {
     return new ServiceDefinitionContent(
         new LocalizedText(name, null),
         new LocalizedText("Beschreibung", "Description"),

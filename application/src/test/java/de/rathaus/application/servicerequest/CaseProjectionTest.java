@@ -110,6 +110,7 @@ class CaseProjectionTest {
     projection.on(
         new CaseForwarded(
             new ServiceRequestId("a"),
+            new CitizenId("anna"),
             new DepartmentCode("buergeramt"),
             new DepartmentCode("ordnungsamt"),
             "zuständig",
@@ -124,7 +125,8 @@ class CaseProjectionTest {
   void notesAreKeptAndEveryEventCountsAsARevision() {
     submit("a", "buergeramt");
     projection.on(
-        new InternalNoteAdded(new ServiceRequestId("a"), new ClerkId("clara"), "Rückruf", T));
+        new InternalNoteAdded(
+            new ServiceRequestId("a"), new CitizenId("anna"), new ClerkId("clara"), "Rückruf", T));
 
     CaseView view = views.find("a").orElseThrow();
     assertThat(view.notes()).extracting(CaseView.Note::text).containsExactly("Rückruf");

@@ -27,9 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RequestProjectionTest {
+public class RequestProjectionTest {
 
-  static final class InMemoryRequestViews implements RequestViews {
+  private static final CitizenId ANNA = new CitizenId("anna");
+
+  public static final class InMemoryRequestViews implements RequestViews {
     final Map<String, RequestView> views = new HashMap<>();
 
     @Override
@@ -48,6 +50,13 @@ class RequestProjectionTest {
       views.values().stream().filter(v -> v.applicant().equals(applicant)).forEach(mine::add);
       mine.sort(Comparator.comparing(RequestView::submittedAt).reversed());
       return mine;
+    }
+
+    @Override
+    public List<RequestView> listEnded() {
+      return views.values().stream()
+          .filter(v -> v.status().equals("CLOSED") || v.status().equals("WITHDRAWN"))
+          .toList();
     }
 
     @Override
@@ -92,6 +101,7 @@ class RequestProjectionTest {
     projection.on(
         new InformationRequested(
             ID,
+            ANNA,
             new InformationRequestId("q-1"),
             "Welcher Zweck?",
             asked.plus(Duration.ofDays(7)),
@@ -108,6 +118,7 @@ class RequestProjectionTest {
     projection.on(
         new CaseDecided(
             ID,
+            ANNA,
             new Decision(DecisionOutcome.APPROVED, "Alles vorhanden", "§ 18 BMG"),
             newDue.minusSeconds(60)));
 

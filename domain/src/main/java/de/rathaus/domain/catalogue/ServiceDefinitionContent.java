@@ -19,6 +19,10 @@ import java.util.Set;
  * @param processingDays the processing target in days: a request's due date is this far after
  *     submission
  * @param leikaKey the service's key in the federal catalogue, or {@code null} where none applies
+ * @param retentionYears how many years the personal data of a request for this service is kept
+ *     after the case ended (closed or withdrawn), by the records rules that apply to it; 0 stands
+ *     for the default of {@value #DEFAULT_RETENTION_YEARS} years (and for versions stored before
+ *     the field existed)
  */
 public record ServiceDefinitionContent(
     LocalizedText name,
@@ -31,7 +35,14 @@ public record ServiceDefinitionContent(
     long feeCents,
     int processingDays,
     List<LocalizedText> requiredDocuments,
-    LeikaKey leikaKey) {
+    LeikaKey leikaKey,
+    int retentionYears) {
+
+  /** Ten years: the usual period for administrative files where no shorter rule applies. */
+  public static final int DEFAULT_RETENTION_YEARS = 10;
+
+  /** The longest retention the engine accepts. */
+  public static final int MAX_RETENTION_YEARS = 100;
 
   public ServiceDefinitionContent {
     if (name == null || description == null || department == null || kind == null) {
@@ -59,6 +70,55 @@ public record ServiceDefinitionContent(
       throw new IllegalArgumentException("The processing target is at least one day");
     }
     requiredDocuments = copyOf(requiredDocuments, "required documents");
+    if (retentionYears < 0 || retentionYears > MAX_RETENTION_YEARS) {
+      throw new IllegalArgumentException("The retention period lies between 1 and 100 years");
+    }
+    retentionYears = retentionYears == 0 ? DEFAULT_RETENTION_YEARS : retentionYears;
+  }
+
+  /** A content with the default retention period. */
+  public ServiceDefinitionContent(
+      LocalizedText name,
+      LocalizedText description,
+      DepartmentCode department,
+      String group,
+      List<String> keywords,
+      ServiceKind kind,
+      List<ServiceAttribute> attributes,
+      long feeCents,
+      int processingDays,
+      List<LocalizedText> requiredDocuments,
+      LeikaKey leikaKey) {
+    this(
+        name,
+        description,
+        department,
+        group,
+        keywords,
+        kind,
+        attributes,
+        feeCents,
+        processingDays,
+        requiredDocuments,
+        leikaKey,
+        0);
+  }
+
+  /** The same content with another retention period. */
+  public ServiceDefinitionContent withRetentionYears(int years) {
+    return new ServiceDefinitionContent(
+        name,
+        description,
+        department,
+        group,
+        keywords,
+        kind,
+        attributes,
+        feeCents,
+        processingDays,
+        requiredDocuments,
+        leikaKey,
+        years);
   }
 
   /**

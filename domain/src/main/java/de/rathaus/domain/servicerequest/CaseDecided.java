@@ -1,9 +1,15 @@
 package de.rathaus.domain.servicerequest;
 
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** The office decided the case, with reasons and legal basis the applicant can read. */
+/**
+ * The office decided the case, with reasons and legal basis the applicant can read. The reasoning
+ * speaks of the applicant and counts as their personal data; outcome and legal basis do not.
+ */
 @Revision("1")
-public record CaseDecided(ServiceRequestId id, Decision decision, Instant at) {}
+public record CaseDecided(
+    ServiceRequestId id, @DataSubject CitizenId applicant, Decision decision, Instant at) {}

@@ -1,11 +1,13 @@
 package de.rathaus.domain.servicerequest;
 
+import de.rathaus.domain.shared.PersonalData;
+
 /**
  * The office's decision on a case (Bescheid): the outcome, the reasons the applicant can follow,
  * and the legal basis it rests on (for example {@code § 45 Abs. 1b StVO}). Both texts are required:
  * a decision without reasons cannot be reviewed or appealed.
  */
-public record Decision(DecisionOutcome outcome, String reasoning, String legalBasis) {
+public record Decision(DecisionOutcome outcome, @PersonalData String reasoning, String legalBasis) {
 
   public Decision {
     if (outcome == null) {

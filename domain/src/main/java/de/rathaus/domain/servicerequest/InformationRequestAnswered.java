@@ -1,6 +1,8 @@
 package de.rathaus.domain.servicerequest;
 
 import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.PersonalData;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -14,8 +16,8 @@ import org.axonframework.serialization.Revision;
 public record InformationRequestAnswered(
     ServiceRequestId id,
     InformationRequestId informationRequestId,
-    CitizenId applicant,
-    String text,
+    @DataSubject CitizenId applicant,
+    @PersonalData String text,
     Instant newDueDate,
     Instant at) {
 

@@ -1,10 +1,13 @@
 package de.rathaus.domain.servicerequest;
 
+import de.rathaus.domain.shared.PersonalData;
+
 /**
  * Where a reported issue is, or what a request concerns: WGS 84 coordinates and, optionally, the
- * address as people say it ("Kaiserstraße 12, Heilbronn").
+ * address as people say it ("Kaiserstraße 12, Heilbronn"). The address is personal data (it may be
+ * the applicant's home); the coordinates of a reported issue in public space are not.
  */
-public record Location(double lat, double lon, String address) {
+public record Location(double lat, double lon, @PersonalData String address) {
 
   public Location {
     if (!(lat >= -90 && lat <= 90)) {

@@ -75,7 +75,8 @@ public class ServiceRequest {
     CaseRules.requireOpen(status);
     CaseRules.requireOtherDepartment(department, command.toDepartment());
     apply(
-        new CaseForwarded(id, department, command.toDepartment(), command.reason(), command.at()));
+        new CaseForwarded(
+            id, applicant, department, command.toDepartment(), command.reason(), command.at()));
   }
 
   @CommandHandler
@@ -86,6 +87,7 @@ public class ServiceRequest {
     apply(
         new InformationRequested(
             id,
+            applicant,
             command.informationRequestId(),
             command.question(),
             command.answerDueDate(),
@@ -123,14 +125,14 @@ public class ServiceRequest {
   public void handle(AddInternalNote command) {
     CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
     CaseRules.requireOpen(status);
-    apply(new InternalNoteAdded(id, command.author(), command.text(), command.at()));
+    apply(new InternalNoteAdded(id, applicant, command.author(), command.text(), command.at()));
   }
 
   @CommandHandler
   public void handle(DecideCase command) {
     CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
     CaseRules.requireInProgress(status);
-    apply(new CaseDecided(id, command.decision(), command.at()));
+    apply(new CaseDecided(id, applicant, command.decision(), command.at()));
   }
 
   @CommandHandler

@@ -2,7 +2,9 @@ package de.rathaus.domain.servicerequest;
 
 import de.rathaus.domain.shared.CaseNumber;
 import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.PersonalData;
 import de.rathaus.domain.shared.ServiceCode;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
@@ -22,18 +24,18 @@ import org.axonframework.serialization.Revision;
 public record ServiceRequestSubmitted(
     ServiceRequestId id,
     CaseNumber caseNumber,
-    CitizenId applicant,
+    @DataSubject CitizenId applicant,
     ServiceCode serviceCode,
     int serviceVersion,
     DepartmentCode department,
     RequestKind kind,
-    Map<String, Object> attributes,
-    String description,
+    @PersonalData Map<String, Object> attributes,
+    @PersonalData String description,
     Location location,
-    String applicantName,
-    String applicantEmail,
-    String applicantPhone,
-    String applicantAddress,
+    @PersonalData String applicantName,
+    @PersonalData String applicantEmail,
+    @PersonalData String applicantPhone,
+    @PersonalData String applicantAddress,
     int processingDays,
     Instant submittedAt,
     Instant dueDate) {

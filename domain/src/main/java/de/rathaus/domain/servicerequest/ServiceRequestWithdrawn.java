@@ -1,6 +1,8 @@
 package de.rathaus.domain.servicerequest;
 
 import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.PersonalData;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,7 +13,10 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ServiceRequestWithdrawn(
-    ServiceRequestId id, CitizenId applicant, String reason, Instant at) {
+    ServiceRequestId id,
+    @DataSubject CitizenId applicant,
+    @PersonalData String reason,
+    Instant at) {
 
   @Override
   public String toString() {

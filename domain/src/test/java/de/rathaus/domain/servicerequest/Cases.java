@@ -112,7 +112,12 @@ final class Cases {
 
   static InformationRequested asked(Instant at) {
     return new InformationRequested(
-        ID, QUESTION, "Please send the vehicle registration", at.plus(Duration.ofDays(14)), at);
+        ID,
+        ANNA,
+        QUESTION,
+        "Please send the vehicle registration",
+        at.plus(Duration.ofDays(14)),
+        at);
   }
 
   static InformationRequestAnswered answered(Instant at, Instant newDueDate) {
@@ -120,7 +125,7 @@ final class Cases {
   }
 
   static CaseDecided decided() {
-    return new CaseDecided(ID, approval(), day(6));
+    return new CaseDecided(ID, ANNA, approval(), day(6));
   }
 
   static Decision approval() {
@@ -128,6 +133,6 @@ final class Cases {
   }
 
   static CaseForwarded forwarded(DepartmentCode from, DepartmentCode to) {
-    return new CaseForwarded(ID, from, to, "Traffic matter", day(2));
+    return new CaseForwarded(ID, ANNA, from, to, "Traffic matter", day(2));
   }
 }

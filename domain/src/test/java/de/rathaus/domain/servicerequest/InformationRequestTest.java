@@ -82,7 +82,8 @@ class InformationRequestTest {
             assigned(),
             asked(day(2)),
             answered(day(4), firstDue),
-            new InformationRequested(ID, new InformationRequestId("q-2"), "And?", day(20), day(6)))
+            new InformationRequested(
+                ID, ANNA, new InformationRequestId("q-2"), "And?", day(20), day(6)))
         .when(new AnswerInformationRequest(ID, ANNA, "Here", day(6.5)))
         .expectEvents(
             new InformationRequestAnswered(

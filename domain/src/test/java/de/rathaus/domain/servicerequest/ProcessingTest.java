@@ -97,7 +97,7 @@ class ProcessingTest {
             submitted(),
             assigned(),
             forwarded(BUERGERAMT, ORDNUNGSAMT),
-            new CaseForwarded(ID, ORDNUNGSAMT, BUERGERAMT, "Not ours", day(3)))
+            new CaseForwarded(ID, ANNA, ORDNUNGSAMT, BUERGERAMT, "Not ours", day(3)))
         .when(new AssignCase(ID, CLARA, BUERGERAMT, day(4)))
         .expectEvents(new CaseAssigned(ID, CLARA, day(4)));
   }
@@ -131,7 +131,7 @@ class ProcessingTest {
     fixture
         .given(submitted(), assigned(), asked(day(2)))
         .when(new AddInternalNote(ID, "Called the applicant", CLARA, BUERGERAMT, day(3)))
-        .expectEvents(new InternalNoteAdded(ID, CLARA, "Called the applicant", day(3)));
+        .expectEvents(new InternalNoteAdded(ID, ANNA, CLARA, "Called the applicant", day(3)));
   }
 
   @Test

@@ -7,16 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
+import de.rathaus.infra.privacy.ProtectedJson;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,12 +29,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Puts Rathaus' own event storage engine, its MongoDB token store and pooled streaming processors
- * under Axon. Axon's embedded event store is created on top of the engine by Axon's own
- * auto-configuration.
+ * Puts Rathaus' own event storage engine, its MongoDB token store, its event serializer (which
+ * encrypts personal data) and pooled streaming processors under Axon. Axon's embedded event store
+ * is created on top of the engine by Axon's own auto-configuration.
  */
 @AutoConfiguration(
-    after = MongoStorageAutoConfiguration.class,
+    after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class},
     before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
 public class EventStoreAutoConfiguration {
 
@@ -60,6 +65,23 @@ public class EventStoreAutoConfiguration {
             .build();
     engine.ensureIndexes();
     return engine;
+  }
+
+  /**
+   * The serializer of event payloads and metadata: Jackson with the {@link ProtectedJson} mapper,
+   * so personal data is stored encrypted. Named and qualified {@code eventSerializer}, so Axon's
+   * own (built from {@code axon.serializer.events}) backs off; the general and message serializers
+   * stay Axon's, with the application's mapper.
+   */
+  @Bean
+  @Qualifier("eventSerializer")
+  @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+  public Serializer eventSerializer(
+      ProtectedJson json, ObjectProvider<RevisionResolver> revisionResolver) {
+    return JacksonSerializer.builder()
+        .objectMapper(json.mapper())
+        .revisionResolver(revisionResolver.getIfAvailable(AnnotationRevisionResolver::new))
+        .build();
   }
 
   /**

@@ -43,6 +43,11 @@ public class MongoRequestViews implements RequestViews {
   }
 
   @Override
+  public List<RequestView> listEnded() {
+    return views.where(Filters.in("status", "CLOSED", "WITHDRAWN"));
+  }
+
+  @Override
   public void clear() {
     views.clear();
   }

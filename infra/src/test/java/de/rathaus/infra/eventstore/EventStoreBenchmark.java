@@ -5,13 +5,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.PersonalData;
+import de.rathaus.infra.privacy.CachingSubjectKeyStore;
+import de.rathaus.infra.privacy.FileSubjectKeyStore;
+import de.rathaus.infra.privacy.ProtectedJson;
+import de.rathaus.infra.privacy.SubjectKeyStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -23,8 +32,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.Document;
 
 /**
  * The event store benchmark: {@code ./mvnw -q -Pbench -pl infra -am -DskipTests verify}. Not a
@@ -45,6 +56,7 @@ public final class EventStoreBenchmark {
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
     appendFigures();
+    encryptedAppendFigure();
     sizeFigures();
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     figures.forEach(System.out::println);
@@ -107,6 +119,136 @@ public final class EventStoreBenchmark {
         Indexes.ascending(EventDocuments.GLOBAL_INDEX), new IndexOptions().unique(true));
     raw.createIndex(Indexes.ascending(EventDocuments.EVENT_ID), new IndexOptions().unique(true));
     return raw;
+  }
+
+  // ------------------------------------------------------------------ personal data
+
+  /** An event with personal data of one citizen: four texts and a map of form values. */
+  record Applied(
+      String requestId,
+      @DataSubject String citizen,
+      @PersonalData String name,
+      @PersonalData String email,
+      @PersonalData String address,
+      @PersonalData String phone,
+      @PersonalData Map<String, Object> form,
+      String serviceCode,
+      int copies) {}
+
+  /**
+   * Appends of events carrying personal data, by an engine whose event serializer encrypts it and
+   * by the same engine with a plain serializer, on one server (two databases), in alternating
+   * rounds. The citizens' keys exist after the warm-up rounds, as they do for returning citizens.
+   */
+  private static void encryptedAppendFigure() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-personal");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      ObjectMapper application = fixture.serializer.getObjectMapper();
+      SubjectKeyStore keys =
+          new CachingSubjectKeyStore(
+              FileSubjectKeyStore.in(dir.resolve("keys")), Duration.ofSeconds(60));
+      JacksonSerializer encrypting =
+          JacksonSerializer.builder()
+              .objectMapper(ProtectedJson.of(application, keys).mapper())
+              .build();
+      MongoEventStorageEngine plainEngine =
+          fixture.engine().database(fixture.client.getDatabase("plain")).build();
+      MongoEventStorageEngine encryptedEngine =
+          fixture
+              .engine()
+              .database(fixture.client.getDatabase("encrypted"))
+              .eventSerializer(encrypting)
+              .build();
+      plainEngine.ensureIndexes();
+      encryptedEngine.ensureIndexes();
+      EmbeddedEventStore plainStore =
+          EmbeddedEventStore.builder().storageEngine(plainEngine).build();
+      EmbeddedEventStore encryptedStore =
+          EmbeddedEventStore.builder().storageEngine(encryptedEngine).build();
+      // The two sides take turns every 50 events, and each pair of turns gives one ratio: both
+      // sides of a pair meet the same load of the shared machine and mostly the same checkpoints
+      // of the embedded server. A round's figure is the median of its pairs.
+      int events = 3_000;
+      int chunk = 50;
+      double[] plain = new double[ROUNDS];
+      double[] encrypted = new double[ROUNDS];
+      double[] ratios = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS + WARM_UP_ROUNDS; round++) {
+        long plainNanos = 0;
+        long encryptedNanos = 0;
+        double[] pairs = new double[events / chunk];
+        for (int from = 0; from < events; from += chunk) {
+          String prefix = "r" + round + "-" + from;
+          long p;
+          long e;
+          if ((from / chunk) % 2 == 0) {
+            p = personalAppends(plainStore, prefix, from, chunk);
+            e = personalAppends(encryptedStore, prefix, from, chunk);
+          } else {
+            e = personalAppends(encryptedStore, prefix, from, chunk);
+            p = personalAppends(plainStore, prefix, from, chunk);
+          }
+          pairs[from / chunk] = (double) p / e;
+          plainNanos += p;
+          encryptedNanos += e;
+        }
+        if (round >= WARM_UP_ROUNDS) {
+          plain[round - WARM_UP_ROUNDS] = events / (plainNanos / 1e9);
+          encrypted[round - WARM_UP_ROUNDS] = events / (encryptedNanos / 1e9);
+          ratios[round - WARM_UP_ROUNDS] = median(pairs);
+        }
+      }
+      Document stored =
+          fixture.client.getDatabase("encrypted").getCollection("events").find().first();
+      if (stored == null || stored.toJson().contains("Beispielstra")) {
+        throw new IllegalStateException("personal data was not encrypted");
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "append with personal data, one event per commit: encrypted %.0f events/s, plain %.0f"
+              + " events/s; median ratio of paired turns per round %s%n",
+          median(encrypted),
+          median(plain),
+          Arrays.toString(ratios));
+      figure("append_encrypted_vs_plain", median(ratios));
+      plainStore.shutDown();
+      encryptedStore.shutDown();
+    }
+  }
+
+  /** Nanoseconds to append events {@code from} to {@code from + count}, one per commit. */
+  private static long personalAppends(
+      EmbeddedEventStore store, String prefix, int from, int count) {
+    List<DomainEventMessage<?>> batch = new ArrayList<>(count);
+    for (int i = from; i < from + count; i++) {
+      int citizen = i % 500;
+      Map<String, Object> form = new LinkedHashMap<>();
+      form.put("purpose", "Nachweis für den Arbeitgeber Nummer " + i);
+      form.put("previous_address", "Alte Gasse " + citizen + ", 74072 Heilbronn");
+      form.put("delivery", "post");
+      form.put("copies", 2);
+      batch.add(
+          new GenericDomainEventMessage<>(
+              "ServiceRequest",
+              prefix + "-" + i,
+              0,
+              new Applied(
+                  prefix + "-" + i,
+                  "citizen-" + citizen,
+                  "Anna Beispiel " + citizen,
+                  "anna." + citizen + "@example.org",
+                  "Beispielstraße " + citizen + ", 74072 Heilbronn",
+                  "+49 7131 " + (100_000 + citizen),
+                  form,
+                  "meldebescheinigung",
+                  1),
+              MetaData.with("actorId", "citizen-" + citizen).and("correlationId", prefix + i)));
+    }
+    long t0 = System.nanoTime();
+    for (DomainEventMessage<?> event : batch) {
+      store.publish(event);
+    }
+    return System.nanoTime() - t0;
   }
 
   // ------------------------------------------------------------------ size independence

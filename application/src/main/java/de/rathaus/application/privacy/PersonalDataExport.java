@@ -1,0 +1,58 @@
+package de.rathaus.application.privacy;
+
+import de.rathaus.application.servicerequest.CaseView;
+import de.rathaus.application.servicerequest.CaseViews;
+import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.domain.shared.CitizenId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A citizen's own data, everything the engine holds about them (DSGVO Art. 15 and 20): their
+ * requests as they see them, and the same cases as the office holds them, with contact details,
+ * form values, questions and answers, decisions and the office's internal notes. Erased parts read
+ * as placeholders.
+ */
+public class PersonalDataExport {
+
+  private final RequestViews requests;
+  private final CaseViews cases;
+  private final PersonalDataKeys keys;
+  private final Clock clock;
+
+  public PersonalDataExport(
+      RequestViews requests, CaseViews cases, PersonalDataKeys keys, Clock clock) {
+    this.requests = requests;
+    this.cases = cases;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /**
+   * What the engine holds about one citizen.
+   *
+   * @param keyCreatedAt when the key protecting their current personal data was made (none: no
+   *     personal data of theirs has been written since the last erasure)
+   */
+  public record SubjectData(
+      String subjectId,
+      Instant exportedAt,
+      Instant keyCreatedAt,
+      List<RequestView> requests,
+      List<CaseView> cases) {}
+
+  public SubjectData export(CitizenId subject) {
+    List<RequestView> own = requests.listByApplicant(subject.value());
+    List<CaseView> held =
+        own.stream()
+            .map(request -> cases.find(request.id()))
+            .flatMap(Optional::stream)
+            .filter(view -> subject.value().equals(view.applicant()))
+            .toList();
+    return new SubjectData(
+        subject.value(), clock.instant(), keys.createdAt(subject.value()).orElse(null), own, held);
+  }
+}

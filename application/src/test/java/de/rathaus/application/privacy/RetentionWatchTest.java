@@ -1,0 +1,170 @@
+package de.rathaus.application.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.rathaus.application.catalogue.ServiceCatalogueProjectionTest;
+import de.rathaus.application.catalogue.ServiceView;
+import de.rathaus.application.servicerequest.RequestProjectionTest;
+import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.servicerequest.RequestView.TimelineEntry;
+import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureRecord;
+import de.rathaus.domain.privacy.PersonalDataErased;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention: a citizen's data is erased once the periods of all their cases ran out, never while a
+ * case is open, and each erasure is recorded as an event.
+ */
+class RetentionWatchTest {
+
+  private static final Instant ENDED = Instant.parse("2026-03-02T09:00:00Z");
+
+  /** Keys in memory, as the erasure sees them. */
+  static final class InMemoryKeys implements PersonalDataKeys {
+    final Map<String, Instant> keys = new HashMap<>();
+
+    @Override
+    public boolean destroy(String subject) {
+      return keys.remove(subject) != null;
+    }
+
+    @Override
+    public boolean exists(String subject) {
+      return keys.containsKey(subject);
+    }
+
+    @Override
+    public Optional<Instant> createdAt(String subject) {
+      return Optional.ofNullable(keys.get(subject));
+    }
+  }
+
+  private final RequestProjectionTest.InMemoryRequestViews requests =
+      new RequestProjectionTest.InMemoryRequestViews();
+  private final ServiceCatalogueProjectionTest.InMemoryServiceViews services =
+      new ServiceCatalogueProjectionTest.InMemoryServiceViews();
+  private final InMemoryKeys keys = new InMemoryKeys();
+  private final Configuration axon =
+      DefaultConfigurer.defaultConfiguration()
+          .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+          .configureAggregate(ErasureRecord.class)
+          .buildConfiguration();
+  private final RetentionWatch watch = startedWatch();
+
+  private RetentionWatch startedWatch() {
+    axon.start();
+    PersonalDataErasure erasure =
+        new PersonalDataErasure(keys, axon.commandGateway(), Clock.fixed(ENDED, ZoneOffset.UTC));
+    return new RetentionWatch(requests, services, keys, erasure);
+  }
+
+  @AfterEach
+  void stop() {
+    axon.shutdown();
+  }
+
+  private void request(String id, String applicant, String service, String status) {
+    keys.keys.putIfAbsent(applicant, ENDED.minusSeconds(3600));
+    requests.save(
+        new RequestView(
+            id,
+            "HN-2026-00000" + id,
+            applicant,
+            service,
+            1,
+            "REQUEST",
+            "buergeramt",
+            status,
+            ENDED.minusSeconds(86_400),
+            ENDED,
+            Map.of(),
+            null,
+            List.of(
+                new TimelineEntry("SUBMITTED", "SUBMITTED", ENDED.minusSeconds(86_400)),
+                new TimelineEntry(status, status, ENDED)),
+            List.of(),
+            null,
+            null));
+  }
+
+  private void service(String code, int retentionYears) {
+    services.save(
+        new ServiceView(
+            code,
+            1,
+            false,
+            ServiceCatalogueProjectionTest.content(code).withRetentionYears(retentionYears)));
+  }
+
+  private static Instant yearsAfterEnd(int years) {
+    return ENDED.atZone(ZoneOffset.UTC).plusYears(years).toInstant();
+  }
+
+  @Test
+  void erasesACitizenWhoseOnlyCaseIsPastItsRetention() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(1).minusSeconds(1))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(1).plusSeconds(1))).isEqualTo(1);
+    assertThat(keys.exists("anna")).isFalse();
+
+    List<?> recorded =
+        axon.eventStore().readEvents("erasures-anna").asStream().map(m -> m.getPayload()).toList();
+    assertThat(recorded).hasSize(1);
+    PersonalDataErased erased = (PersonalDataErased) recorded.get(0);
+    assertThat(erased.ground()).isEqualTo(ErasureGround.RETENTION);
+    assertThat(erased.erasedBy()).isEqualTo("system");
+    assertThat(erased.keyDestroyed()).isTrue();
+  }
+
+  @Test
+  void keepsTheDataWhileACaseOfTheCitizenIsOpen() {
+    service("meldebescheinigung", 1);
+    request("1", "ben", "meldebescheinigung", "WITHDRAWN");
+    request("2", "ben", "meldebescheinigung", "IN_PROGRESS");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(5))).isZero();
+    assertThat(keys.exists("ben")).isTrue();
+  }
+
+  @Test
+  void theLongestRetentionOfTheCitizensCasesCounts() {
+    service("meldebescheinigung", 1);
+    service("gewerbeanmeldung", 10);
+    request("1", "carl", "meldebescheinigung", "CLOSED");
+    request("2", "carl", "gewerbeanmeldung", "CLOSED");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(10).plusSeconds(1))).isEqualTo(1);
+  }
+
+  @Test
+  void aServiceNoLongerInTheCatalogueKeepsTheDefaultPeriod() {
+    request("1", "dora", "gone", "CLOSED");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(9))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(10).plusSeconds(1))).isEqualTo(1);
+  }
+
+  @Test
+  void aCitizenErasedBeforeIsNotErasedAgain() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    watch.eraseExpired(yearsAfterEnd(2));
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(3))).isZero();
+  }
+}

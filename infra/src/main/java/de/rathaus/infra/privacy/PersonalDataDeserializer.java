@@ -1,0 +1,174 @@
+package de.rathaus.infra.privacy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a {@code @PersonalData} value: an envelope is decrypted and its JSON text read as the
+ * declared type; a value that cannot be decrypted any more reads as {@link
+ * PersonalDataModule#ERASED} for text (for each value of a map) and as {@code null} (the type's
+ * empty value) otherwise; a value that is not an envelope, written before the data was protected or
+ * without a subject, is read as it is.
+ */
+final class PersonalDataDeserializer extends StdDeserializer<Object>
+    implements ContextualDeserializer {
+
+  private static final JsonFactory PLAIN = new JsonFactory();
+
+  private final FieldCipher cipher;
+  private final JavaType type;
+  private final JsonDeserializer<Object> delegate;
+  private final boolean map;
+  private final JsonNode erasedItem;
+
+  PersonalDataDeserializer(FieldCipher cipher) {
+    this(cipher, null, null, false, null);
+  }
+
+  private PersonalDataDeserializer(
+      FieldCipher cipher,
+      JavaType type,
+      JsonDeserializer<Object> delegate,
+      boolean map,
+      JsonNode erasedItem) {
+    super(type == null ? Object.class : type.getRawClass());
+    this.cipher = cipher;
+    this.type = type;
+    this.delegate = delegate;
+    this.map = map;
+    this.erasedItem = erasedItem;
+  }
+
+  @Override
+  public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+      throws JsonMappingException {
+    if (property == null) {
+      return this;
+    }
+    JavaType declared = property.getType();
+    JsonDeserializer<Object> delegate = context.findContextualValueDeserializer(declared, property);
+    boolean map = declared.isMapLikeType() && Map.class.isAssignableFrom(declared.getRawClass());
+    JsonNode erasedItem = null;
+    if (map) {
+      erasedItem =
+          declared.getContentType().getRawClass().isAssignableFrom(String.class)
+              ? TextNode.valueOf(PersonalDataModule.ERASED)
+              : JsonNodeFactory.instance.nullNode();
+    }
+    return new PersonalDataDeserializer(cipher, declared, delegate, map, erasedItem);
+  }
+
+  @Override
+  public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    if (delegate == null) {
+      return context.readTree(parser);
+    }
+    if (!parser.hasToken(JsonToken.START_OBJECT)) {
+      return delegate.deserialize(parser, context);
+    }
+    JsonNode node = context.readTree(parser);
+    if (map) {
+      ObjectNode plain = context.getNodeFactory().objectNode();
+      boolean decrypted = false;
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode item = openItem(field.getValue(), parser, context);
+        decrypted |= item != field.getValue();
+        plain.set(field.getKey(), item);
+      }
+      try {
+        return fromTree(plain, parser, context);
+      } catch (JsonProcessingException e) {
+        throw decrypted ? unreadable(parser) : e;
+      }
+    }
+    Optional<FieldCipher.Sealed> sealed = sealedIn(node);
+    if (sealed.isEmpty()) {
+      return fromTree(node, parser, context);
+    }
+    Optional<String> text = cipher.open(sealed.get());
+    if (text.isEmpty()) {
+      return type.getRawClass().isAssignableFrom(String.class)
+          ? PersonalDataModule.ERASED
+          : delegate.getNullValue(context);
+    }
+    try (JsonParser clear = PLAIN.createParser(text.get())) {
+      clear.setCodec(parser.getCodec());
+      JsonToken first = clear.nextToken();
+      return first == JsonToken.VALUE_NULL
+          ? delegate.getNullValue(context)
+          : delegate.deserialize(clear, context);
+    } catch (JsonProcessingException e) {
+      throw unreadable(parser);
+    }
+  }
+
+  /** Jackson's messages quote the offending value; a decrypted value must not reach a log. */
+  private JsonMappingException unreadable(JsonParser parser) {
+    return JsonMappingException.from(
+        parser, "A decrypted personal value is not a " + type.getRawClass().getSimpleName());
+  }
+
+  @Override
+  public Object getNullValue(DeserializationContext context) throws JsonMappingException {
+    return delegate == null ? null : delegate.getNullValue(context);
+  }
+
+  private JsonNode openItem(JsonNode item, JsonParser parser, DeserializationContext context)
+      throws IOException {
+    Optional<FieldCipher.Sealed> sealed = sealedIn(item);
+    if (sealed.isEmpty()) {
+      return item;
+    }
+    Optional<String> text = cipher.open(sealed.get());
+    if (text.isEmpty()) {
+      return erasedItem;
+    }
+    try (JsonParser clear = PLAIN.createParser(text.get())) {
+      clear.setCodec(parser.getCodec());
+      clear.nextToken();
+      return context.readTree(clear);
+    } catch (JsonProcessingException e) {
+      throw unreadable(parser);
+    }
+  }
+
+  private Object fromTree(JsonNode node, JsonParser parser, DeserializationContext context)
+      throws IOException {
+    try (JsonParser tree = node.traverse(parser.getCodec())) {
+      JsonToken first = tree.nextToken();
+      return first == JsonToken.VALUE_NULL
+          ? delegate.getNullValue(context)
+          : delegate.deserialize(tree, context);
+    }
+  }
+
+  /** The sealed value of an envelope node, or empty if the node is not an envelope. */
+  static Optional<FieldCipher.Sealed> sealedIn(JsonNode node) {
+    if (node == null || !node.isObject() || node.size() != 1) {
+      return Optional.empty();
+    }
+    JsonNode envelope = node.get(PersonalDataModule.ENVELOPE_FIELD);
+    if (envelope == null || !envelope.isTextual()) {
+      return Optional.empty();
+    }
+    return FieldCipher.Sealed.parse(envelope.textValue());
+  }
+}

@@ -1,0 +1,24 @@
+package de.rathaus.infra.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
+
+/**
+ * The mapper that writes events and read models to storage: a copy of the application's mapper with
+ * the {@link PersonalDataModule}. A holder rather than an {@code ObjectMapper} bean, so that it is
+ * never picked where the application's mapper is meant: HTTP answers stay plain, and Axon's general
+ * serializer keeps the application's mapper.
+ *
+ * @param mapper the protecting mapper; do not reconfigure it
+ */
+public record ProtectedJson(ObjectMapper mapper) {
+
+  public ProtectedJson {
+    Objects.requireNonNull(mapper, "mapper");
+  }
+
+  /** A copy of {@code application} that protects personal data with keys of {@code keys}. */
+  public static ProtectedJson of(ObjectMapper application, SubjectKeyStore keys) {
+    return new ProtectedJson(application.copy().registerModule(new PersonalDataModule(keys)));
+  }
+}

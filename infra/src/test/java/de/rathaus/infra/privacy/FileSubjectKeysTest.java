@@ -1,0 +1,153 @@
+package de.rathaus.infra.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default key store: one file per subject. */
+class FileSubjectKeysTest {
+
+  @TempDir Path dir;
+
+  private List<Path> files() throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void makesOneKeyPerSubjectOnFirstUseAndKeepsIt() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    assertThat(store.exists("citizen-1")).isFalse();
+    assertThat(store.createdAt("citizen-1")).isEmpty();
+
+    SubjectKey key = store.currentKey("citizen-1");
+
+    assertThat(store.currentKey("citizen-1")).isEqualTo(key);
+    assertThat(FileSubjectKeyStore.in(dir).currentKey("citizen-1")).isEqualTo(key);
+    assertThat(store.find("citizen-1", key.kid())).contains(key);
+    assertThat(store.find("citizen-1", "other")).isEmpty();
+    assertThat(store.exists("citizen-1")).isTrue();
+    assertThat(store.createdAt("citizen-1")).contains(key.createdAt());
+    assertThat(key.createdAt()).isBeforeOrEqualTo(Instant.now());
+    assertThat(key.key().getEncoded()).hasSize(32);
+    assertThat(store.currentKey("citizen-2").kid()).isNotEqualTo(key.kid());
+    assertThat(files()).hasSize(2);
+  }
+
+  @Test
+  void namesTheFileByTheHashOfTheSubjectAndShowsNeitherIdNorKeyElsewhere() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    SubjectKey key = store.currentKey("citizen-anna");
+
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest("citizen-anna".getBytes(StandardCharsets.UTF_8)));
+    assertThat(files()).containsExactly(dir.resolve(hash + ".key"));
+    assertThat(Files.readString(dir.resolve(hash + ".key"))).doesNotContain("citizen-anna");
+    assertThat(key.toString()).contains(key.kid()).doesNotContain("SecretKeySpec");
+    assertThat(key.toString())
+        .doesNotContain(java.util.Base64.getEncoder().encodeToString(key.key().getEncoded()));
+  }
+
+  @Test
+  void keyFilesAreForTheOwnerOnly() throws Exception {
+    assumeThat(dir.getFileSystem().supportedFileAttributeViews()).contains("posix");
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir.resolve("keys"));
+    store.currentKey("citizen-1");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))))
+        .isEqualTo("rwx------");
+    try (Stream<Path> files = Files.list(dir.resolve("keys"))) {
+      assertThat(files.toList())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                      .isEqualTo("rw-------"));
+    }
+  }
+
+  @Test
+  void writersRacingForTheSameSubjectAllGetTheWinnersKey() throws Exception {
+    FileSubjectKeyStore one = FileSubjectKeyStore.in(dir);
+    FileSubjectKeyStore other = FileSubjectKeyStore.in(dir); // as another instance would
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String subject = "citizen-race-" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<SubjectKey>> keys = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          FileSubjectKeyStore store = i % 2 == 0 ? one : other;
+          keys.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store.currentKey(subject);
+                  }));
+        }
+        start.countDown();
+        Set<String> kids = ConcurrentHashMap.newKeySet();
+        for (Future<SubjectKey> key : keys) {
+          kids.add(key.get().kid());
+        }
+        assertThat(kids).hasSize(1);
+        assertThat(one.currentKey(subject).kid()).isEqualTo(kids.iterator().next());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(files()).hasSize(20).allSatisfy(f -> assertThat(f.toString()).endsWith(".key"));
+  }
+
+  @Test
+  void destroyRemovesTheFileAndALaterKeyIsANewOne() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    SubjectKey key = store.currentKey("citizen-1");
+    store.currentKey("citizen-2");
+
+    assertThat(store.destroy("citizen-1")).isTrue();
+
+    assertThat(files()).hasSize(1);
+    assertThat(store.exists("citizen-1")).isFalse();
+    assertThat(store.createdAt("citizen-1")).isEmpty();
+    assertThat(store.find("citizen-1", key.kid())).isEmpty();
+    assertThat(store.destroy("citizen-1")).isFalse();
+    assertThat(store.exists("citizen-2")).isTrue();
+    SubjectKey next = store.currentKey("citizen-1");
+    assertThat(next.kid()).isNotEqualTo(key.kid());
+    assertThat(next.key().getEncoded()).isNotEqualTo(key.key().getEncoded());
+  }
+
+  @Test
+  void aFileBeingDestroyedReadsAsNoKey() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    store.currentKey("citizen-1");
+    Path file = store.fileOf("citizen-1");
+    Files.write(file, new byte[(int) Files.size(file)]); // overwritten with zeros, not yet deleted
+
+    assertThat(store.find("citizen-1", "any")).isEmpty();
+    assertThat(store.createdAt("citizen-1")).isEmpty();
+  }
+}

@@ -1,0 +1,122 @@
+package de.rathaus.infra.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The key store on MongoDB, against the embedded server. */
+class MongoSubjectKeysTest {
+
+  @TempDir Path dataDir;
+  private EmbeddedMongoServer server;
+  private MongoClient client;
+  private MongoDatabase database;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedMongoServer.start(dataDir);
+    client = MongoClients.create(server.connectionString());
+    database = client.getDatabase("rathaus");
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  private MongoSubjectKeyStore store() {
+    return new MongoSubjectKeyStore(
+        database, server::commit, new SecureRandom(), Clock.systemUTC());
+  }
+
+  @Test
+  void makesOneKeyPerSubjectAndDestroysIt() {
+    MongoSubjectKeyStore store = store();
+    assertThat(store.exists("citizen-1")).isFalse();
+
+    SubjectKey key = store.currentKey("citizen-1");
+
+    assertThat(store.currentKey("citizen-1")).isEqualTo(key);
+    assertThat(store().find("citizen-1", key.kid())).contains(key);
+    assertThat(store.find("citizen-1", "other")).isEmpty();
+    assertThat(store.exists("citizen-1")).isTrue();
+    assertThat(store.createdAt("citizen-1")).isPresent();
+    Document stored = database.getCollection(MongoSubjectKeyStore.COLLECTION).find().first();
+    assertThat(stored.getString("_id")).isEqualTo("citizen-1");
+    assertThat(stored.getString("kid")).isEqualTo(key.kid());
+
+    assertThat(store.destroy("citizen-1")).isTrue();
+
+    assertThat(store.destroy("citizen-1")).isFalse();
+    assertThat(store.exists("citizen-1")).isFalse();
+    assertThat(store.createdAt("citizen-1")).isEmpty();
+    assertThat(store.find("citizen-1", key.kid())).isEmpty();
+    assertThat(database.getCollection(MongoSubjectKeyStore.COLLECTION).countDocuments()).isZero();
+    assertThat(store.currentKey("citizen-1").kid()).isNotEqualTo(key.kid());
+  }
+
+  @Test
+  void instancesRacingForTheSameSubjectAllGetTheWinnersKey() throws Exception {
+    List<MongoSubjectKeyStore> instances = List.of(store(), store(), store());
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String subject = "citizen-race-" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<SubjectKey>> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          MongoSubjectKeyStore store = instances.get(i % instances.size());
+          keys.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store.currentKey(subject);
+                  }));
+        }
+        start.countDown();
+        Set<String> kids = ConcurrentHashMap.newKeySet();
+        for (Future<SubjectKey> key : keys) {
+          kids.add(key.get().kid());
+        }
+        assertThat(kids).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void personalDataRoundTripsWithKeysInMongoDb() throws Exception {
+    SubjectKeyStore keys = new CachingSubjectKeyStore(store(), java.time.Duration.ofSeconds(60));
+    var json = ProtectedJson.of(new com.fasterxml.jackson.databind.ObjectMapper(), keys).mapper();
+    var anonymous = new PersonalRecords.Anonymous("citizen-1", "Hinweis");
+
+    String stored = json.writeValueAsString(anonymous);
+
+    assertThat(stored).doesNotContain("Hinweis");
+    assertThat(json.readValue(stored, PersonalRecords.Anonymous.class)).isEqualTo(anonymous);
+    keys.destroy("citizen-1");
+    assertThat(json.readValue(stored, PersonalRecords.Anonymous.class).text())
+        .isEqualTo(PersonalDataModule.ERASED);
+  }
+}
