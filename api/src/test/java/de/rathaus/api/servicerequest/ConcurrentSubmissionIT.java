@@ -32,11 +32,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
+@DirtiesContext
 class ConcurrentSubmissionIT {
 
   private static final int CITIZENS = 200;
@@ -81,9 +85,16 @@ class ConcurrentSubmissionIT {
         () -> publicKey.toUri().toString());
   }
 
-  @AfterAll
-  static void stopMongo() {
-    mongo.close();
+  /**
+   * Stops the database when the engine closes (after the class, see {@link DirtiesContext}), once
+   * the engine's processors have stopped: stopped before, they would keep failing to poll it.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class StopMongoAfterTheEngine {
+    @Bean
+    DisposableBean stopEmbeddedMongo() {
+      return () -> mongo.close();
+    }
   }
 
   @LocalServerPort int port;

@@ -20,10 +20,13 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.Date;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
+@DirtiesContext
 class ProductionSecurityIT {
 
   private static final KeyPair KEYS = keys();
@@ -58,9 +62,16 @@ class ProductionSecurityIT {
         () -> publicKey.toUri().toString());
   }
 
-  @AfterAll
-  static void stopMongo() {
-    mongo.close();
+  /**
+   * Stops the database when the engine closes (after the class, see {@link DirtiesContext}), once
+   * the engine's processors have stopped: stopped before, they would keep failing to poll it.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class StopMongoAfterTheEngine {
+    @Bean
+    DisposableBean stopEmbeddedMongo() {
+      return () -> mongo.close();
+    }
   }
 
   @LocalServerPort int port;
