@@ -58,7 +58,10 @@ public class PeriodicTask implements ApplicationListener<ApplicationReadyEvent>,
       if (changed > 0) {
         LOG.info("{}: {} changed", name, changed);
       }
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
+      // any other failure must not end the schedule (an uncaught one would, silently)
       LOG.warn("{} failed ({}); next run in {}", name, e.getClass().getSimpleName(), interval);
     }
   }

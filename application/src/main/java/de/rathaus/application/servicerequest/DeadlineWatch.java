@@ -25,9 +25,17 @@ public class DeadlineWatch {
     this.commands = commands;
   }
 
+  private int failures;
+
+  /** How many cases failed to be flagged in the last run (they are tried again). */
+  public int failuresOfLastRun() {
+    return failures;
+  }
+
   /** Flags every case due before {@code now}; answers how many it flagged. */
   public int flagOverdue(Instant now) {
     int flagged = 0;
+    failures = 0;
     for (CaseView running : cases.listRunningNotOverdue()) {
       if (!now.isAfter(running.dueDate())) {
         continue;
@@ -37,6 +45,10 @@ public class DeadlineWatch {
         flagged++;
       } catch (ServiceRequestRuleViolation changedMeanwhile) {
         // the view was behind the case (paused, decided or flagged since): the case's word counts
+      } catch (RuntimeException failed) {
+        // one case that fails (flagged concurrently by another instance, unreadable) must not
+        // keep the cases after it from being flagged; it is tried again on the next run
+        failures++;
       }
     }
     return flagged;

@@ -17,6 +17,7 @@ import de.rathaus.domain.shared.ServiceCode;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -123,6 +124,43 @@ class DeadlineWatchTest {
 
     assertThat(watch.flagOverdue(T.plus(Duration.ofDays(5)))).isZero();
     assertThat(views.find(second).orElseThrow().overdue()).isTrue();
+  }
+
+  @Test
+  void aCaseThatFailsDoesNotStopTheRun() {
+    String real = submit(3);
+    // a view without a case behind it: flagging it fails, the next case is flagged all the same
+    CaseView ghost = views.find(real).orElseThrow();
+    views.save(
+        new CaseView(
+            "ghost",
+            ghost.caseNumber(),
+            ghost.serviceCode(),
+            ghost.kind(),
+            ghost.applicant(),
+            ghost.department(),
+            ghost.status(),
+            ghost.assignee(),
+            ghost.submittedAt(),
+            ghost.dueDate().minusSeconds(60),
+            false,
+            null,
+            null,
+            null,
+            null,
+            ghost.attributes(),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            1));
+
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(4)))).isEqualTo(1);
+    assertThat(watch.failuresOfLastRun()).isEqualTo(1);
+    assertThat(views.find(real).orElseThrow().overdue()).isTrue();
   }
 
   private static CaseView withOverdue(CaseView v, boolean overdue) {

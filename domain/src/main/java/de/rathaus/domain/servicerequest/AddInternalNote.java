@@ -21,4 +21,11 @@ public record AddInternalNote(
       throw new IllegalArgumentException("A note needs a text");
     }
   }
+
+  /** Without the text: a note may speak of the applicant. */
+  @Override
+  public String toString() {
+    return "AddInternalNote[id=%s, author=%s, actorDepartment=%s, at=%s]"
+        .formatted(id, author, actorDepartment, at);
+  }
 }

@@ -20,4 +20,10 @@ public record Decision(DecisionOutcome outcome, @PersonalData String reasoning, 
       throw new IllegalArgumentException("A decision needs its legal basis");
     }
   }
+
+  /** Without the reasoning: it speaks of the applicant. */
+  @Override
+  public String toString() {
+    return "Decision[outcome=%s, legalBasis=%s]".formatted(outcome, legalBasis);
+  }
 }

@@ -24,4 +24,11 @@ public record ForwardCase(
       throw new IllegalArgumentException("A forwarding needs a reason");
     }
   }
+
+  /** Without the reason: it may speak of the applicant. */
+  @Override
+  public String toString() {
+    return "ForwardCase[id=%s, toDepartment=%s, actorDepartment=%s, at=%s]"
+        .formatted(id, toDepartment, actorDepartment, at);
+  }
 }

@@ -30,4 +30,11 @@ public record RequestInformation(
       throw new IllegalArgumentException("A question is required");
     }
   }
+
+  /** Without the question: it may speak of the applicant. */
+  @Override
+  public String toString() {
+    return "RequestInformation[id=%s, informationRequestId=%s, answerDueDate=%s, at=%s]"
+        .formatted(id, informationRequestId, answerDueDate, at);
+  }
 }

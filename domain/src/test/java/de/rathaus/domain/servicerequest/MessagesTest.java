@@ -66,6 +66,14 @@ class MessagesTest {
     }
   }
 
+  private static final ClerkId CLARA_ID = new ClerkId("clara");
+  private static final de.rathaus.domain.shared.DepartmentCode BUERGERAMT_CODE =
+      new de.rathaus.domain.shared.DepartmentCode("buergeramt");
+  private static final de.rathaus.domain.shared.DepartmentCode ORDNUNGSAMT_CODE =
+      new de.rathaus.domain.shared.DepartmentCode("ordnungsamt");
+  private static final Decision SECRET_DECISION =
+      new Decision(DecisionOutcome.APPROVED, "My secret reasoning", "§ 18 BMG");
+
   @Test
   void personalDataNeverShowsInToString() {
     List<Object> messages =
@@ -76,7 +84,15 @@ class MessagesTest {
             new AnswerInformationRequest(ID, ANNA, "My secret answer", T0),
             new InformationRequestAnswered(ID, QUESTION, ANNA, "My secret answer", DUE, T0),
             new WithdrawServiceRequest(ID, ANNA, "My secret reason", T0),
-            new ServiceRequestWithdrawn(ID, ANNA, "My secret reason", T0));
+            new ServiceRequestWithdrawn(ID, ANNA, "My secret reason", T0),
+            new AddInternalNote(ID, "My secret note", CLARA_ID, BUERGERAMT_CODE, T0),
+            new InternalNoteAdded(ID, ANNA, CLARA_ID, "My secret note", T0),
+            new ForwardCase(ID, ORDNUNGSAMT_CODE, "My secret forward", BUERGERAMT_CODE, T0),
+            new CaseForwarded(ID, ANNA, BUERGERAMT_CODE, ORDNUNGSAMT_CODE, "My secret forward", T0),
+            new RequestInformation(ID, QUESTION, "My secret question", DUE, BUERGERAMT_CODE, T0),
+            new InformationRequested(ID, ANNA, QUESTION, "My secret question", DUE, T0),
+            new DecideCase(ID, SECRET_DECISION, BUERGERAMT_CODE, T0),
+            new CaseDecided(ID, ANNA, SECRET_DECISION, T0));
     for (Object message : messages) {
       assertThat(message.toString())
           .doesNotContain(NAME, EMAIL, PHONE, ADDRESS, DESCRIPTION, "HN-AS 123", "My secret");

@@ -103,7 +103,16 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
   @Override
   public void serialize(Object value, JsonGenerator generator, SerializerProvider provider)
       throws IOException {
-    String subject = Subjects.inEnvelope(provider) ? null : Subjects.around(generator);
+    boolean inEnvelope = Subjects.inEnvelope(provider);
+    String subject = inEnvelope ? null : Subjects.around(generator);
+    if (!inEnvelope && subject == null && !onlyPlaceholders(value)) {
+      // fail closed: personal data nobody's key protects could never be erased
+      throw JsonMappingException.from(
+          generator,
+          "Personal data without a data subject in "
+              + (property == null ? "a value" : property.getName())
+              + ": the record (or one around it) needs a @DataSubject with a value");
+    }
     if (map && value instanceof Map<?, ?> entries) {
       generator.writeStartObject(value);
       for (Map.Entry<?, ?> entry : entries.entrySet()) {
@@ -134,6 +143,15 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
       writeEnvelope(
           generator, cipher.seal(subject, jsonText(value, serializer, provider, subject)));
     }
+  }
+
+  /** Placeholders and nulls are no personal data; they may be written without a subject. */
+  private static boolean onlyPlaceholders(Object value) {
+    if (value instanceof Map<?, ?> entries) {
+      return entries.values().stream()
+          .allMatch(item -> item == null || PersonalDataModule.ERASED.equals(item));
+    }
+    return PersonalDataModule.ERASED.equals(value);
   }
 
   @Override

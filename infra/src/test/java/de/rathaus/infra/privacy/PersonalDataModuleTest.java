@@ -16,6 +16,7 @@ import de.rathaus.infra.privacy.PersonalRecords.Location;
 import de.rathaus.infra.privacy.PersonalRecords.Misread;
 import de.rathaus.infra.privacy.PersonalRecords.Profile;
 import de.rathaus.infra.privacy.PersonalRecords.Question;
+import de.rathaus.infra.privacy.PersonalRecords.Remark;
 import de.rathaus.infra.privacy.PersonalRecords.Submitted;
 import de.rathaus.infra.privacy.PersonalRecords.Unmarked;
 import java.nio.file.Path;
@@ -239,7 +240,7 @@ class PersonalDataModuleTest {
         new Unmarked(
             "Anna Beispiel",
             Map.of("purpose", "Arbeitgeber"),
-            List.of(new Question("q1", "Seit wann?")));
+            List.of(new Remark("q1", "Seit wann?")));
 
     String stored = json.writeValueAsString(unmarked);
 
@@ -248,13 +249,32 @@ class PersonalDataModuleTest {
   }
 
   @Test
-  void withoutASubjectPersonalDataIsWrittenPlain() throws Exception {
+  void personalDataWithoutASubjectIsRefusedNotWrittenPlain() {
     Anonymous anonymous = new Anonymous(null, "Hinweis ohne Absender");
 
-    String stored = json.writeValueAsString(anonymous);
+    assertThatThrownBy(() -> json.writeValueAsString(anonymous))
+        .isInstanceOf(JsonMappingException.class)
+        .message()
+        .contains("without a data subject")
+        .doesNotContain("Hinweis");
+  }
 
-    assertThat(stored).contains("Hinweis ohne Absender").doesNotContain("$pd");
-    assertThat(json.readValue(stored, Anonymous.class)).isEqualTo(anonymous);
+  @Test
+  void aPersonalRecordInsideARecordWithoutSubjectIsRefused() {
+    record Holder(String name, List<Question> questions) {}
+    Holder holder = new Holder("x", List.of(new Question("q1", "Seit wann?")));
+
+    assertThatThrownBy(() -> json.writeValueAsString(holder))
+        .isInstanceOf(JsonMappingException.class)
+        .message()
+        .doesNotContain("Seit wann");
+  }
+
+  @Test
+  void aPlaceholderWithoutASubjectIsWritten() throws Exception {
+    Anonymous erased = new Anonymous(null, "[erased]");
+
+    assertThat(json.readValue(json.writeValueAsString(erased), Anonymous.class)).isEqualTo(erased);
   }
 
   @Test

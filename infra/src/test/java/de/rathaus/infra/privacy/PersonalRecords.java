@@ -39,7 +39,10 @@ final class PersonalRecords {
   record Household(@DataSubject CitizenId head, @PersonalData String name, Profile member) {}
 
   /** No annotations at all. */
-  record Unmarked(String name, Map<String, Object> attributes, List<Question> questions) {}
+  /** A record without any annotation. */
+  record Remark(String code, String text) {}
+
+  record Unmarked(String name, Map<String, Object> attributes, List<Remark> questions) {}
 
   /** A subject that may be missing. */
   record Anonymous(@DataSubject String citizen, @PersonalData String text) {}
