@@ -101,8 +101,14 @@ public class ServiceRequestController {
                 input.location() == null ? null : input.location().toDomain(),
                 input.applicant() == null ? null : input.applicant().toDomain()));
     String id = submitted.id().value();
-    RequestView view =
-        ReadYourWrites.await(() -> find(id, actor.id()), Optional::isPresent).orElse(null);
+    RequestView view;
+    try {
+      view = ReadYourWrites.await(() -> find(id, actor.id()), Optional::isPresent).orElse(null);
+    } catch (RuntimeException readFailed) {
+      // the request exists: answer it without what only the read model knows, rather than fail
+      // (a failure here would free an Idempotency-Key for a second request)
+      view = null;
+    }
     return new Submitted(
         id,
         submitted.caseNumber().value(),

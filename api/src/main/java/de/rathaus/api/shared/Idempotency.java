@@ -21,13 +21,19 @@ import java.util.function.Supplier;
  * nothing is created twice; the same key with another body is refused (422). Keys are scoped per
  * caller (two citizens may use the same key) and kept for a day. While the first request with a key
  * still runs, a repeat waits for its answer (bounded; then 409). A first request that fails gives
- * its key up, so that a corrected retry may use it.
+ * its key up, so that a corrected retry may use it; one that died without answering (the process
+ * stopped) frees its key after two minutes. The attempt must not fail once it created something:
+ * that would free the key for a second creation.
  */
 public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
   static final Duration KEEP = Duration.ofHours(24);
   private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+
+  /** A first attempt that has not answered after this long died (a request takes seconds). */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
   private static final int MAX_KEY_LENGTH = 255;
 
   private final IdempotencyRecords records;
@@ -60,7 +66,7 @@ public class Idempotency {
     while (true) {
       Instant now = clock.instant();
       Optional<IdempotencyRecords.Entry> earlier =
-          records.claim(id, fingerprint, now, now.minus(KEEP));
+          records.claim(id, fingerprint, now, now.minus(KEEP), now.minus(ABANDONED_AFTER));
       if (earlier.isEmpty()) {
         T answer;
         try {
@@ -69,6 +75,7 @@ public class Idempotency {
           records.release(id);
           throw e;
         }
+        // if storing the answer fails, the claim stays without one and is freed as abandoned
         records.complete(id, write(answer));
         return new Outcome<>(answer, false);
       }

@@ -211,6 +211,9 @@ class PersonalDataAtRestIT {
       assertThat(mine.path("attributes").path("purpose").asText()).isEqualTo(purpose);
       assertThat(mine.path("informationRequests").get(0).path("answer").asText()).isEqualTo(answer);
       assertThat(mine.path("decision").path("reasoning").asText()).isEqualTo(reasoning);
+      String export = call("GET", "/api/v1/privacy/me", "anna").expect(200).toString();
+      assertThat(export).contains(name, email, phone, home, description, purpose, answer);
+      assertThat(export).as("internal notes stay internal").doesNotContain(note);
       JsonNode held = call("GET", casePath, "clara").expect(200);
       assertThat(held.path("applicantName").asText()).isEqualTo(name);
       assertThat(held.path("applicantEmail").asText()).isEqualTo(email);
@@ -295,6 +298,7 @@ class PersonalDataAtRestIT {
     assertThat(reported.path("lat").asDouble()).isEqualTo(49.142);
 
     JsonNode export = call("GET", "/api/v1/privacy/me", "anna").expect(200);
+    assertThat(export.path("contacts").findValuesAsText("name")).containsOnly(ERASED);
     assertThat(export.toString()).doesNotContain(description, name, note, answer);
     assertThat(export.path("subjectId").asText()).isEqualTo("anna");
     assertThat(export.path("requests").size()).isEqualTo(2);

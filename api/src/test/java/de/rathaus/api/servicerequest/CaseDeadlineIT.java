@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Deadlines across a restart: a case submitted before the engine stops, whose due date passes while
  * it is stopped, is flagged overdue after the start without anyone touching it, and then appears in
  * the queue filter {@code overdue=true}. Also: a decided case is closed over HTTP, and closing it
- * twice is refused.
+ * twice is refused; once the service's retention period has run out, the retention watch erases the
+ * applicant's personal data by itself.
  */
 class CaseDeadlineIT {
 
@@ -37,7 +38,8 @@ class CaseDeadlineIT {
                 "--rathaus.data-dir=" + dataDir,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--rathaus.deadlines.check-interval=PT1H");
+                "--rathaus.deadlines.check-interval=PT1H",
+                "--rathaus.privacy.retention-check-interval=PT1S");
     port = ((WebServerApplicationContext) context).getWebServer().getPort();
     return context;
   }
@@ -96,6 +98,23 @@ class CaseDeadlineIT {
       call("POST", "/api/v1/cases/" + id + "/closure", null, "clara", 409);
       JsonNode mine = call("GET", "/api/v1/requests/" + id, null, "anna", 200);
       assertThat(mine.path("status").asText()).isEqualTo("CLOSED");
+    }
+
+    // the certificate's retention (1 year after the case ended) runs out: the retention watch
+    // erases anna's personal data by itself; the case's facts stay
+    try (ConfigurableApplicationContext third = start(Duration.ofDays(800))) {
+      JsonNode held = null;
+      Instant until = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(until)) {
+        held = call("GET", "/api/v1/cases/" + id, null, "clara", 200);
+        if (held.path("applicantName").asText().equals("[erased]")) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(held.path("applicantName").asText()).isEqualTo("[erased]");
+      assertThat(held.path("status").asText()).isEqualTo("CLOSED");
+      assertThat(held.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
     }
   }
 

@@ -42,15 +42,38 @@ public class PersonalDataExport {
       Instant exportedAt,
       Instant keyCreatedAt,
       List<RequestView> requests,
-      List<CaseView> cases) {}
+      List<ContactHeld> contacts) {}
+
+  /** How the office can reach the citizen about one case, and where the case is. */
+  public record ContactHeld(
+      String requestId,
+      String caseNumber,
+      String name,
+      String email,
+      String phone,
+      String postalAddress,
+      String locationAddress) {
+
+    static ContactHeld of(CaseView held) {
+      return new ContactHeld(
+          held.id(),
+          held.caseNumber(),
+          held.applicantName(),
+          held.applicantEmail(),
+          held.applicantPhone(),
+          held.applicantAddress(),
+          held.address());
+    }
+  }
 
   public SubjectData export(CitizenId subject) {
     List<RequestView> own = requests.listByApplicant(subject.value());
-    List<CaseView> held =
+    List<ContactHeld> held =
         own.stream()
             .map(request -> cases.find(request.id()))
             .flatMap(Optional::stream)
             .filter(view -> subject.value().equals(view.applicant()))
+            .map(ContactHeld::of)
             .toList();
     return new SubjectData(
         subject.value(), clock.instant(), keys.createdAt(subject.value()).orElse(null), own, held);

@@ -13,13 +13,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Erases the personal data of citizens whose retention periods have all run out. A case's period
  * starts when it ended (closed or withdrawn) and lasts the retention of its service. Keys are per
  * citizen, so a citizen's data is erased when the period of their last ended case is over and none
- * of their cases is still open; until then the longest period wins. Like the deadline watch it
- * keeps nothing in memory: each run reads the stored requests.
+ * of their cases is still open; until then the longest period wins.
+ *
+ * <p>An erasure cannot be undone, and "none of their cases is open" is read from the requests' read
+ * model, which lags behind the events and is empty for a while during a rebuild. So a run does
+ * nothing unless the read model has caught up, and a citizen is erased only when two runs in a row
+ * found them due: a request submitted since the first run is in the read model by the second. (A
+ * restart forgets the first finding, which only delays an erasure by one run.)
  */
 public class RetentionWatch {
 
@@ -29,31 +35,50 @@ public class RetentionWatch {
   private final ServiceViews services;
   private final PersonalDataKeys keys;
   private final PersonalDataErasure erasure;
+  private final BooleanSupplier readModelCurrent;
+  private Set<String> dueInTheLastRun = Set.of();
 
+  /**
+   * @param readModelCurrent whether the requests' read model has caught up with the events (and is
+   *     not being rebuilt)
+   */
   public RetentionWatch(
       RequestViews requests,
       ServiceViews services,
       PersonalDataKeys keys,
-      PersonalDataErasure erasure) {
+      PersonalDataErasure erasure,
+      BooleanSupplier readModelCurrent) {
     this.requests = requests;
     this.services = services;
     this.keys = keys;
     this.erasure = erasure;
+    this.readModelCurrent = readModelCurrent;
   }
 
   /** Erases every citizen whose data is due for erasure at {@code now}; answers how many. */
-  public int eraseExpired(Instant now) {
+  public synchronized int eraseExpired(Instant now) {
+    if (!readModelCurrent.getAsBoolean()) {
+      dueInTheLastRun = Set.of();
+      return 0;
+    }
     Set<String> applicants = new LinkedHashSet<>();
     for (RequestView ended : requests.listEnded()) {
       applicants.add(ended.applicant());
     }
+    Set<String> due = new LinkedHashSet<>();
     int erased = 0;
     for (String applicant : applicants) {
-      if (keys.exists(applicant) && expiredFor(requests.listByApplicant(applicant), now)) {
+      if (!keys.exists(applicant) || !expiredFor(requests.listByApplicant(applicant), now)) {
+        continue;
+      }
+      if (dueInTheLastRun.contains(applicant) && readModelCurrent.getAsBoolean()) {
         erasure.erase(new CitizenId(applicant), ErasureGround.RETENTION, REASON, "system");
         erased++;
+      } else {
+        due.add(applicant);
       }
     }
+    dueInTheLastRun = due;
     return erased;
   }
 

@@ -14,9 +14,12 @@ public interface IdempotencyRecords {
   /**
    * Claims {@code key} for a first attempt. Empty: the caller owns the key now and must {@link
    * #complete} or {@link #release} it. Otherwise the record already there (its answer is null while
-   * the first attempt is still running). Records older than {@code expiredBefore} count as absent.
+   * the first attempt is still running). Records older than {@code expiredBefore} count as absent,
+   * and so do records without an answer claimed before {@code abandonedBefore} (the attempt that
+   * claimed them died without answering).
    */
-  Optional<Entry> claim(String key, String fingerprint, Instant now, Instant expiredBefore);
+  Optional<Entry> claim(
+      String key, String fingerprint, Instant now, Instant expiredBefore, Instant abandonedBefore);
 
   /** Stores the answer of the attempt that claimed {@code key}. */
   void complete(String key, String answer);

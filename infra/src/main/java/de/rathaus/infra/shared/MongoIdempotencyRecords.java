@@ -32,7 +32,8 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
   }
 
   @Override
-  public Optional<Entry> claim(String key, String fingerprint, Instant now, Instant expiredBefore) {
+  public Optional<Entry> claim(
+      String key, String fingerprint, Instant now, Instant expiredBefore, Instant abandonedBefore) {
     purge(now, expiredBefore);
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
@@ -51,7 +52,9 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
         continue; // released meanwhile: claim again
       }
       Instant claimedAt = existing.getDate("claimedAt").toInstant();
-      if (claimedAt.isBefore(expiredBefore)) {
+      boolean abandoned =
+          existing.getString("answer") == null && claimedAt.isBefore(abandonedBefore);
+      if (claimedAt.isBefore(expiredBefore) || abandoned) {
         records.deleteOne(
             Filters.and(
                 Filters.eq("_id", key), Filters.eq("claimedAt", existing.getDate("claimedAt"))));
