@@ -6,23 +6,11 @@ import static java.util.stream.Collectors.toList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import de.rathaus.api.ProductionSurroundings;
 import de.rathaus.api.TestClient;
 import de.rathaus.api.TestClient.Response;
-import de.rathaus.infra.mongo.EmbeddedMongoServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,25 +52,12 @@ class ConcurrentSubmissionIT {
   /** How long all submissions together may take before the test gives up. */
   private static final Duration SUBMISSIONS_BOUND = Duration.ofSeconds(90);
 
-  private static final KeyPair KEYS = keys();
-  private static Path dir;
-  private static EmbeddedMongoServer mongo;
+  private static ProductionSurroundings production;
 
   @DynamicPropertySource
-  static void production(DynamicPropertyRegistry registry) throws Exception {
-    dir = Files.createTempDirectory("rathaus-concurrent-it");
-    mongo = EmbeddedMongoServer.start(dir.resolve("mongo"));
-    Path publicKey = dir.resolve("idp.pub");
-    Files.writeString(
-        publicKey,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    registry.add("rathaus.data-dir", () -> dir.resolve("data").toString());
-    registry.add("rathaus.mongodb.uri", mongo::connectionString);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> publicKey.toUri().toString());
+  static void production(DynamicPropertyRegistry registry) {
+    production = ProductionSurroundings.start("rathaus-concurrent-it");
+    production.configure(registry);
   }
 
   /**
@@ -93,36 +68,14 @@ class ConcurrentSubmissionIT {
   static class StopMongoAfterTheEngine {
     @Bean
     DisposableBean stopEmbeddedMongo() {
-      return () -> mongo.close();
+      return () -> production.close();
     }
   }
 
   @LocalServerPort int port;
 
-  private static KeyPair keys() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String token(String subject, String role) {
-    try {
-      JWTClaimsSet claims =
-          new JWTClaimsSet.Builder()
-              .subject(subject)
-              .claim("rathaus_role", role)
-              .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-              .build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-      jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return production.token(subject, role, null);
   }
 
   private static final String SERVICE =

@@ -2,24 +2,13 @@ package de.rathaus.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import de.rathaus.api.ProductionSurroundings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,25 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ProductionSecurityIT {
 
-  private static final KeyPair KEYS = keys();
-  private static Path dir;
-  private static EmbeddedMongoServer mongo;
+  private static ProductionSurroundings production;
 
   @DynamicPropertySource
-  static void production(DynamicPropertyRegistry registry) throws Exception {
-    dir = Files.createTempDirectory("rathaus-production-it");
-    mongo = EmbeddedMongoServer.start(dir.resolve("mongo"));
-    Path publicKey = dir.resolve("idp.pub");
-    Files.writeString(
-        publicKey,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    registry.add("rathaus.data-dir", () -> dir.resolve("data").toString());
-    registry.add("rathaus.mongodb.uri", mongo::connectionString);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> publicKey.toUri().toString());
+  static void production(DynamicPropertyRegistry registry) {
+    production = ProductionSurroundings.start("rathaus-production-it");
+    production.configure(registry);
   }
 
   /**
@@ -70,35 +46,15 @@ class ProductionSecurityIT {
   static class StopMongoAfterTheEngine {
     @Bean
     DisposableBean stopEmbeddedMongo() {
-      return () -> mongo.close();
+      return () -> production.close();
     }
   }
 
   @LocalServerPort int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private static KeyPair keys() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String token(String role, String department) throws Exception {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .subject("u-4711")
-            .claim("rathaus_role", role)
-            .expirationTime(new Date(System.currentTimeMillis() + 60_000));
-    if (department != null) {
-      claims.claim("rathaus_department", department);
-    }
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-    jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
-    return jwt.serialize();
+  private static String token(String role, String department) {
+    return production.token("u-4711", role, department);
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -3,6 +3,7 @@ package de.rathaus.infra.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import de.rathaus.infra.Concurrently;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,31 +90,17 @@ class FileSubjectKeysTest {
   void writersRacingForTheSameSubjectAllGetTheWinnersKey() throws Exception {
     FileSubjectKeyStore one = FileSubjectKeyStore.in(dir);
     FileSubjectKeyStore other = FileSubjectKeyStore.in(dir); // as another instance would
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      for (int round = 0; round < 20; round++) {
-        String subject = "citizen-race-" + round;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<SubjectKey>> keys = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-          FileSubjectKeyStore store = i % 2 == 0 ? one : other;
-          keys.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return store.currentKey(subject);
-                  }));
-        }
-        start.countDown();
-        Set<String> kids = ConcurrentHashMap.newKeySet();
-        for (Future<SubjectKey> key : keys) {
-          kids.add(key.get().kid());
-        }
-        assertThat(kids).hasSize(1);
-        assertThat(one.currentKey(subject).kid()).isEqualTo(kids.iterator().next());
+    for (int round = 0; round < 20; round++) {
+      String subject = "citizen-race-" + round;
+      List<Callable<SubjectKey>> writers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        FileSubjectKeyStore store = i % 2 == 0 ? one : other;
+        writers.add(() -> store.currentKey(subject));
       }
-    } finally {
-      pool.shutdownNow();
+      Set<String> kids = new HashSet<>();
+      Concurrently.run(8, writers).forEach(key -> kids.add(key.kid()));
+      assertThat(kids).hasSize(1);
+      assertThat(one.currentKey(subject).kid()).isEqualTo(kids.iterator().next());
     }
     assertThat(files()).hasSize(20).allSatisfy(f -> assertThat(f.toString()).endsWith(".key"));
   }

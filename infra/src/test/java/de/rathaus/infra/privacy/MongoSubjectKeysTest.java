@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.infra.Concurrently;
 import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,30 +76,16 @@ class MongoSubjectKeysTest {
   @Test
   void instancesRacingForTheSameSubjectAllGetTheWinnersKey() throws Exception {
     List<MongoSubjectKeyStore> instances = List.of(store(), store(), store());
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    try {
-      for (int round = 0; round < 10; round++) {
-        String subject = "citizen-race-" + round;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<SubjectKey>> keys = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-          MongoSubjectKeyStore store = instances.get(i % instances.size());
-          keys.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return store.currentKey(subject);
-                  }));
-        }
-        start.countDown();
-        Set<String> kids = ConcurrentHashMap.newKeySet();
-        for (Future<SubjectKey> key : keys) {
-          kids.add(key.get().kid());
-        }
-        assertThat(kids).hasSize(1);
+    for (int round = 0; round < 10; round++) {
+      String subject = "citizen-race-" + round;
+      List<Callable<SubjectKey>> writers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        MongoSubjectKeyStore store = instances.get(i % instances.size());
+        writers.add(() -> store.currentKey(subject));
       }
-    } finally {
-      pool.shutdownNow();
+      Set<String> kids = new HashSet<>();
+      Concurrently.run(6, writers).forEach(key -> kids.add(key.kid()));
+      assertThat(kids).hasSize(1);
     }
   }
 
