@@ -1,5 +1,6 @@
 package de.rathaus.application.servicerequest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,11 @@ public interface CaseViews {
   List<CaseView> listByDepartment(String department);
 
   /**
-   * Cases whose deadline clock is running (submitted or in progress) and that are not flagged
-   * overdue yet, of every department: what the deadline watch looks at.
+   * The ids of cases whose deadline clock is running (submitted or in progress), that are not
+   * flagged overdue yet and whose due date is before {@code now}, of every department: what the
+   * deadline watch flags. Only ids: the watch needs nothing else, so nothing is decrypted.
    */
-  List<CaseView> listRunningNotOverdue();
+  List<String> idsRunningAndDueBefore(Instant now);
 
   void clear();
 }

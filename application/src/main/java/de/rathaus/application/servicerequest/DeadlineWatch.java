@@ -36,12 +36,9 @@ public class DeadlineWatch {
   public int flagOverdue(Instant now) {
     int flagged = 0;
     failures = 0;
-    for (CaseView running : cases.listRunningNotOverdue()) {
-      if (!now.isAfter(running.dueDate())) {
-        continue;
-      }
+    for (String due : cases.idsRunningAndDueBefore(now)) {
       try {
-        commands.sendAndWait(new MarkCaseOverdue(new ServiceRequestId(running.id()), now));
+        commands.sendAndWait(new MarkCaseOverdue(new ServiceRequestId(due), now));
         flagged++;
       } catch (ServiceRequestRuleViolation changedMeanwhile) {
         // the view was behind the case (paused, decided or flagged since): the case's word counts

@@ -47,10 +47,11 @@ class CaseProjectionTest {
     }
 
     @Override
-    public List<CaseView> listRunningNotOverdue() {
+    public List<String> idsRunningAndDueBefore(Instant now) {
       return views.values().stream()
           .filter(v -> v.status().equals("SUBMITTED") || v.status().equals("IN_PROGRESS"))
-          .filter(v -> !v.overdue())
+          .filter(v -> !v.overdue() && now.isAfter(v.dueDate()))
+          .map(CaseView::id)
           .toList();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,16 @@ public final class JsonViews<T> {
     for (Document document : documents.find(filter)) {
       found.add(read(document));
     }
+    return found;
+  }
+
+  /**
+   * Only some fields (and the id) of the records matching a filter, as stored: for queries that
+   * need a few plain fields and should not read (and decrypt) whole records.
+   */
+  public List<Document> fieldsWhere(Bson filter, String... fields) {
+    List<Document> found = new ArrayList<>();
+    documents.find(filter).projection(Projections.include(fields)).into(found);
     return found;
   }
 
