@@ -18,6 +18,12 @@ public record Actor(String id, Role role, Optional<String> department) {
 
   /** The actor behind an authenticated request. */
   public static Actor of(Authentication authentication) {
+    return find(authentication)
+        .orElseThrow(() -> new IllegalStateException("An authenticated caller without a role"));
+  }
+
+  /** The actor behind an authentication, if it carries one of the engine's roles. */
+  public static Optional<Actor> find(Authentication authentication) {
     Role role = null;
     String department = null;
     for (GrantedAuthority granted : authentication.getAuthorities()) {
@@ -32,8 +38,8 @@ public record Actor(String id, Role role, Optional<String> department) {
       }
     }
     if (role == null) {
-      throw new IllegalStateException("An authenticated caller without a role");
+      return Optional.empty();
     }
-    return new Actor(authentication.getName(), role, Optional.ofNullable(department));
+    return Optional.of(new Actor(authentication.getName(), role, Optional.ofNullable(department)));
   }
 }

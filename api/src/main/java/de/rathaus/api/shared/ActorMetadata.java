@@ -3,6 +3,7 @@ package de.rathaus.api.shared;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -38,30 +39,22 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
 
   static Map<String, String> stamp(Authentication authentication) {
     Map<String, String> stamp = new HashMap<>();
-    if (authentication == null
-        || !authentication.isAuthenticated()
-        || authentication.getAuthorities().stream()
-            .noneMatch(a -> a.getAuthority().startsWith("ROLE_") && isRole(a.getAuthority()))) {
+    Optional<Actor> caller =
+        authentication == null || !authentication.isAuthenticated()
+            ? Optional.empty()
+            : Actor.find(authentication);
+    if (caller.isEmpty()) {
       stamp.put(ACTOR_ID, "system");
       stamp.put(ACTOR_ROLE, "SYSTEM");
       stamp.put(CHANNEL, "system");
       return stamp;
     }
-    Actor actor = Actor.of(authentication);
+    Actor actor = caller.get();
     stamp.put(ACTOR_ID, actor.id());
     stamp.put(ACTOR_ROLE, actor.role().name());
     actor.department().ifPresent(department -> stamp.put(DEPARTMENT, department));
     stamp.put(CHANNEL, signedInThroughTheBrowser() ? "web" : "api");
     return stamp;
-  }
-
-  private static boolean isRole(String authority) {
-    for (Role role : Role.values()) {
-      if (role.authority().equals(authority)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
