@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,10 +18,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -48,22 +52,56 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Locale locale = LocaleContextHolder.getLocale();
-    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
     List<Map<String, String>> errors = new ArrayList<>();
     for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-      errors.add(
-          Map.of(
-              "field",
-              error.getField(),
-              "message",
-              problems.text(
-                  "field." + error.getCode(),
-                  locale,
-                  error.getDefaultMessage(),
-                  error.getArguments())));
+      errors.add(fieldError(error.getField(), error, locale));
     }
+    return validation(errors, locale);
+  }
+
+  /**
+   * Constraints on a path variable or header as well as on a body: Spring then validates the whole
+   * method and reports each parameter; the fields are listed all the same.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors body) {
+        for (FieldError error : body.getFieldErrors()) {
+          errors.add(fieldError(error.getField(), error, locale));
+        }
+      } else {
+        for (MessageSourceResolvable error : result.getResolvableErrors()) {
+          errors.add(fieldError(result.getMethodParameter().getParameterName(), error, locale));
+        }
+      }
+    }
+    return validation(errors, locale);
+  }
+
+  private ResponseEntity<Object> validation(List<Map<String, String>> errors, Locale locale) {
+    ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A field and what is wrong with it, by the constraint's name (never the value sent). */
+  private Map<String, String> fieldError(
+      String field, MessageSourceResolvable error, Locale locale) {
+    String[] codes = error.getCodes();
+    String constraint = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
+    return Map.of(
+        "field",
+        String.valueOf(field),
+        "message",
+        problems.text(
+            "field." + constraint, locale, error.getDefaultMessage(), error.getArguments()));
   }
 
   @Override

@@ -30,6 +30,7 @@ public class Idempotency {
   public static final String HEADER = "Idempotency-Key";
   static final Duration KEEP = Duration.ofHours(24);
   private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+  private final Duration waitForFirst;
 
   /** A first attempt that has not answered after this long died (a request takes seconds). */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
@@ -42,6 +43,11 @@ public class Idempotency {
   private final Clock clock;
 
   public Idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock) {
+    this(records, json, clock, WAIT_FOR_FIRST);
+  }
+
+  Idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock, Duration waitForFirst) {
+    this.waitForFirst = waitForFirst;
     this.records = records;
     this.json = json;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -62,7 +68,7 @@ public class Idempotency {
     }
     String id = sha256(caller + "\n" + key);
     String fingerprint = sha256(canonicalJson(body));
-    long giveUpAt = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+    long giveUpAt = System.nanoTime() + waitForFirst.toNanos();
     while (true) {
       Instant now = clock.instant();
       Optional<IdempotencyRecords.Entry> earlier =

@@ -123,4 +123,47 @@ class ProblemDetailsIT {
     problem(response, 500);
     assertThat(response.body()).doesNotContain("secret internals");
   }
+
+  @Test
+  void theErrorsOfThisSessionsEndpointsAreProblems() throws Exception {
+    // erasure: a reason is required, and a subject id must not be blank
+    JsonNode noReason =
+        problem(
+            client
+                .post("/api/v1/privacy/subjects/anna/erasure")
+                .as("ada")
+                .json("{\"reason\":\" \"}")
+                .send(),
+            400);
+    assertThat(noReason.path("errors").get(0).path("field").asText()).isEqualTo("reason");
+    problem(
+        client
+            .post("/api/v1/privacy/subjects/%20/erasure")
+            .as("ada")
+            .json("{\"reason\":\"Art. 17\"}")
+            .send(),
+        400);
+    JsonNode longId =
+        problem(
+            client
+                .post("/api/v1/privacy/subjects/" + "x".repeat(201) + "/erasure")
+                .as("ada")
+                .json("{\"reason\":\"Art. 17\"}")
+                .send(),
+            400);
+    assertThat(longId.path("errors").get(0).path("field").asText()).isEqualTo("id");
+    // closing a case that does not exist
+    problem(client.post("/api/v1/cases/no-such-case/closure").as("clara").send(), 404);
+    // an Idempotency-Key that is no key
+    JsonNode badKey =
+        problem(
+            client
+                .post("/api/v1/requests")
+                .as("anna")
+                .header("Idempotency-Key", "k".repeat(256))
+                .json("{\"serviceCode\":\"meldebescheinigung\"}")
+                .send(),
+            400);
+    assertThat(badKey.path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+  }
 }
