@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * The office decided the case, with reasons and legal basis the applicant can read. The reasoning
- * speaks of the applicant and counts as their personal data; outcome and legal basis do not.
+ * The office decided the case, with reasons and legal basis the applicant can read. Reasoning and
+ * legal basis speak of the applicant and count as their personal data; the outcome does not.
  */
 @Revision("1")
 public record CaseDecided(

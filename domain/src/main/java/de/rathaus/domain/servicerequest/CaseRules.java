@@ -109,6 +109,16 @@ final class CaseRules {
     return waited.isNegative() ? dueDate : dueDate.plus(waited);
   }
 
+  static void requireOpenQuestion(InformationRequestId open, InformationRequestId given) {
+    refuseIf(!given.equals(open), Code.UNKNOWN_QUESTION, "This is not the question that is open");
+  }
+
+  /** The open question's answer date has passed, and the question is not flagged yet. */
+  static void requireNewlyOverdueAnswer(boolean flagged, Instant answerDueDate, Instant now) {
+    refuseIf(flagged, Code.ALREADY_OVERDUE, "The answer is already flagged overdue");
+    refuseIf(!now.isAfter(answerDueDate), Code.NOT_OVERDUE_YET, "The answer date has not passed");
+  }
+
   /** Overdue: open, the clock running (not waiting), not yet flagged, and now past the due date. */
   static void requireNewlyOverdue(
       RequestStatus status, boolean flagged, Instant dueDate, Instant now) {

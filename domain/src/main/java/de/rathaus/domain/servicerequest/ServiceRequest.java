@@ -30,6 +30,8 @@ public class ServiceRequest {
   private Instant dueDate;
   private Instant waitingSince;
   private InformationRequestId openInformationRequest;
+  private Instant answerDueDate;
+  private boolean answerOverdue;
   private boolean overdue;
 
   /** For Axon, which rebuilds the case from its events. */
@@ -51,7 +53,8 @@ public class ServiceRequest {
             command.kind(),
             command.attributes(),
             command.description(),
-            command.location(),
+            command.kind() == RequestKind.REPORT ? command.location() : null,
+            command.kind() == RequestKind.REQUEST ? command.location() : null,
             contact.name(),
             contact.email(),
             contact.phone(),
@@ -112,9 +115,11 @@ public class ServiceRequest {
   public void handle(CancelInformationRequest command) {
     CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
     CaseRules.requireWaitingForApplicant(status);
+    CaseRules.requireOpenQuestion(openInformationRequest, command.informationRequestId());
     apply(
         new InformationRequestCancelled(
             id,
+            applicant,
             openInformationRequest,
             command.reason(),
             CaseRules.dueDateAfterWaiting(dueDate, waitingSince, command.at()),
@@ -155,6 +160,15 @@ public class ServiceRequest {
     apply(new CaseBecameOverdue(id, dueDate, command.at()));
   }
 
+  @CommandHandler
+  public void handle(MarkAnswerOverdue command) {
+    CaseRules.requireWaitingForApplicant(status);
+    CaseRules.requireNewlyOverdueAnswer(answerOverdue, answerDueDate, command.at());
+    apply(
+        new InformationRequestBecameOverdue(
+            id, openInformationRequest, answerDueDate, command.at()));
+  }
+
   @EventSourcingHandler
   void on(ServiceRequestSubmitted event) {
     id = event.id();
@@ -182,7 +196,14 @@ public class ServiceRequest {
   void on(InformationRequested event) {
     status = RequestStatus.WAITING_FOR_APPLICANT;
     openInformationRequest = event.informationRequestId();
+    answerDueDate = event.answerDueDate();
+    answerOverdue = false;
     waitingSince = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(InformationRequestBecameOverdue event) {
+    answerOverdue = true;
   }
 
   @EventSourcingHandler
@@ -198,6 +219,8 @@ public class ServiceRequest {
   private void resume(Instant newDueDate) {
     status = RequestStatus.IN_PROGRESS;
     openInformationRequest = null;
+    answerDueDate = null;
+    answerOverdue = false;
     waitingSince = null;
     dueDate = newDueDate;
   }

@@ -35,8 +35,10 @@ public class ServiceRequestRuleViolation extends RuntimeException {
     CLOCK_PAUSED,
     /** The due date has not passed yet. */
     NOT_OVERDUE_YET,
-    /** The case has already been flagged overdue. */
-    ALREADY_OVERDUE
+    /** The case (or its open question's answer) has already been flagged overdue. */
+    ALREADY_OVERDUE,
+    /** The question named is not the one open on the case. */
+    UNKNOWN_QUESTION
   }
 
   private final Code code;

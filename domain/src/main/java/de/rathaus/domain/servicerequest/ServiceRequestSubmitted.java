@@ -16,11 +16,16 @@ import org.axonframework.serialization.Revision;
  * version it was submitted against, the department responsible and the due date ({@code
  * submittedAt} plus the service's processing target in calendar days).
  *
- * <p>Personal data: the attribute values, the description and the four {@code applicant…} fields
- * (flat strings, so that field-level encryption can wrap each one). None of it is in {@link
- * #toString()}.
+ * <p>Where it is: a report's {@code location} (coordinates of an issue in public space, kept public
+ * so that the report stays usable; its address is personal), or an application's {@code
+ * privateLocation} (the place an application concerns, such as a tree in a garden, can identify the
+ * applicant, so all of it is personal). At most one of the two is set.
+ *
+ * <p>Personal data: the attribute values, the description, the private location and the four {@code
+ * applicant…} fields (flat strings, so that field-level encryption can wrap each one). None of it
+ * is in {@link #toString()}.
  */
-@Revision("1")
+@Revision("2")
 public record ServiceRequestSubmitted(
     ServiceRequestId id,
     CaseNumber caseNumber,
@@ -32,6 +37,7 @@ public record ServiceRequestSubmitted(
     @PersonalData Map<String, Object> attributes,
     @PersonalData String description,
     Location location,
+    @PersonalData Location privateLocation,
     @PersonalData String applicantName,
     @PersonalData String applicantEmail,
     @PersonalData String applicantPhone,

@@ -38,7 +38,9 @@ class AuthorizationTest {
           inProgress,
           new RequestInformation(ID, QUESTION, "Which car?", day(9), ORDNUNGSAMT, day(3))
         },
-        new Object[] {waiting, new CancelInformationRequest(ID, "No", ORDNUNGSAMT, day(3))},
+        new Object[] {
+          waiting, new CancelInformationRequest(ID, QUESTION, "No", ORDNUNGSAMT, day(3))
+        },
         new Object[] {
           inProgress, new AddInternalNote(ID, "Peek", new ClerkId("carl"), ORDNUNGSAMT, day(3))
         },

@@ -62,12 +62,6 @@ final class CaseFixture {
       return this;
     }
 
-    /** The command was accepted (some events recorded). */
-    Then expectAccepted() {
-      assertThat(thrown).as("refusal").isNull();
-      return this;
-    }
-
     /** The command was refused for this rule, and nothing was recorded. */
     Then expectRefusal(Code code) {
       assertThat(thrown)

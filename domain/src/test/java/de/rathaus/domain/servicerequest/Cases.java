@@ -97,6 +97,7 @@ final class Cases {
         ATTRIBUTES,
         DESCRIPTION,
         null,
+        null,
         NAME,
         EMAIL,
         PHONE,
@@ -104,6 +105,56 @@ final class Cases {
         processingDays,
         at,
         dueDate);
+  }
+
+  /** A report: its coordinates public, the contact as given. */
+  static ServiceRequestSubmitted submittedReport(Location location, String name, String email) {
+    return new ServiceRequestSubmitted(
+        ID,
+        CASE_NUMBER,
+        ANNA,
+        PARKING,
+        3,
+        BUERGERAMT,
+        RequestKind.REPORT,
+        ATTRIBUTES,
+        DESCRIPTION,
+        location,
+        null,
+        name,
+        email,
+        name == null ? null : PHONE,
+        name == null ? null : ADDRESS,
+        PROCESSING_DAYS,
+        T0,
+        DUE);
+  }
+
+  /** An application concerning a place: the whole location is the applicant's personal data. */
+  static ServiceRequestSubmitted submittedApplicationAt(Location location) {
+    return new ServiceRequestSubmitted(
+        ID,
+        CASE_NUMBER,
+        ANNA,
+        PARKING,
+        3,
+        BUERGERAMT,
+        RequestKind.REQUEST,
+        ATTRIBUTES,
+        DESCRIPTION,
+        null,
+        location,
+        NAME,
+        EMAIL,
+        PHONE,
+        ADDRESS,
+        PROCESSING_DAYS,
+        T0,
+        DUE);
+  }
+
+  static InformationRequestCancelled cancelled(String reason, Instant newDueDate, Instant at) {
+    return new InformationRequestCancelled(ID, ANNA, QUESTION, reason, newDueDate, at);
   }
 
   static CaseAssigned assigned() {

@@ -141,29 +141,96 @@ class InformationRequestTest {
   void cancellingAQuestionResumesTheClockWithTheWaitingTimeAdded() {
     fixture
         .given(submitted(), assigned(), asked(day(2)))
-        .when(new CancelInformationRequest(ID, "Documents came by post", BUERGERAMT, day(9)))
-        .expectEvents(
-            new InformationRequestCancelled(
-                ID, QUESTION, "Documents came by post", DUE.plus(Duration.ofDays(7)), day(9)));
+        .when(
+            new CancelInformationRequest(
+                ID, QUESTION, "Documents came by post", BUERGERAMT, day(9)))
+        .expectEvents(cancelled("Documents came by post", DUE.plus(Duration.ofDays(7)), day(9)));
   }
 
   @Test
   void cancelledQuestionLetsTheClerkDecide() {
     fixture
-        .given(
-            submitted(),
-            assigned(),
-            asked(day(2)),
-            new InformationRequestCancelled(ID, QUESTION, "No answer", day(21), day(9)))
+        .given(submitted(), assigned(), asked(day(2)), cancelled("No answer", day(21), day(9)))
         .when(new DecideCase(ID, approval(), BUERGERAMT, day(10)))
-        .expectAccepted();
+        .expectEvents(new CaseDecided(ID, ANNA, approval(), day(10)));
   }
 
   @Test
   void refusesCancellingWhenNoQuestionIsOpen() {
     fixture
         .given(submitted(), assigned())
-        .when(new CancelInformationRequest(ID, "Nothing to cancel", BUERGERAMT, day(9)))
+        .when(new CancelInformationRequest(ID, QUESTION, "Nothing to cancel", BUERGERAMT, day(9)))
         .expectRefusal(Code.NOT_WAITING);
+  }
+
+  @Test
+  void flagsAnUnansweredQuestionPastItsAnswerDate() {
+    InformationRequested question = asked(day(2));
+    Instant late = question.answerDueDate().plusSeconds(1);
+    fixture
+        .given(submitted(), assigned(), question)
+        .when(new MarkAnswerOverdue(ID, late))
+        .expectEvents(
+            new InformationRequestBecameOverdue(ID, QUESTION, question.answerDueDate(), late));
+  }
+
+  @Test
+  void refusesTheAnswerFlagBeforeTheAnswerDate() {
+    InformationRequested question = asked(day(2));
+    fixture
+        .given(submitted(), assigned(), question)
+        .when(new MarkAnswerOverdue(ID, question.answerDueDate()))
+        .expectRefusal(Code.NOT_OVERDUE_YET);
+  }
+
+  @Test
+  void refusesTheAnswerFlagWhenNoQuestionIsOpen() {
+    fixture
+        .given(submitted(), assigned())
+        .when(new MarkAnswerOverdue(ID, day(30)))
+        .expectRefusal(Code.NOT_WAITING);
+  }
+
+  @Test
+  void refusesFlaggingTheSameAnswerOverdueTwice() {
+    InformationRequested question = asked(day(2));
+    Instant late = question.answerDueDate().plusSeconds(1);
+    fixture
+        .given(
+            submitted(),
+            assigned(),
+            question,
+            new InformationRequestBecameOverdue(ID, QUESTION, question.answerDueDate(), late))
+        .when(new MarkAnswerOverdue(ID, late.plusSeconds(60)))
+        .expectRefusal(Code.ALREADY_OVERDUE);
+  }
+
+  @Test
+  void aNewQuestionCanBeFlaggedAgain() {
+    InformationRequested first = asked(day(2));
+    Instant late = first.answerDueDate().plusSeconds(1);
+    InformationRequestId second = new InformationRequestId("q-2");
+    InformationRequested again =
+        new InformationRequested(ID, ANNA, second, "And the insurance?", day(40), day(20));
+    fixture
+        .given(
+            submitted(),
+            assigned(),
+            first,
+            new InformationRequestBecameOverdue(ID, QUESTION, first.answerDueDate(), late),
+            cancelled("Asked by phone", day(30), day(19)),
+            again)
+        .when(new MarkAnswerOverdue(ID, day(41)))
+        .expectEvents(new InformationRequestBecameOverdue(ID, second, day(40), day(41)));
+  }
+
+  @Test
+  void refusesCancellingAnotherQuestionThanTheOpenOne() {
+    fixture
+        .given(submitted(), assigned(), asked(day(2)))
+        .when(
+            new CancelInformationRequest(
+                ID, new InformationRequestId("q-9"), "Wrong one", BUERGERAMT, day(9)))
+        .expectRefusal(Code.UNKNOWN_QUESTION);
   }
 }

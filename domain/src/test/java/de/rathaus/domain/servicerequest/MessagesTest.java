@@ -28,7 +28,8 @@ class MessagesTest {
           CaseDecided.class,
           CaseClosed.class,
           ServiceRequestWithdrawn.class,
-          CaseBecameOverdue.class);
+          CaseBecameOverdue.class,
+          InformationRequestBecameOverdue.class);
 
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -42,17 +43,73 @@ class MessagesTest {
           DecideCase.class,
           CloseCase.class,
           WithdrawServiceRequest.class,
-          MarkCaseOverdue.class);
+          MarkCaseOverdue.class,
+          MarkAnswerOverdue.class);
+
+  /**
+   * The revision of each event's shape. A changed shape gets the next revision; the two at 2 gained
+   * personal fields before any store of a city held them (stores of the earlier format are refused
+   * at start, see the README on envelopes), so they have no upcaster.
+   */
+  static final java.util.Map<Class<?>, String> REVISIONS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(ServiceRequestSubmitted.class, "2"),
+          java.util.Map.entry(CaseAssigned.class, "1"),
+          java.util.Map.entry(CaseForwarded.class, "1"),
+          java.util.Map.entry(InformationRequested.class, "1"),
+          java.util.Map.entry(InformationRequestAnswered.class, "1"),
+          java.util.Map.entry(InformationRequestCancelled.class, "2"),
+          java.util.Map.entry(InternalNoteAdded.class, "1"),
+          java.util.Map.entry(CaseDecided.class, "1"),
+          java.util.Map.entry(CaseClosed.class, "1"),
+          java.util.Map.entry(ServiceRequestWithdrawn.class, "1"),
+          java.util.Map.entry(CaseBecameOverdue.class, "1"),
+          java.util.Map.entry(InformationRequestBecameOverdue.class, "1"));
 
   @Test
-  void everyEventCarriesRevisionOne() {
+  void everyEventCarriesTheRevisionOfItsShape() {
+    assertThat(REVISIONS.keySet()).containsExactlyInAnyOrderElementsOf(EVENTS);
     assertThat(EVENTS)
         .allSatisfy(
             type -> {
               assertThat(type.isRecord()).isTrue();
-              assertThat(type.getAnnotation(Revision.class)).isNotNull();
-              assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
+              assertThat(type.getAnnotation(Revision.class)).as(type.getSimpleName()).isNotNull();
+              assertThat(type.getAnnotation(Revision.class).value())
+                  .as(type.getSimpleName())
+                  .isEqualTo(REVISIONS.get(type));
             });
+  }
+
+  @Test
+  void marksWhatSpeaksOfTheApplicantAsPersonalData() {
+    assertThat(personal(ServiceRequestSubmitted.class))
+        .containsExactlyInAnyOrder(
+            "attributes",
+            "description",
+            "privateLocation",
+            "applicantName",
+            "applicantEmail",
+            "applicantPhone",
+            "applicantAddress");
+    assertThat(personal(Location.class)).containsExactly("address");
+    assertThat(personal(Decision.class)).containsExactlyInAnyOrder("reasoning", "legalBasis");
+    assertThat(personal(InformationRequestCancelled.class)).containsExactly("reason");
+    assertThat(subject(InformationRequestCancelled.class)).isEqualTo("applicant");
+  }
+
+  private static List<String> personal(Class<?> record) {
+    return java.util.Arrays.stream(record.getRecordComponents())
+        .filter(c -> c.isAnnotationPresent(de.rathaus.domain.shared.PersonalData.class))
+        .map(RecordComponent::getName)
+        .toList();
+  }
+
+  private static String subject(Class<?> record) {
+    return java.util.Arrays.stream(record.getRecordComponents())
+        .filter(c -> c.isAnnotationPresent(de.rathaus.domain.shared.DataSubject.class))
+        .map(RecordComponent::getName)
+        .findFirst()
+        .orElse(null);
   }
 
   @Test
@@ -72,7 +129,7 @@ class MessagesTest {
   private static final de.rathaus.domain.shared.DepartmentCode ORDNUNGSAMT_CODE =
       new de.rathaus.domain.shared.DepartmentCode("ordnungsamt");
   private static final Decision SECRET_DECISION =
-      new Decision(DecisionOutcome.APPROVED, "My secret reasoning", "§ 18 BMG");
+      new Decision(DecisionOutcome.APPROVED, "My secret reasoning", "My secret § 18 BMG");
 
   @Test
   void personalDataNeverShowsInToString() {
@@ -92,7 +149,10 @@ class MessagesTest {
             new RequestInformation(ID, QUESTION, "My secret question", DUE, BUERGERAMT_CODE, T0),
             new InformationRequested(ID, ANNA, QUESTION, "My secret question", DUE, T0),
             new DecideCase(ID, SECRET_DECISION, BUERGERAMT_CODE, T0),
-            new CaseDecided(ID, ANNA, SECRET_DECISION, T0));
+            new CaseDecided(ID, ANNA, SECRET_DECISION, T0),
+            new CancelInformationRequest(ID, QUESTION, "My secret cancel", BUERGERAMT_CODE, T0),
+            new InformationRequestCancelled(ID, ANNA, QUESTION, "My secret cancel", DUE, T0),
+            submittedApplicationAt(new Location(49.1, 9.2, "My secret street")));
     for (Object message : messages) {
       assertThat(message.toString())
           .doesNotContain(NAME, EMAIL, PHONE, ADDRESS, DESCRIPTION, "HN-AS 123", "My secret");

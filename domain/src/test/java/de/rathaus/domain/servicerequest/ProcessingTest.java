@@ -30,7 +30,7 @@ class ProcessingTest {
     fixture
         .given(submitted(), assigned())
         .when(new DecideCase(ID, approval(), BUERGERAMT, day(3)))
-        .expectAccepted();
+        .expectEvents(new CaseDecided(ID, ANNA, approval(), day(3)));
   }
 
   @Test
@@ -54,7 +54,7 @@ class ProcessingTest {
     fixture
         .given(submitted(), assigned(), asked(day(2)), new CaseAssigned(ID, CLEMENS, day(3)))
         .when(new AnswerInformationRequest(ID, ANNA, "Attached", day(4)))
-        .expectAccepted();
+        .expectEvents(answered(day(4), DUE.plus(java.time.Duration.ofDays(2))));
   }
 
   @Test
@@ -86,7 +86,7 @@ class ProcessingTest {
     fixture
         .given(submitted(), forwarded(BUERGERAMT, ORDNUNGSAMT))
         .when(new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, day(3)))
-        .expectAccepted();
+        .expectEvents(new CaseAssigned(ID, new ClerkId("carl"), day(3)));
   }
 
   @Test
@@ -107,7 +107,7 @@ class ProcessingTest {
     fixture
         .given(submitted(), assigned(), forwarded(BUERGERAMT, ORDNUNGSAMT))
         .when(new DecideCase(ID, approval(), ORDNUNGSAMT, day(3)))
-        .expectAccepted();
+        .expectEvents(new CaseDecided(ID, ANNA, approval(), day(3)));
   }
 
   @Test

@@ -40,16 +40,25 @@ class SubmissionTest {
   }
 
   @Test
-  void acceptsAReportWithLocation() {
+  void keepsTheCoordinatesOfAReportPublic() {
     fixture
         .givenNoPriorActivity()
         .when(submit(RequestKind.REPORT, KAISERSTRASSE, CONTACT))
-        .expectAccepted();
+        .expectEvents(submittedReport(KAISERSTRASSE, NAME, EMAIL));
+  }
+
+  @Test
+  void keepsTheLocationOfAnApplicationPersonal() {
+    // the place an application concerns (a tree in a garden) can identify the applicant
+    fixture
+        .givenNoPriorActivity()
+        .when(submit(RequestKind.REQUEST, KAISERSTRASSE, CONTACT))
+        .expectEvents(submittedApplicationAt(KAISERSTRASSE));
   }
 
   @Test
   void acceptsAnApplicationWithoutLocation() {
-    fixture.givenNoPriorActivity().when(submitApplication()).expectAccepted();
+    fixture.givenNoPriorActivity().when(submitApplication()).expectEvents(submitted());
   }
 
   @Test
@@ -65,6 +74,6 @@ class SubmissionTest {
     fixture
         .givenNoPriorActivity()
         .when(submit(RequestKind.REPORT, KAISERSTRASSE, ApplicantContact.none()))
-        .expectAccepted();
+        .expectEvents(submittedReport(KAISERSTRASSE, null, null));
   }
 }
