@@ -56,23 +56,27 @@ public class PersonalDataExport {
 
     static ContactHeld of(CaseView held) {
       return new ContactHeld(
-          held.id(),
-          held.caseNumber(),
-          held.applicantName(),
-          held.applicantEmail(),
-          held.applicantPhone(),
-          held.applicantAddress(),
-          held.address());
+          held.id().value(),
+          held.request().caseNumber().value(),
+          held.contact().name(),
+          held.contact().email(),
+          held.contact().phone(),
+          held.contact().address(),
+          held.request().location() != null
+              ? held.request().location().address()
+              : held.request().privateLocation() == null
+                  ? null
+                  : held.request().privateLocation().address());
     }
   }
 
   public SubjectData export(CitizenId subject) {
-    List<RequestView> own = requests.listByApplicant(subject.value());
+    List<RequestView> own = requests.allOf(subject);
     List<ContactHeld> held =
         own.stream()
-            .map(request -> cases.find(request.id()))
+            .map(request -> cases.find(request.id().value()))
             .flatMap(Optional::stream)
-            .filter(view -> subject.value().equals(view.applicant()))
+            .filter(view -> subject.equals(view.applicant()))
             .map(ContactHeld::of)
             .toList();
     return new SubjectData(

@@ -6,6 +6,7 @@ import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.catalogue.ServiceDefinitionContent;
 import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,12 +64,12 @@ public class RetentionWatch {
     }
     Set<String> applicants = new LinkedHashSet<>();
     for (RequestView ended : requests.listEnded()) {
-      applicants.add(ended.applicant());
+      applicants.add(ended.applicant().value());
     }
     Set<String> due = new LinkedHashSet<>();
     int erased = 0;
     for (String applicant : applicants) {
-      if (!keys.exists(applicant) || !expiredFor(requests.listByApplicant(applicant), now)) {
+      if (!keys.exists(applicant) || !expiredFor(requests.allOf(new CitizenId(applicant)), now)) {
         continue;
       }
       if (dueInTheLastRun.contains(applicant) && readModelCurrent.getAsBoolean()) {
@@ -94,7 +95,7 @@ public class RetentionWatch {
 
   /** Until when a request's personal data must be kept; empty while the case is open. */
   Optional<Instant> keptUntil(RequestView request) {
-    if (!request.status().equals("CLOSED") && !request.status().equals("WITHDRAWN")) {
+    if (request.status() != RequestStatus.CLOSED && request.status() != RequestStatus.WITHDRAWN) {
       return Optional.empty();
     }
     Instant ended =
@@ -103,7 +104,7 @@ public class RetentionWatch {
             : request.timeline().get(request.timeline().size() - 1).at();
     int years =
         services
-            .find(request.serviceCode())
+            .find(request.serviceCode().value())
             .map(ServiceView::content)
             .map(ServiceDefinitionContent::retentionYears)
             .orElse(ServiceDefinitionContent.DEFAULT_RETENTION_YEARS);

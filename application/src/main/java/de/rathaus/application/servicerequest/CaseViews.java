@@ -1,25 +1,27 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.application.shared.Page;
+import de.rathaus.application.shared.VersionedViews;
+import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** The clerks' read model of cases; infra keeps it in MongoDB. */
-public interface CaseViews {
+public interface CaseViews extends VersionedViews<CaseView> {
 
-  void save(CaseView view);
-
-  Optional<CaseView> find(String id);
-
-  /** The cases a department handles now, oldest due date first. */
-  List<CaseView> listByDepartment(String department);
+  /** A page of a department's work queue, oldest due date first, filtered as asked. */
+  Page<CaseView> queue(ListCases query);
 
   /**
    * The ids of cases whose deadline clock is running (submitted or in progress), that are not
    * flagged overdue yet and whose due date is before {@code now}, of every department: what the
    * deadline watch flags. Only ids: the watch needs nothing else, so nothing is decrypted.
    */
-  List<String> idsRunningAndDueBefore(Instant now);
+  List<ServiceRequestId> idsRunningAndDueBefore(Instant now);
 
-  void clear();
+  /**
+   * The ids of cases waiting for an answer whose answer date is before {@code now} and not flagged
+   * yet: what the deadline watch flags as answers overdue.
+   */
+  List<ServiceRequestId> idsWaitingWithAnswerDueBefore(Instant now);
 }

@@ -1,19 +1,24 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.domain.servicerequest.MarkAnswerOverdue;
 import de.rathaus.domain.servicerequest.MarkCaseOverdue;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
- * Flags open cases whose due date has passed, so that they show up as overdue in the work queue.
+ * Flags open cases whose due date has passed, so that they show up as overdue in the work queue,
+ * and questions to applicants whose answer date has passed without an answer, so that the clerk
+ * sees that the case waits in vain.
  *
- * <p>It keeps nothing in memory between runs: each run reads the stored cases whose clock is
- * running and which are not flagged yet, and asks each one that is past its due date to flag
- * itself. A case that fell due while the engine was stopped is flagged by the first run after the
- * start. The case itself decides (it refuses if it is no longer due, was paused meanwhile, or was
- * flagged by another instance), so running the watch twice, or on two instances, flags once.
+ * <p>It keeps nothing in memory between runs: each run reads the stored cases that are due and not
+ * flagged yet, and asks each one to flag itself. A case that fell due while the engine was stopped
+ * is flagged by the first run after the start. The case itself decides (it refuses if it is no
+ * longer due, was paused or answered meanwhile, or was flagged by another instance), so running the
+ * watch twice, or on two instances, flags once.
  */
 public class DeadlineWatch {
 
@@ -32,13 +37,18 @@ public class DeadlineWatch {
     return failures;
   }
 
-  /** Flags every case due before {@code now}; answers how many it flagged. */
+  /** Flags every case and every answer due before {@code now}; answers how many it flagged. */
   public int flagOverdue(Instant now) {
-    int flagged = 0;
     failures = 0;
-    for (String due : cases.idsRunningAndDueBefore(now)) {
+    return flag(cases.idsRunningAndDueBefore(now), id -> new MarkCaseOverdue(id, now))
+        + flag(cases.idsWaitingWithAnswerDueBefore(now), id -> new MarkAnswerOverdue(id, now));
+  }
+
+  private int flag(List<ServiceRequestId> due, Function<ServiceRequestId, Object> command) {
+    int flagged = 0;
+    for (ServiceRequestId id : due) {
       try {
-        commands.sendAndWait(new MarkCaseOverdue(new ServiceRequestId(due), now));
+        commands.sendAndWait(command.apply(id));
         flagged++;
       } catch (ServiceRequestRuleViolation changedMeanwhile) {
         // the view was behind the case (paused, decided or flagged since): the case's word counts

@@ -1,25 +1,24 @@
 package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.servicerequest.RequestView.Outcome;
-import de.rathaus.application.servicerequest.RequestView.Question;
-import de.rathaus.application.servicerequest.RequestView.TimelineEntry;
+import de.rathaus.application.shared.ViewUpdates;
 import de.rathaus.domain.servicerequest.CaseAssigned;
+import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
 import de.rathaus.domain.servicerequest.CaseDecided;
 import de.rathaus.domain.servicerequest.CaseForwarded;
 import de.rathaus.domain.servicerequest.InformationRequestAnswered;
+import de.rathaus.domain.servicerequest.InformationRequestBecameOverdue;
 import de.rathaus.domain.servicerequest.InformationRequestCancelled;
 import de.rathaus.domain.servicerequest.InformationRequested;
 import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
 import de.rathaus.domain.servicerequest.ServiceRequestWithdrawn;
 import de.rathaus.domain.shared.ServiceRequestId;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -27,6 +26,9 @@ import org.axonframework.queryhandling.QueryHandler;
  * the applicant sees which department handles the case, not which clerk.
  */
 public class RequestProjection {
+
+  /** The read model's name: its processor, its rebuilds and its metrics go by it. */
+  public static final String NAME = "request-views";
 
   private final RequestViews views;
 
@@ -36,117 +38,69 @@ public class RequestProjection {
 
   @EventHandler
   void on(ServiceRequestSubmitted e) {
-    views.save(
-        new RequestView(
-            e.id().value(),
-            e.caseNumber().value(),
-            e.applicant().value(),
-            e.serviceCode().value(),
-            e.serviceVersion(),
-            e.kind().name(),
-            e.department().value(),
-            "SUBMITTED",
-            e.submittedAt(),
-            e.dueDate(),
-            e.attributes(),
-            e.description(),
-            List.of(new TimelineEntry("SUBMITTED", "SUBMITTED", e.submittedAt())),
-            List.of(),
-            null,
-            null));
+    ViewUpdates.create(views, RequestView.submitted(e));
   }
 
   @EventHandler
-  void on(CaseAssigned e) {
+  void on(CaseAssigned e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.assigned(e.at()));
+  }
+
+  @EventHandler
+  void on(CaseForwarded e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.forwarded(e.toDepartment(), e.at()));
+  }
+
+  @EventHandler
+  void on(InformationRequested e, @SequenceNumber long sequence) {
     update(
         e.id(),
-        v ->
-            step(
-                v,
-                "ASSIGNED",
-                v.status().equals("SUBMITTED") ? "IN_PROGRESS" : v.status(),
-                e.at()));
+        sequence,
+        v -> v.asked(e.informationRequestId(), e.question(), e.answerDueDate(), e.at()));
   }
 
   @EventHandler
-  void on(CaseForwarded e) {
+  void on(InformationRequestAnswered e, @SequenceNumber long sequence) {
     update(
         e.id(),
-        v -> withDepartment(step(v, "FORWARDED", v.status(), e.at()), e.toDepartment().value()));
+        sequence,
+        v -> v.answered(e.informationRequestId(), e.text(), e.newDueDate(), e.at()));
   }
 
   @EventHandler
-  void on(InformationRequested e) {
+  void on(InformationRequestCancelled e, @SequenceNumber long sequence) {
     update(
         e.id(),
-        v -> {
-          List<Question> questions = new ArrayList<>(v.informationRequests());
-          questions.add(
-              new Question(
-                  e.informationRequestId().value(), e.question(), e.answerDueDate(), null, null));
-          return withQuestions(
-              step(v, "INFORMATION_REQUESTED", "WAITING_FOR_APPLICANT", e.at()),
-              questions,
-              v.dueDate());
-        });
+        sequence,
+        v -> v.questionCancelled(e.informationRequestId(), e.newDueDate(), e.at()));
   }
 
   @EventHandler
-  void on(InformationRequestAnswered e) {
-    update(
-        e.id(),
-        v -> {
-          List<Question> questions =
-              Question.answered(
-                  v.informationRequests(), e.informationRequestId().value(), e.text(), e.at());
-          return withQuestions(
-              step(v, "INFORMATION_ANSWERED", "IN_PROGRESS", e.at()), questions, e.newDueDate());
-        });
+  void on(InformationRequestBecameOverdue e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.answerOverdue(e.informationRequestId()));
   }
 
   @EventHandler
-  void on(InformationRequestCancelled e) {
-    update(
-        e.id(),
-        v ->
-            withQuestions(
-                step(v, "INFORMATION_REQUEST_CANCELLED", "IN_PROGRESS", e.at()),
-                v.informationRequests(),
-                e.newDueDate()));
+  void on(CaseBecameOverdue e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.becameOverdue(e.at()));
   }
 
   @EventHandler
-  void on(CaseDecided e) {
-    update(
-        e.id(),
-        v -> {
-          RequestView decided = step(v, "DECIDED", "DECIDED", e.at());
-          Outcome outcome =
-              new Outcome(
-                  e.decision().outcome().name(),
-                  e.decision().reasoning(),
-                  e.decision().legalBasis(),
-                  e.at());
-          return copy(
-              decided,
-              decided.department(),
-              decided.status(),
-              decided.dueDate(),
-              decided.timeline(),
-              decided.informationRequests(),
-              outcome);
-        });
+  void on(CaseDecided e, @SequenceNumber long sequence) {
+    Outcome outcome =
+        new Outcome(
+            e.decision().outcome(), e.decision().reasoning(), e.decision().legalBasis(), e.at());
+    update(e.id(), sequence, v -> v.decided(outcome));
   }
 
   @EventHandler
-  void on(CaseClosed e) {
-    update(e.id(), v -> step(v, "CLOSED", "CLOSED", e.at()));
+  void on(CaseClosed e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.closed(e.at()));
   }
 
   @EventHandler
-  void on(ServiceRequestWithdrawn e) {
-    update(
-        e.id(), v -> withWithdrawalReason(step(v, "WITHDRAWN", "WITHDRAWN", e.at()), e.reason()));
+  void on(ServiceRequestWithdrawn e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.withdrawn(e.reason(), e.at()));
   }
 
   @ResetHandler
@@ -156,85 +110,15 @@ public class RequestProjection {
 
   @QueryHandler
   public Optional<RequestView> handle(FindMyRequest query) {
-    return views.find(query.id()).filter(v -> v.applicant().equals(query.applicant()));
+    return views.find(query.id().value()).filter(v -> v.applicant().equals(query.applicant()));
   }
 
   @QueryHandler
-  public List<RequestView> handle(ListMyRequests query) {
-    return views.listByApplicant(query.applicant());
+  public MyRequestsPage handle(ListMyRequests query) {
+    return MyRequestsPage.of(views.mine(query));
   }
 
-  private void update(ServiceRequestId id, UnaryOperator<RequestView> change) {
-    views.find(id.value()).map(change).ifPresent(views::save);
-  }
-
-  private static RequestView step(RequestView v, String type, String status, Instant at) {
-    List<TimelineEntry> timeline = new ArrayList<>(v.timeline());
-    timeline.add(new TimelineEntry(type, status, at));
-    return copy(
-        v, v.department(), status, v.dueDate(), timeline, v.informationRequests(), v.decision());
-  }
-
-  private static RequestView withDepartment(RequestView v, String department) {
-    return copy(
-        v,
-        department,
-        v.status(),
-        v.dueDate(),
-        v.timeline(),
-        v.informationRequests(),
-        v.decision());
-  }
-
-  private static RequestView withQuestions(RequestView v, List<Question> questions, Instant due) {
-    return copy(v, v.department(), v.status(), due, v.timeline(), questions, v.decision());
-  }
-
-  /** The view with what events change; what the submission recorded stays. */
-  private static RequestView copy(
-      RequestView v,
-      String department,
-      String status,
-      Instant dueDate,
-      List<TimelineEntry> timeline,
-      List<Question> questions,
-      Outcome decision) {
-    return new RequestView(
-        v.id(),
-        v.caseNumber(),
-        v.applicant(),
-        v.serviceCode(),
-        v.serviceVersion(),
-        v.kind(),
-        department,
-        status,
-        v.submittedAt(),
-        dueDate,
-        v.attributes(),
-        v.description(),
-        timeline,
-        questions,
-        decision,
-        v.withdrawalReason());
-  }
-
-  private static RequestView withWithdrawalReason(RequestView v, String reason) {
-    return new RequestView(
-        v.id(),
-        v.caseNumber(),
-        v.applicant(),
-        v.serviceCode(),
-        v.serviceVersion(),
-        v.kind(),
-        v.department(),
-        v.status(),
-        v.submittedAt(),
-        v.dueDate(),
-        v.attributes(),
-        v.description(),
-        v.timeline(),
-        v.informationRequests(),
-        v.decision(),
-        reason);
+  private void update(ServiceRequestId id, long sequence, UnaryOperator<RequestView> change) {
+    ViewUpdates.update(views, id.value(), sequence, change);
   }
 }

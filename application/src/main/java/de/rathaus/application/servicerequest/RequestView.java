@@ -1,63 +1,281 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.application.shared.Versioned;
+import de.rathaus.domain.servicerequest.DecisionOutcome;
+import de.rathaus.domain.servicerequest.InformationRequestId;
+import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.servicerequest.RequestKind;
+import de.rathaus.domain.servicerequest.RequestStatus;
+import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
+import de.rathaus.domain.shared.CaseNumber;
+import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.DataSubject;
+import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.PersonalData;
+import de.rathaus.domain.shared.ServiceCode;
+import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A request as its applicant sees it: status, deadline, the public timeline, questions from the
- * office and the decision — never the clerks' internal notes.
+ * office and the decision — never the clerks' internal notes or who works on it. The clerks' view
+ * ({@link CaseView}) holds one of these too, so that both show the same progress.
  *
  * <p>Stored with the personal parts encrypted under the applicant's key (see {@link PersonalData}).
+ * Each change is a method that answers the changed copy; {@link #sequence()} is the last event of
+ * the case it applied.
  *
  * @param applicant the applicant's pseudonymous id, to check ownership
+ * @param overdue whether the case passed its due date undecided (it stays flagged once flagged)
+ * @param location where a reported issue is (coordinates public, address personal)
+ * @param privateLocation the place an application concerns (all of it personal)
  * @param withdrawalReason the applicant's reason, once they withdrew (optional)
  */
 public record RequestView(
-    String id,
-    String caseNumber,
-    @DataSubject String applicant,
-    String serviceCode,
+    ServiceRequestId id,
+    CaseNumber caseNumber,
+    @DataSubject CitizenId applicant,
+    ServiceCode serviceCode,
     int serviceVersion,
-    String kind,
-    String department,
-    String status,
+    RequestKind kind,
+    DepartmentCode department,
+    RequestStatus status,
     Instant submittedAt,
     Instant dueDate,
+    boolean overdue,
     @PersonalData Map<String, Object> attributes,
     @PersonalData String description,
+    Location location,
+    @PersonalData Location privateLocation,
     List<TimelineEntry> timeline,
     List<Question> informationRequests,
     Outcome decision,
-    @PersonalData String withdrawalReason) {
+    @PersonalData String withdrawalReason,
+    long sequence)
+    implements Versioned<RequestView> {
 
-  /** A step of the public timeline. */
-  public record TimelineEntry(String type, String status, Instant at) {}
+  public RequestView {
+    timeline = List.copyOf(timeline);
+    informationRequests = List.copyOf(informationRequests);
+  }
 
-  /** A question from the office and, once given, the applicant's answer. */
+  /** A step of the public timeline: what happened, the status after it, and when. */
+  public record TimelineEntry(TimelineStep type, RequestStatus status, Instant at) {}
+
+  /** Where a question to the applicant stands. */
+  public enum QuestionState {
+    OPEN,
+    ANSWERED,
+    CANCELLED
+  }
+
+  /**
+   * A question from the office and, once given, the applicant's answer.
+   *
+   * @param overdue whether the answer date passed without an answer
+   */
   public record Question(
-      String id,
+      InformationRequestId id,
       @PersonalData String question,
       Instant answerDueDate,
+      QuestionState state,
       @PersonalData String answer,
-      Instant answeredAt) {
+      Instant answeredAt,
+      boolean overdue) {
 
-    /** The questions, with the one of {@code id} answered. */
-    public static List<Question> answered(
-        List<Question> questions, String id, String answer, Instant at) {
-      return questions.stream()
-          .map(
-              q ->
-                  q.id().equals(id)
-                      ? new Question(q.id(), q.question(), q.answerDueDate(), answer, at)
-                      : q)
-          .toList();
+    Question answered(String text, Instant at) {
+      return new Question(id, question, answerDueDate, QuestionState.ANSWERED, text, at, overdue);
+    }
+
+    Question cancelled() {
+      return new Question(
+          id, question, answerDueDate, QuestionState.CANCELLED, null, null, overdue);
+    }
+
+    Question flaggedOverdue() {
+      return new Question(id, question, answerDueDate, state, answer, answeredAt, true);
     }
   }
 
   /** The decision (Bescheid). */
   public record Outcome(
-      String outcome, @PersonalData String reasoning, String legalBasis, Instant at) {}
+      DecisionOutcome outcome,
+      @PersonalData String reasoning,
+      @PersonalData String legalBasis,
+      Instant at) {}
+
+  /** The view a submission creates. */
+  public static RequestView submitted(ServiceRequestSubmitted e) {
+    return new RequestView(
+        e.id(),
+        e.caseNumber(),
+        e.applicant(),
+        e.serviceCode(),
+        e.serviceVersion(),
+        e.kind(),
+        e.department(),
+        RequestStatus.SUBMITTED,
+        e.submittedAt(),
+        e.dueDate(),
+        false,
+        e.attributes(),
+        e.description(),
+        e.location(),
+        e.privateLocation(),
+        List.of(
+            new TimelineEntry(TimelineStep.SUBMITTED, RequestStatus.SUBMITTED, e.submittedAt())),
+        List.of(),
+        null,
+        null,
+        0);
+  }
+
+  /** A clerk took the case: submitted cases are in progress from now on. */
+  public RequestView assigned(Instant at) {
+    RequestStatus next = status == RequestStatus.SUBMITTED ? RequestStatus.IN_PROGRESS : status;
+    return step(TimelineStep.ASSIGNED, next, at, d -> {});
+  }
+
+  public RequestView forwarded(DepartmentCode to, Instant at) {
+    return step(TimelineStep.FORWARDED, status, at, d -> d.department = to);
+  }
+
+  public RequestView asked(
+      InformationRequestId question, String text, Instant answerDueDate, Instant at) {
+    Question asked =
+        new Question(question, text, answerDueDate, QuestionState.OPEN, null, null, false);
+    return step(
+        TimelineStep.INFORMATION_REQUESTED,
+        RequestStatus.WAITING_FOR_APPLICANT,
+        at,
+        d -> d.questions.add(asked));
+  }
+
+  public RequestView answered(
+      InformationRequestId question, String text, Instant newDueDate, Instant at) {
+    return step(
+        TimelineStep.INFORMATION_ANSWERED,
+        RequestStatus.IN_PROGRESS,
+        at,
+        d -> {
+          d.question(question, q -> q.answered(text, at));
+          d.dueDate = newDueDate;
+        });
+  }
+
+  public RequestView questionCancelled(
+      InformationRequestId question, Instant newDueDate, Instant at) {
+    return step(
+        TimelineStep.INFORMATION_REQUEST_CANCELLED,
+        RequestStatus.IN_PROGRESS,
+        at,
+        d -> {
+          d.question(question, Question::cancelled);
+          d.dueDate = newDueDate;
+        });
+  }
+
+  /** The open question's answer date passed without an answer (no timeline step: a flag). */
+  public RequestView answerOverdue(InformationRequestId question) {
+    return with(d -> d.question(question, Question::flaggedOverdue));
+  }
+
+  public RequestView becameOverdue(Instant at) {
+    return step(TimelineStep.OVERDUE, status, at, d -> d.overdue = true);
+  }
+
+  public RequestView decided(Outcome outcome) {
+    return step(
+        TimelineStep.DECIDED, RequestStatus.DECIDED, outcome.at(), d -> d.decision = outcome);
+  }
+
+  public RequestView closed(Instant at) {
+    return step(TimelineStep.CLOSED, RequestStatus.CLOSED, at, d -> {});
+  }
+
+  public RequestView withdrawn(String reason, Instant at) {
+    return step(
+        TimelineStep.WITHDRAWN, RequestStatus.WITHDRAWN, at, d -> d.withdrawalReason = reason);
+  }
+
+  @Override
+  public RequestView atSequence(long sequence) {
+    return with(d -> d.sequence = sequence);
+  }
+
+  private RequestView step(
+      TimelineStep type, RequestStatus next, Instant at, Consumer<Draft> change) {
+    return with(
+        d -> {
+          d.status = next;
+          d.timeline.add(new TimelineEntry(type, next, at));
+          change.accept(d);
+        });
+  }
+
+  private RequestView with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.view();
+  }
+
+  /** What events change, taken from a view, changed, and made a view again. */
+  private static final class Draft {
+    private final RequestView from;
+    private DepartmentCode department;
+    private RequestStatus status;
+    private Instant dueDate;
+    private boolean overdue;
+    private final List<TimelineEntry> timeline;
+    private final List<Question> questions;
+    private Outcome decision;
+    private String withdrawalReason;
+    private long sequence;
+
+    private Draft(RequestView from) {
+      this.from = from;
+      this.department = from.department;
+      this.status = from.status;
+      this.dueDate = from.dueDate;
+      this.overdue = from.overdue;
+      this.timeline = new ArrayList<>(from.timeline);
+      this.questions = new ArrayList<>(from.informationRequests);
+      this.decision = from.decision;
+      this.withdrawalReason = from.withdrawalReason;
+      this.sequence = from.sequence;
+    }
+
+    private void question(InformationRequestId id, UnaryOperator<Question> change) {
+      questions.replaceAll(q -> q.id().equals(id) ? change.apply(q) : q);
+    }
+
+    private RequestView view() {
+      return new RequestView(
+          from.id,
+          from.caseNumber,
+          from.applicant,
+          from.serviceCode,
+          from.serviceVersion,
+          from.kind,
+          department,
+          status,
+          from.submittedAt,
+          dueDate,
+          overdue,
+          from.attributes,
+          from.description,
+          from.location,
+          from.privateLocation,
+          timeline,
+          questions,
+          decision,
+          withdrawalReason,
+          sequence);
+    }
+  }
 }

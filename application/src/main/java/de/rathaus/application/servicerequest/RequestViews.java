@@ -1,20 +1,19 @@
 package de.rathaus.application.servicerequest;
 
+import de.rathaus.application.shared.Page;
+import de.rathaus.application.shared.VersionedViews;
+import de.rathaus.domain.shared.CitizenId;
 import java.util.List;
-import java.util.Optional;
 
 /** The read model of requests as their applicants see them; infra keeps it in MongoDB. */
-public interface RequestViews {
+public interface RequestViews extends VersionedViews<RequestView> {
 
-  void save(RequestView view);
+  /** A page of the applicant's requests, newest first. */
+  Page<RequestView> mine(ListMyRequests query);
 
-  Optional<RequestView> find(String id);
-
-  /** The applicant's requests, newest first. */
-  List<RequestView> listByApplicant(String applicant);
+  /** Every request of the applicant, newest first: what their data export holds. */
+  List<RequestView> allOf(CitizenId applicant);
 
   /** Requests that ended (closed or withdrawn), of every applicant: what retention looks at. */
   List<RequestView> listEnded();
-
-  void clear();
 }

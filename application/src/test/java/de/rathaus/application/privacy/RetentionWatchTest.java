@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.rathaus.application.catalogue.ServiceCatalogueProjectionTest;
 import de.rathaus.application.catalogue.ServiceView;
-import de.rathaus.application.servicerequest.RequestProjectionTest;
+import de.rathaus.application.servicerequest.InMemoryRequestViews;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestView.TimelineEntry;
+import de.rathaus.application.servicerequest.TimelineStep;
 import de.rathaus.domain.privacy.ErasureGround;
 import de.rathaus.domain.privacy.ErasureRecord;
 import de.rathaus.domain.privacy.PersonalDataErased;
+import de.rathaus.domain.servicerequest.RequestKind;
+import de.rathaus.domain.servicerequest.RequestStatus;
+import de.rathaus.domain.shared.CaseNumber;
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.domain.shared.ServiceCode;
+import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,8 +59,7 @@ class RetentionWatchTest {
     }
   }
 
-  private final RequestProjectionTest.InMemoryRequestViews requests =
-      new RequestProjectionTest.InMemoryRequestViews();
+  private final InMemoryRequestViews requests = new InMemoryRequestViews();
   private final ServiceCatalogueProjectionTest.InMemoryServiceViews services =
       new ServiceCatalogueProjectionTest.InMemoryServiceViews();
   private final InMemoryKeys keys = new InMemoryKeys();
@@ -78,26 +85,35 @@ class RetentionWatchTest {
 
   private void request(String id, String applicant, String service, String status) {
     keys.keys.putIfAbsent(applicant, ENDED.minusSeconds(3600));
-    requests.save(
+    RequestStatus ended = RequestStatus.valueOf(status);
+    requests.insert(
         new RequestView(
-            id,
-            "HN-2026-00000" + id,
-            applicant,
-            service,
+            new ServiceRequestId(id),
+            CaseNumber.of("HN", 2026, Long.parseLong(id)),
+            new CitizenId(applicant),
+            new ServiceCode(service),
             1,
-            "REQUEST",
-            "buergeramt",
-            status,
+            RequestKind.REQUEST,
+            new DepartmentCode("buergeramt"),
+            ended,
             ENDED.minusSeconds(86_400),
             ENDED,
+            false,
             Map.of(),
             null,
+            null,
+            null,
             List.of(
-                new TimelineEntry("SUBMITTED", "SUBMITTED", ENDED.minusSeconds(86_400)),
-                new TimelineEntry(status, status, ENDED)),
+                new TimelineEntry(
+                    TimelineStep.SUBMITTED, RequestStatus.SUBMITTED, ENDED.minusSeconds(86_400)),
+                new TimelineEntry(
+                    ended.isOpen() ? TimelineStep.ASSIGNED : TimelineStep.valueOf(status),
+                    ended,
+                    ENDED)),
             List.of(),
             null,
-            null));
+            null,
+            1));
   }
 
   private void service(String code, int retentionYears) {

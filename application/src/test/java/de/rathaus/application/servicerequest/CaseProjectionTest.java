@@ -1,136 +1,188 @@
 package de.rathaus.application.servicerequest;
 
+import static de.rathaus.application.servicerequest.CaseHistory.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.rathaus.domain.servicerequest.CaseAssigned;
 import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseForwarded;
 import de.rathaus.domain.servicerequest.ClerkId;
-import de.rathaus.domain.servicerequest.InternalNoteAdded;
-import de.rathaus.domain.servicerequest.RequestKind;
-import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
-import de.rathaus.domain.shared.CaseNumber;
-import de.rathaus.domain.shared.CitizenId;
-import de.rathaus.domain.shared.DepartmentCode;
-import de.rathaus.domain.shared.ServiceCode;
-import de.rathaus.domain.shared.ServiceRequestId;
+import de.rathaus.domain.servicerequest.InformationRequestBecameOverdue;
+import de.rathaus.domain.servicerequest.InformationRequestId;
+import de.rathaus.domain.servicerequest.InformationRequested;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
 class CaseProjectionTest {
 
-  static final class InMemoryCaseViews implements CaseViews {
-    final Map<String, CaseView> views = new HashMap<>();
-
-    @Override
-    public void save(CaseView view) {
-      views.put(view.id(), view);
-    }
-
-    @Override
-    public Optional<CaseView> find(String id) {
-      return Optional.ofNullable(views.get(id));
-    }
-
-    @Override
-    public List<CaseView> listByDepartment(String department) {
-      return views.values().stream()
-          .filter(v -> v.department().equals(department))
-          .sorted(Comparator.comparing(CaseView::dueDate))
-          .toList();
-    }
-
-    @Override
-    public List<String> idsRunningAndDueBefore(Instant now) {
-      return views.values().stream()
-          .filter(v -> v.status().equals("SUBMITTED") || v.status().equals("IN_PROGRESS"))
-          .filter(v -> !v.overdue() && now.isAfter(v.dueDate()))
-          .map(CaseView::id)
-          .toList();
-    }
-
-    @Override
-    public void clear() {
-      views.clear();
-    }
-  }
-
-  private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
   private final InMemoryCaseViews views = new InMemoryCaseViews();
   private final CaseProjection projection = new CaseProjection(views);
 
-  private void submit(String id, String department) {
-    projection.on(
-        new ServiceRequestSubmitted(
-            new ServiceRequestId(id),
-            CaseNumber.of("HN", 2026, 1),
-            new CitizenId("anna"),
-            new ServiceCode("meldebescheinigung"),
-            1,
-            new DepartmentCode(department),
-            RequestKind.REQUEST,
-            Map.of(),
-            null,
-            null,
-            "Anna",
-            null,
-            null,
-            null,
-            3,
-            T,
-            T.plus(Duration.ofDays(3))));
+  private static ListCases queue(
+      RequestStatus status, ClerkId assignee, Boolean overdue, Boolean answerOverdue) {
+    return new ListCases(BUERGERAMT, status, assignee, overdue, answerOverdue, null, 50);
   }
 
   @Test
   void theQueueFiltersByStatusAssigneeAndOverdue() {
-    submit("a", "buergeramt");
-    submit("b", "buergeramt");
-    submit("c", "ordnungsamt");
-    projection.on(new CaseAssigned(new ServiceRequestId("a"), new ClerkId("clara"), T));
-    projection.on(new CaseBecameOverdue(new ServiceRequestId("b"), T, T.plus(Duration.ofDays(4))));
+    CaseHistory a = CaseHistory.of("a").submitted();
+    CaseHistory b = CaseHistory.of("b").submitted();
+    CaseHistory c = CaseHistory.of("c").submitted(ORDNUNGSAMT, T, 3);
+    a.then(new CaseAssigned(a.id(), CLARA, at(1)));
+    b.then(new CaseBecameOverdue(b.id(), T, T.plus(Duration.ofDays(4))));
+    deliver(projection, a.events());
+    deliver(projection, b.events());
+    deliver(projection, c.events());
 
-    assertThat(projection.handle(new ListCases("buergeramt", null, null, null))).hasSize(2);
-    assertThat(projection.handle(new ListCases("buergeramt", "IN_PROGRESS", "clara", null)))
-        .extracting(CaseView::id)
+    assertThat(projection.handle(queue(null, null, null, null)).items()).hasSize(2);
+    assertThat(projection.handle(queue(RequestStatus.IN_PROGRESS, CLARA, null, null)).items())
+        .extracting(v -> v.id().value())
         .containsExactly("a");
-    assertThat(projection.handle(new ListCases("buergeramt", null, null, true)))
-        .extracting(CaseView::id)
+    assertThat(projection.handle(queue(null, null, true, null)).items())
+        .extracting(v -> v.id().value())
         .containsExactly("b");
+    assertThat(projection.handle(queue(null, null, false, null)).items())
+        .extracting(v -> v.id().value())
+        .containsExactly("a");
+  }
+
+  @Test
+  void theQueueShowsQuestionsWhoseAnswerDatePassed() {
+    CaseHistory waiting = CaseHistory.of("w").submitted();
+    InformationRequestId question = new InformationRequestId("q-1");
+    waiting
+        .then(new CaseAssigned(waiting.id(), CLARA, at(1)))
+        .then(new InformationRequested(waiting.id(), ANNA, question, "Zweck?", at(20), at(2)))
+        .then(new InformationRequestBecameOverdue(waiting.id(), question, at(20), at(21)));
+    CaseHistory other = CaseHistory.of("o").submitted();
+    deliver(projection, waiting.events());
+    deliver(projection, other.events());
+
+    CaseQueuePage late = projection.handle(queue(null, null, null, true));
+
+    assertThat(late.items()).extracting(v -> v.id().value()).containsExactly("w");
+    assertThat(late.items().get(0).request().informationRequests().get(0).overdue()).isTrue();
+    assertThat(late.items().get(0).request().overdue()).isFalse();
   }
 
   @Test
   void aForwardedCaseLeavesTheQueueAndItsAssignee() {
-    submit("a", "buergeramt");
-    projection.on(new CaseAssigned(new ServiceRequestId("a"), new ClerkId("clara"), T));
-    projection.on(
-        new CaseForwarded(
-            new ServiceRequestId("a"),
-            new CitizenId("anna"),
-            new DepartmentCode("buergeramt"),
-            new DepartmentCode("ordnungsamt"),
-            "zuständig",
-            T));
+    CaseHistory a = CaseHistory.of("a").submitted();
+    a.then(new CaseAssigned(a.id(), CLARA, at(1)))
+        .then(new CaseForwarded(a.id(), ANNA, BUERGERAMT, ORDNUNGSAMT, "zuständig", at(2)));
+    deliver(projection, a.events());
 
-    assertThat(projection.handle(new FindCase("a", "buergeramt"))).isEmpty();
-    CaseView there = projection.handle(new FindCase("a", "ordnungsamt")).orElseThrow();
+    assertThat(projection.handle(new FindCase(a.id(), BUERGERAMT))).isEmpty();
+    CaseView there = projection.handle(new FindCase(a.id(), ORDNUNGSAMT)).orElseThrow();
     assertThat(there.assignee()).isNull();
+    assertThat(there.request().timeline())
+        .extracting(RequestView.TimelineEntry::type)
+        .containsExactly(TimelineStep.SUBMITTED, TimelineStep.ASSIGNED, TimelineStep.FORWARDED);
   }
 
   @Test
-  void notesAreKeptAndEveryEventCountsAsARevision() {
-    submit("a", "buergeramt");
-    projection.on(
-        new InternalNoteAdded(
-            new ServiceRequestId("a"), new CitizenId("anna"), new ClerkId("clara"), "Rückruf", T));
+  void theViewRecordsTheLastEventItApplied() {
+    CaseHistory a = CaseHistory.of("a").processedToDecision();
+    deliver(projection, a.events());
 
     CaseView view = views.find("a").orElseThrow();
-    assertThat(view.notes()).extracting(CaseView.Note::text).containsExactly("Rückruf");
-    assertThat(view.revision()).isEqualTo(2);
+    assertThat(view.sequence()).isEqualTo(a.events().size() - 1);
+    assertThat(view.request().sequence()).isEqualTo(view.sequence());
+    assertThat(view.notes()).extracting(CaseView.Note::text).containsExactly("Rückruf vereinbart");
+    assertThat(view.request().status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(view.assignee()).isEqualTo(new ClerkId("carl"));
+    assertThat(view.department()).isEqualTo(ORDNUNGSAMT);
+  }
+
+  @Test
+  void everyEventDeliveredTwiceChangesNothing() {
+    CaseHistory a = CaseHistory.of("a").processedToDecision();
+    InMemoryCaseViews once = new InMemoryCaseViews();
+    deliver(new CaseProjection(once), a.events());
+
+    List<DomainEventMessage<?>> twice = new ArrayList<>();
+    for (DomainEventMessage<?> event : a.events()) {
+      twice.add(event);
+      twice.add(event);
+    }
+    twice.addAll(a.events()); // and a replay of the whole history on top
+    deliver(projection, twice);
+
+    assertThat(views.find("a")).isEqualTo(once.find("a"));
+  }
+
+  @Test
+  void aWorkerThatLostItsClaimCannotWriteOverTheNewerView() {
+    CaseHistory a = CaseHistory.of("a").processedToDecision();
+    List<DomainEventMessage<?>> events = a.events();
+    int split = 5;
+    InMemoryCaseViews once = new InMemoryCaseViews();
+    deliver(new CaseProjection(once), events);
+    deliver(projection, events.subList(0, split));
+
+    // the stale worker reads the view at event split-1; before it writes, the worker that took the
+    // segment over applies the rest of the history
+    StaleWriter stale =
+        new StaleWriter(views, () -> deliver(projection, events.subList(split, events.size())));
+    deliver(new CaseProjection(stale), events.subList(split, split + 1));
+
+    assertThat(stale.refused).isTrue();
+    assertThat(views.find("a")).isEqualTo(once.find("a"));
+  }
+
+  @Test
+  void theQueuePagesThroughEveryCaseOnceInDueOrder() {
+    for (int i = 0; i < 120; i++) {
+      deliver(
+          projection,
+          CaseHistory.of(String.format("c-%03d", i))
+              .submitted(BUERGERAMT, T.plus(Duration.ofMinutes(i * 7L % 120)), 3)
+              .events());
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      CaseQueuePage page =
+          projection.handle(new ListCases(BUERGERAMT, null, null, null, null, cursor, 50));
+      page.items().forEach(v -> seen.add(v.id().value()));
+      cursor = page.next();
+      pages++;
+    } while (cursor != null);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).hasSize(120).doesNotHaveDuplicates();
+    List<CaseView> inOrder = seen.stream().map(id -> views.find(id).orElseThrow()).toList();
+    assertThat(inOrder).isSortedAccordingTo(InMemoryCaseViews.QUEUE_ORDER);
+  }
+
+  /** A port whose first conditional write lets another worker run first, as after a lost claim. */
+  private static final class StaleWriter extends InMemoryCaseViews {
+    private final InMemoryCaseViews real;
+    private final Runnable newOwner;
+    private boolean refused;
+
+    StaleWriter(InMemoryCaseViews real, Runnable newOwner) {
+      this.real = real;
+      this.newOwner = newOwner;
+    }
+
+    @Override
+    public Optional<CaseView> find(String id) {
+      return real.find(id);
+    }
+
+    @Override
+    public boolean replace(CaseView view, long previousSequence) {
+      newOwner.run();
+      boolean written = real.replace(view, previousSequence);
+      refused = !written;
+      return written;
+    }
   }
 }

@@ -32,8 +32,7 @@ class DeadlineWatchTest {
   private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
   private static final DepartmentCode BUERGERAMT = new DepartmentCode("buergeramt");
 
-  private final CaseProjectionTest.InMemoryCaseViews views =
-      new CaseProjectionTest.InMemoryCaseViews();
+  private final InMemoryCaseViews views = new InMemoryCaseViews();
   private final Configuration axon =
       DefaultConfigurer.defaultConfiguration()
           .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -83,8 +82,8 @@ class DeadlineWatchTest {
     int flagged = watch.flagOverdue(T.plus(Duration.ofDays(4)));
 
     assertThat(flagged).isEqualTo(1);
-    assertThat(views.find(due).orElseThrow().overdue()).isTrue();
-    assertThat(views.find(notYet).orElseThrow().overdue()).isFalse();
+    assertThat(overdue(due)).isTrue();
+    assertThat(overdue(notYet)).isFalse();
   }
 
   @Test
@@ -111,7 +110,30 @@ class DeadlineWatchTest {
             T.plus(Duration.ofDays(1))));
 
     assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10)))).isZero();
-    assertThat(views.find(waiting).orElseThrow().overdue()).isFalse();
+    assertThat(overdue(waiting)).isFalse();
+  }
+
+  @Test
+  void flagsAnAnswerPastItsDateOnceAndLeavesTheCaseClockPaused() {
+    String waiting = submit(3);
+    commands.sendAndWait(
+        new AssignCase(
+            new ServiceRequestId(waiting), new ClerkId("clara"), BUERGERAMT, T.plusSeconds(60)));
+    commands.sendAndWait(
+        new RequestInformation(
+            new ServiceRequestId(waiting),
+            new InformationRequestId("q1"),
+            "Welche Anschrift?",
+            T.plus(Duration.ofDays(2)),
+            BUERGERAMT,
+            T.plus(Duration.ofDays(1))));
+
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(2)))).isZero();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10)))).isEqualTo(1);
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(11)))).isZero();
+    CaseView view = views.find(waiting).orElseThrow();
+    assertThat(view.request().informationRequests().get(0).overdue()).isTrue();
+    assertThat(view.request().overdue()).isFalse();
   }
 
   @Test
@@ -120,74 +142,61 @@ class DeadlineWatchTest {
     String second = submit(3);
     // the read model still shows the first case as not flagged: the case refuses, the run goes on
     watch.flagOverdue(T.plus(Duration.ofDays(4)));
-    views.save(withOverdue(views.find(first).orElseThrow(), false));
+    CaseView flagged = views.find(first).orElseThrow();
+    views.replace(flagged.progressed(DeadlineWatchTest::unflagged), flagged.sequence());
 
     assertThat(watch.flagOverdue(T.plus(Duration.ofDays(5)))).isZero();
-    assertThat(views.find(second).orElseThrow().overdue()).isTrue();
+    assertThat(watch.failuresOfLastRun()).isZero();
+    assertThat(overdue(second)).isTrue();
   }
 
   @Test
   void aCaseThatFailsDoesNotStopTheRun() {
     String real = submit(3);
     // a view without a case behind it: flagging it fails, the next case is flagged all the same
-    CaseView ghost = views.find(real).orElseThrow();
-    views.save(
+    CaseView view = views.find(real).orElseThrow();
+    CaseView ghost =
         new CaseView(
-            "ghost",
-            ghost.caseNumber(),
-            ghost.serviceCode(),
-            ghost.kind(),
-            ghost.applicant(),
-            ghost.department(),
-            ghost.status(),
-            ghost.assignee(),
-            ghost.submittedAt(),
-            ghost.dueDate().minusSeconds(60),
-            false,
+            new ServiceRequestId("ghost"),
+            view.applicant(),
+            view.request(),
             null,
-            null,
-            null,
-            null,
-            ghost.attributes(),
-            null,
-            null,
-            null,
-            null,
+            view.contact(),
             List.of(),
-            List.of(),
-            null,
-            1));
+            0);
+    views.insert(ghost);
 
     assertThat(watch.flagOverdue(T.plus(Duration.ofDays(4)))).isEqualTo(1);
     assertThat(watch.failuresOfLastRun()).isEqualTo(1);
-    assertThat(views.find(real).orElseThrow().overdue()).isTrue();
+    assertThat(overdue(real)).isTrue();
   }
 
-  private static CaseView withOverdue(CaseView v, boolean overdue) {
-    return new CaseView(
+  private boolean overdue(String id) {
+    return views.find(id).orElseThrow().request().overdue();
+  }
+
+  /** The applicant's view as it was before the flag (a read model behind the case). */
+  private static RequestView unflagged(RequestView v) {
+    return new RequestView(
         v.id(),
         v.caseNumber(),
-        v.serviceCode(),
-        v.kind(),
         v.applicant(),
+        v.serviceCode(),
+        v.serviceVersion(),
+        v.kind(),
         v.department(),
         v.status(),
-        v.assignee(),
         v.submittedAt(),
         v.dueDate(),
-        overdue,
-        v.applicantName(),
-        v.applicantEmail(),
-        v.applicantPhone(),
-        v.applicantAddress(),
+        false,
         v.attributes(),
         v.description(),
-        v.lat(),
-        v.lon(),
-        v.address(),
-        v.notes(),
+        v.location(),
+        v.privateLocation(),
+        v.timeline(),
         v.informationRequests(),
         v.decision(),
-        v.revision());
+        v.withdrawalReason(),
+        v.sequence());
   }
 }

@@ -1,144 +1,112 @@
 package de.rathaus.application.servicerequest;
 
+import static de.rathaus.application.servicerequest.CaseHistory.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.rathaus.domain.servicerequest.CaseAssigned;
-import de.rathaus.domain.servicerequest.CaseDecided;
-import de.rathaus.domain.servicerequest.ClerkId;
-import de.rathaus.domain.servicerequest.Decision;
+import de.rathaus.domain.servicerequest.CaseClosed;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
-import de.rathaus.domain.servicerequest.InformationRequestAnswered;
-import de.rathaus.domain.servicerequest.InformationRequestId;
-import de.rathaus.domain.servicerequest.InformationRequested;
-import de.rathaus.domain.servicerequest.RequestKind;
-import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
-import de.rathaus.domain.shared.CaseNumber;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
-import de.rathaus.domain.shared.DepartmentCode;
-import de.rathaus.domain.shared.ServiceCode;
-import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 
-public class RequestProjectionTest {
-
-  private static final CitizenId ANNA = new CitizenId("anna");
-
-  public static final class InMemoryRequestViews implements RequestViews {
-    final Map<String, RequestView> views = new HashMap<>();
-
-    @Override
-    public void save(RequestView view) {
-      views.put(view.id(), view);
-    }
-
-    @Override
-    public Optional<RequestView> find(String id) {
-      return Optional.ofNullable(views.get(id));
-    }
-
-    @Override
-    public List<RequestView> listByApplicant(String applicant) {
-      List<RequestView> mine = new ArrayList<>();
-      views.values().stream().filter(v -> v.applicant().equals(applicant)).forEach(mine::add);
-      mine.sort(Comparator.comparing(RequestView::submittedAt).reversed());
-      return mine;
-    }
-
-    @Override
-    public List<RequestView> listEnded() {
-      return views.values().stream()
-          .filter(v -> v.status().equals("CLOSED") || v.status().equals("WITHDRAWN"))
-          .toList();
-    }
-
-    @Override
-    public void clear() {
-      views.clear();
-    }
-  }
-
-  private static final ServiceRequestId ID = new ServiceRequestId("r-1");
-  private static final Instant SUBMITTED = Instant.parse("2026-03-02T09:00:00Z");
+class RequestProjectionTest {
 
   private final InMemoryRequestViews views = new InMemoryRequestViews();
   private final RequestProjection projection = new RequestProjection(views);
 
-  private void submit() {
-    projection.on(
-        new ServiceRequestSubmitted(
-            ID,
-            CaseNumber.of("HN", 2026, 7),
-            new CitizenId("anna"),
-            new ServiceCode("meldebescheinigung"),
-            1,
-            new DepartmentCode("buergeramt"),
-            RequestKind.REQUEST,
-            Map.of("copies", 1),
-            "Bitte per Post",
-            null,
-            "Anna Beispiel",
-            null,
-            null,
-            null,
-            3,
-            SUBMITTED,
-            SUBMITTED.plus(Duration.ofDays(3))));
-  }
-
   @Test
   void theApplicantFollowsTheCaseToItsDecision() {
-    submit();
-    Instant asked = SUBMITTED.plus(Duration.ofHours(2));
-    projection.on(new CaseAssigned(ID, new ClerkId("clara"), SUBMITTED.plusSeconds(60)));
-    projection.on(
-        new InformationRequested(
-            ID,
-            ANNA,
-            new InformationRequestId("q-1"),
-            "Welcher Zweck?",
-            asked.plus(Duration.ofDays(7)),
-            asked));
-    Instant newDue = SUBMITTED.plus(Duration.ofDays(4));
-    projection.on(
-        new InformationRequestAnswered(
-            ID,
-            new InformationRequestId("q-1"),
-            new CitizenId("anna"),
-            "Arbeitgeber",
-            newDue,
-            asked.plus(Duration.ofDays(1))));
-    projection.on(
-        new CaseDecided(
-            ID,
-            ANNA,
-            new Decision(DecisionOutcome.APPROVED, "Alles vorhanden", "§ 18 BMG"),
-            newDue.minusSeconds(60)));
+    CaseHistory history = CaseHistory.of("r-1").processedToDecision();
+    deliver(projection, history.events());
 
-    RequestView view = projection.handle(new FindMyRequest("r-1", "anna")).orElseThrow();
+    RequestView view = projection.handle(new FindMyRequest(history.id(), ANNA)).orElseThrow();
 
-    assertThat(view.status()).isEqualTo("DECIDED");
-    assertThat(view.dueDate()).isEqualTo(newDue);
+    assertThat(view.status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(view.dueDate()).isEqualTo(at(90));
+    assertThat(view.department()).isEqualTo(ORDNUNGSAMT);
     assertThat(view.timeline())
         .extracting(RequestView.TimelineEntry::type)
         .containsExactly(
-            "SUBMITTED", "ASSIGNED", "INFORMATION_REQUESTED", "INFORMATION_ANSWERED", "DECIDED");
-    assertThat(view.informationRequests().get(0).answer()).isEqualTo("Arbeitgeber");
+            TimelineStep.SUBMITTED,
+            TimelineStep.ASSIGNED,
+            TimelineStep.INFORMATION_REQUESTED,
+            TimelineStep.INFORMATION_REQUEST_CANCELLED,
+            TimelineStep.INFORMATION_REQUESTED,
+            TimelineStep.INFORMATION_ANSWERED,
+            TimelineStep.FORWARDED,
+            TimelineStep.ASSIGNED,
+            TimelineStep.DECIDED);
+    assertThat(view.informationRequests())
+        .extracting(RequestView.Question::state, RequestView.Question::overdue)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RequestView.QuestionState.CANCELLED, true),
+            org.assertj.core.groups.Tuple.tuple(RequestView.QuestionState.ANSWERED, false));
+    assertThat(view.informationRequests().get(1).answer()).isEqualTo("Kaiserstraße 1");
+    assertThat(view.decision().outcome()).isEqualTo(DecisionOutcome.APPROVED);
     assertThat(view.decision().legalBasis()).isEqualTo("§ 18 BMG");
+    assertThat(view.privateLocation().address()).isEqualTo("Kaiserstraße 1");
+    assertThat(view.location()).isNull();
+  }
+
+  @Test
+  void internalNotesNeverReachTheApplicantAndLaterEventsStillApply() {
+    CaseHistory history = CaseHistory.of("r-1").processedToDecision();
+    history.then(new CaseClosed(history.id(), at(50)));
+    deliver(projection, history.events());
+
+    RequestView view = views.find("r-1").orElseThrow();
+    assertThat(view.toString()).doesNotContain("Rückruf");
+    assertThat(view.status()).isEqualTo(RequestStatus.CLOSED);
+    assertThat(view.sequence()).isEqualTo(history.events().size() - 1);
+  }
+
+  @Test
+  void everyEventDeliveredTwiceChangesNothing() {
+    CaseHistory history = CaseHistory.of("r-1").processedToDecision();
+    InMemoryRequestViews once = new InMemoryRequestViews();
+    deliver(new RequestProjection(once), history.events());
+
+    List<DomainEventMessage<?>> twice = new ArrayList<>();
+    for (DomainEventMessage<?> event : history.events()) {
+      twice.add(event);
+      twice.add(event);
+    }
+    twice.addAll(history.events());
+    deliver(projection, twice);
+
+    assertThat(views.find("r-1")).isEqualTo(once.find("r-1"));
   }
 
   @Test
   void anotherApplicantDoesNotFindTheRequest() {
-    submit();
-    assertThat(projection.handle(new FindMyRequest("r-1", "ben"))).isEmpty();
-    assertThat(projection.handle(new ListMyRequests("ben"))).isEmpty();
-    assertThat(projection.handle(new ListMyRequests("anna"))).hasSize(1);
+    CaseHistory history = CaseHistory.of("r-1").submitted();
+    deliver(projection, history.events());
+    CitizenId ben = new CitizenId("ben");
+
+    assertThat(projection.handle(new FindMyRequest(history.id(), ben))).isEmpty();
+    assertThat(projection.handle(new ListMyRequests(ben, null, 50)).items()).isEmpty();
+    assertThat(projection.handle(new ListMyRequests(ANNA, null, 50)).items()).hasSize(1);
+  }
+
+  @Test
+  void theApplicantPagesThroughEveryRequestNewestFirst() {
+    for (int i = 0; i < 7; i++) {
+      deliver(
+          projection,
+          CaseHistory.of("r-" + i).submitted(BUERGERAMT, T.plus(Duration.ofHours(i)), 3).events());
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      MyRequestsPage page = projection.handle(new ListMyRequests(ANNA, cursor, 3));
+      page.items().forEach(v -> seen.add(v.id().value()));
+      cursor = page.next();
+    } while (cursor != null);
+
+    assertThat(seen).containsExactly("r-6", "r-5", "r-4", "r-3", "r-2", "r-1", "r-0");
   }
 }

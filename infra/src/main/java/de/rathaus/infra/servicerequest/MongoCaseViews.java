@@ -1,32 +1,95 @@
 package de.rathaus.infra.servicerequest;
 
+import static de.rathaus.infra.shared.VersionedJsonViews.field;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.CaseViews;
-import de.rathaus.infra.shared.JsonViews;
+import de.rathaus.application.servicerequest.ListCases;
+import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.shared.Page;
+import de.rathaus.domain.servicerequest.RequestStatus;
+import de.rathaus.domain.shared.ServiceRequestId;
+import de.rathaus.infra.shared.VersionedJsonViews;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
-/** Cases as clerks see them, one document per case; the queue filters by department. */
+/**
+ * Cases as clerks see them, one document per case. The queue is queried by the plain fields under
+ * {@code q}: department, status, assignee, the two overdue flags and the due date (epoch millis,
+ * the queue's order), and the instants the deadline watch looks for.
+ */
 public class MongoCaseViews implements CaseViews {
 
   static final String COLLECTION = "case_views";
 
-  private final JsonViews<CaseView> views;
+  static final String DEPARTMENT = "department";
+  static final String STATUS = "status";
+  static final String ASSIGNEE = "assignee";
+  static final String OVERDUE = "overdue";
+  static final String ANSWER_OVERDUE = "answerOverdue";
+  static final String DUE = "due";
+  static final String CLOCK_DUE = "clockDue";
+  static final String ANSWER_DUE = "answerDue";
+
+  /** What the queue and the deadline watch filter and sort by, on a real MongoDB. */
+  static final List<IndexModel> INDEXES =
+      List.of(
+          new IndexModel(
+              Indexes.ascending(field(DEPARTMENT), field(DUE), "_id"),
+              new IndexOptions().name("queue")),
+          new IndexModel(
+              Indexes.ascending(field(DEPARTMENT), field(STATUS), field(DUE), "_id"),
+              new IndexOptions().name("queue_by_status")),
+          new IndexModel(
+              Indexes.ascending(field(DEPARTMENT), field(ASSIGNEE), field(DUE), "_id"),
+              new IndexOptions().name("queue_by_assignee")),
+          new IndexModel(
+              Indexes.ascending(field(CLOCK_DUE)), new IndexOptions().name("deadline_watch")),
+          new IndexModel(
+              Indexes.ascending(field(ANSWER_DUE)), new IndexOptions().name("answer_watch")));
+
+  private final VersionedJsonViews<CaseView> views;
 
   public MongoCaseViews(MongoDatabase database, ObjectMapper json) {
-    this.views = new JsonViews<>(database, COLLECTION, json, CaseView.class);
+    this.views =
+        new VersionedJsonViews<>(
+            database, COLLECTION, json, CaseView.class, v -> v.id().value(), MongoCaseViews::query);
+    views.ensureIndexes(INDEXES);
   }
 
-  @Override
-  public void save(CaseView view) {
-    views.save(view.id(), view);
+  static Document query(CaseView view) {
+    RequestView request = view.request();
+    boolean running =
+        request.status() == RequestStatus.SUBMITTED
+            || request.status() == RequestStatus.IN_PROGRESS;
+    Instant answerDue = null;
+    boolean answerOverdue = false;
+    if (request.status() == RequestStatus.WAITING_FOR_APPLICANT) {
+      for (RequestView.Question q : request.informationRequests()) {
+        if (q.state() == RequestView.QuestionState.OPEN) {
+          answerOverdue = q.overdue();
+          answerDue = q.overdue() ? null : q.answerDueDate();
+        }
+      }
+    }
+    return new Document(DEPARTMENT, view.department().value())
+        .append(STATUS, request.status().name())
+        .append(ASSIGNEE, view.assignee() == null ? null : view.assignee().value())
+        .append(OVERDUE, request.overdue() && request.status().isOpen())
+        .append(ANSWER_OVERDUE, answerOverdue)
+        .append(DUE, request.dueDate().toEpochMilli())
+        .append(CLOCK_DUE, running && !request.overdue() ? request.dueDate().toEpochMilli() : null)
+        .append(ANSWER_DUE, answerDue == null ? null : answerDue.toEpochMilli());
   }
 
   @Override
@@ -35,34 +98,46 @@ public class MongoCaseViews implements CaseViews {
   }
 
   @Override
-  public List<CaseView> listByDepartment(String department) {
-    return views.where(Filters.eq("department", department)).stream()
-        .sorted(Comparator.comparing(CaseView::dueDate))
-        .toList();
+  public void insert(CaseView view) {
+    views.insert(view);
   }
 
   @Override
-  public List<String> idsRunningAndDueBefore(Instant now) {
-    List<String> due = new ArrayList<>();
-    for (Document running :
-        views.fieldsWhere(
-            Filters.and(
-                Filters.in("status", "SUBMITTED", "IN_PROGRESS"), Filters.eq("overdue", false)),
-            "dueDate")) {
-      // compared here: ISO-8601 texts do not always sort in the order of their instants
-      if (now.isAfter(instant(running.get("dueDate")))) {
-        due.add(running.getString("_id"));
-      }
-    }
-    return due;
+  public boolean replace(CaseView view, long previousSequence) {
+    return views.replace(view, previousSequence);
   }
 
-  /** A due date as the mapper stored it: ISO-8601 text, or seconds since the epoch. */
-  private static Instant instant(Object stored) {
-    if (stored instanceof Number seconds) {
-      return Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
+  @Override
+  public Page<CaseView> queue(ListCases query) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(Filters.eq(field(DEPARTMENT), query.department().value()));
+    if (query.status() != null) {
+      filters.add(Filters.eq(field(STATUS), query.status().name()));
     }
-    return Instant.parse(String.valueOf(stored));
+    if (query.assignee() != null) {
+      filters.add(Filters.eq(field(ASSIGNEE), query.assignee().value()));
+    }
+    if (query.overdue() != null) {
+      filters.add(Filters.eq(field(OVERDUE), query.overdue()));
+    }
+    if (query.answerOverdue() != null) {
+      filters.add(Filters.eq(field(ANSWER_OVERDUE), query.answerOverdue()));
+    }
+    return views.page(Filters.and(filters), DUE, true, query.after(), query.size());
+  }
+
+  @Override
+  public List<ServiceRequestId> idsRunningAndDueBefore(Instant now) {
+    return ids(Filters.lt(field(CLOCK_DUE), now.toEpochMilli()));
+  }
+
+  @Override
+  public List<ServiceRequestId> idsWaitingWithAnswerDueBefore(Instant now) {
+    return ids(Filters.lt(field(ANSWER_DUE), now.toEpochMilli()));
+  }
+
+  private List<ServiceRequestId> ids(Bson filter) {
+    return views.idsWhere(filter).stream().map(ServiceRequestId::new).toList();
   }
 
   @Override

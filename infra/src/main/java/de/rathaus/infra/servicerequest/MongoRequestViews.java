@@ -1,33 +1,66 @@
 package de.rathaus.infra.servicerequest;
 
+import static de.rathaus.infra.shared.VersionedJsonViews.field;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.rathaus.application.servicerequest.ListMyRequests;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
-import de.rathaus.infra.shared.JsonViews;
-import java.util.Comparator;
+import de.rathaus.application.shared.Page;
+import de.rathaus.domain.servicerequest.RequestStatus;
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
- * Requests as their applicants see them, one document per request keyed by its id. Listing by
- * applicant filters on a non-unique field, which the embedded server answers by a scan: fine for a
- * demo, index-backed on a real MongoDB.
+ * Requests as their applicants see them, one document per request keyed by its id, queried by the
+ * applicant (newest first) and by whether the request ended (for retention).
  */
 public class MongoRequestViews implements RequestViews {
 
   static final String COLLECTION = "request_views";
 
-  private final JsonViews<RequestView> views;
+  static final String APPLICANT = "applicant";
+  static final String SUBMITTED = "submitted";
+  static final String ENDED = "ended";
+
+  /** What the applicant's list and the retention watch filter and sort by, on a real MongoDB. */
+  static final List<IndexModel> INDEXES =
+      List.of(
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(field(APPLICANT)), Indexes.descending(field(SUBMITTED), "_id")),
+              new IndexOptions().name("mine")),
+          new IndexModel(Indexes.ascending(field(ENDED)), new IndexOptions().name("ended")));
+
+  private final VersionedJsonViews<RequestView> views;
 
   public MongoRequestViews(MongoDatabase database, ObjectMapper json) {
-    this.views = new JsonViews<>(database, COLLECTION, json, RequestView.class);
+    this.views =
+        new VersionedJsonViews<>(
+            database,
+            COLLECTION,
+            json,
+            RequestView.class,
+            v -> v.id().value(),
+            MongoRequestViews::query);
+    views.ensureIndexes(INDEXES);
   }
 
-  @Override
-  public void save(RequestView view) {
-    views.save(view.id(), view);
+  static Document query(RequestView view) {
+    return new Document(APPLICANT, view.applicant().value())
+        .append(SUBMITTED, view.submittedAt().toEpochMilli())
+        .append(
+            ENDED,
+            view.status() == RequestStatus.CLOSED || view.status() == RequestStatus.WITHDRAWN);
   }
 
   @Override
@@ -36,15 +69,34 @@ public class MongoRequestViews implements RequestViews {
   }
 
   @Override
-  public List<RequestView> listByApplicant(String applicant) {
-    return views.where(Filters.eq("applicant", applicant)).stream()
-        .sorted(Comparator.comparing(RequestView::submittedAt).reversed())
-        .toList();
+  public void insert(RequestView view) {
+    views.insert(view);
+  }
+
+  @Override
+  public boolean replace(RequestView view, long previousSequence) {
+    return views.replace(view, previousSequence);
+  }
+
+  @Override
+  public Page<RequestView> mine(ListMyRequests query) {
+    return views.page(
+        Filters.eq(field(APPLICANT), query.applicant().value()),
+        SUBMITTED,
+        false,
+        query.after(),
+        query.size());
+  }
+
+  @Override
+  public List<RequestView> allOf(CitizenId applicant) {
+    return views.where(
+        Filters.eq(field(APPLICANT), applicant.value()), Sorts.descending(field(SUBMITTED), "_id"));
   }
 
   @Override
   public List<RequestView> listEnded() {
-    return views.where(Filters.in("status", "CLOSED", "WITHDRAWN"));
+    return views.where(Filters.eq(field(ENDED), true), Sorts.ascending("_id"));
   }
 
   @Override
