@@ -54,8 +54,8 @@ public class PrivacyConfiguration {
         requests, services, keys, erasure, () -> caughtUp(processing, REQUEST_READ_MODELS));
   }
 
-  /** The processing group of the requests' projections (Axon names it by their package). */
-  static final String REQUEST_READ_MODELS = RequestProjection.class.getPackageName();
+  /** The processor of the applicants' read model, which retention reads. */
+  static final String REQUEST_READ_MODELS = RequestProjection.NAME;
 
   /**
    * Whether this instance's processor of a group holds segments, is not replaying and has caught up

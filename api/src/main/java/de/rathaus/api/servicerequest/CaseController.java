@@ -1,14 +1,24 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.servicerequest.RequestResources.CasePage;
+import de.rathaus.api.servicerequest.RequestResources.CaseResource;
+import de.rathaus.api.servicerequest.RequestResources.Forwarded;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.Choices;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.PageLinks;
+import de.rathaus.api.shared.PlausibleDate;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.api.shared.Refusals;
+import de.rathaus.application.servicerequest.CaseProjection;
+import de.rathaus.application.servicerequest.CaseQueuePage;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.FindCase;
 import de.rathaus.application.servicerequest.ListCases;
+import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.AddInternalNote;
 import de.rathaus.domain.servicerequest.AssignCase;
+import de.rathaus.domain.servicerequest.CancelInformationRequest;
 import de.rathaus.domain.servicerequest.ClerkId;
 import de.rathaus.domain.servicerequest.CloseCase;
 import de.rathaus.domain.servicerequest.DecideCase;
@@ -17,6 +27,7 @@ import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.ForwardCase;
 import de.rathaus.domain.servicerequest.InformationRequestId;
 import de.rathaus.domain.servicerequest.RequestInformation;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.ServiceRequestId;
 import jakarta.validation.Valid;
@@ -26,9 +37,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,20 +63,32 @@ public class CaseController {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final ReadYourWrites readYourWrites;
+  private final ClerkDirectory clerks;
   private final Clock clock;
 
-  public CaseController(CommandGateway commands, QueryGateway queries, Clock clock) {
+  public CaseController(
+      CommandGateway commands,
+      QueryGateway queries,
+      ReadYourWrites readYourWrites,
+      ClerkDirectory clerks,
+      Clock clock) {
     this.commands = commands;
     this.queries = queries;
+    this.readYourWrites = readYourWrites;
+    this.clerks = clerks;
     this.clock = clock;
   }
 
   record Assignment(@NotBlank @Size(max = 100) String assignee) {}
 
-  record Forwarding(@NotBlank String department, @NotBlank @Size(max = 2_000) String reason) {}
+  record Forwarding(
+      @NotBlank @Size(max = 63) String department, @NotBlank @Size(max = 2_000) String reason) {}
 
   record InformationRequestInput(
-      @NotBlank @Size(max = 5_000) String question, @NotNull LocalDate dueDate) {}
+      @NotBlank @Size(max = 5_000) String question, @NotNull @PlausibleDate LocalDate dueDate) {}
+
+  record CancellationInput(@NotBlank @Size(max = 2_000) String reason) {}
 
   record NoteInput(@NotBlank @Size(max = 10_000) String text) {}
 
@@ -77,60 +97,72 @@ public class CaseController {
       @NotBlank @Size(max = 20_000) String reasoning,
       @NotBlank @Size(max = 1_000) String legalBasis) {}
 
+  /** The department's queue, oldest due date first, a page at a time. */
   @GetMapping
-  public Map<String, Object> queue(
+  public CasePage queue(
       Authentication caller,
       @RequestParam(required = false) String status,
-      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) @Size(max = 100) String assignee,
       @RequestParam(required = false) Boolean overdue,
-      @RequestParam(defaultValue = "50") int size) {
-    List<CaseView> cases =
-        queries
-            .query(
-                new ListCases(department(caller).value(), status, assignee, overdue),
-                ResponseTypes.multipleInstancesOf(CaseView.class))
-            .join();
-    Map<String, Object> answer = new HashMap<>();
-    answer.put("items", cases.stream().limit(Math.max(1, Math.min(size, 500))).toList());
-    answer.put("next", null);
-    return answer;
+      @RequestParam(required = false) Boolean answerOverdue,
+      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
+      @RequestParam(required = false) String cursor) {
+    ListCases query =
+        new ListCases(
+            department(caller),
+            status == null ? null : Choices.of(RequestStatus.class, "status", status),
+            assignee == null || assignee.isBlank() ? null : new ClerkId(assignee),
+            overdue,
+            answerOverdue,
+            cursor,
+            size);
+    CaseQueuePage page = queries.query(query, ResponseTypes.instanceOf(CaseQueuePage.class)).join();
+    return new CasePage(
+        page.items().stream().map(CaseResource::of).toList(), PageLinks.next(page.next()));
   }
 
   @GetMapping("/{id}")
-  public CaseView one(@PathVariable String id, Authentication caller) {
-    return find(id, department(caller)).orElseThrow(NotFound::new);
+  public CaseResource one(@PathVariable String id, Authentication caller) {
+    return find(new ServiceRequestId(id), department(caller))
+        .map(CaseResource::of)
+        .orElseThrow(NotFound::new);
   }
 
+  /** A clerk of the department takes the case or hands it to a colleague of the department. */
   @PostMapping("/{id}/assignment")
-  public CaseView assign(
+  @Refusals({409, 422})
+  public CaseResource assign(
       @PathVariable String id, @Valid @RequestBody Assignment input, Authentication caller) {
     DepartmentCode department = department(caller);
+    ClerkId assignee = new ClerkId(input.assignee());
+    // another department's case is 404 before anything about the assignee is said
+    find(new ServiceRequestId(id), department).orElseThrow(NotFound::new);
+    if (!clerks.isClerkOf(assignee, department, Actor.of(caller))) {
+      throw new ClerkDirectory.NotAClerk();
+    }
     return act(
-        id,
-        department,
-        () ->
-            new AssignCase(
-                new ServiceRequestId(id),
-                new ClerkId(input.assignee()),
-                department,
-                clock.instant()));
+        id, department, case_ -> new AssignCase(case_, assignee, department, clock.instant()));
   }
 
+  /** Passes the case to the responsible department; this clerk no longer sees it afterwards. */
   @PostMapping("/{id}/forwarding")
-  public Map<String, Object> forward(
+  @Refusals({409, 422})
+  public Forwarded forward(
       @PathVariable String id, @Valid @RequestBody Forwarding input, Authentication caller) {
     DepartmentCode department = department(caller);
-    CaseView before = find(id, department).orElseThrow(NotFound::new);
     DepartmentCode to = new DepartmentCode(input.department());
-    commands.sendAndWait(
-        new ForwardCase(new ServiceRequestId(id), to, input.reason(), department, clock.instant()));
-    await(id, to, before.revision());
-    // the case now belongs to the other department: this clerk no longer sees it
-    return Map.of("id", id, "department", to.value());
+    ServiceRequestId case_ = new ServiceRequestId(id);
+    readYourWrites.run(
+        () ->
+            commands.sendAndWait(
+                new ForwardCase(case_, to, input.reason(), department, clock.instant())),
+        CaseProjection.NAME);
+    return new Forwarded(id, to.value());
   }
 
   @PostMapping("/{id}/information-requests")
-  public CaseView requestInformation(
+  @Refusals({409, 422})
+  public CaseResource requestInformation(
       @PathVariable String id,
       @Valid @RequestBody InformationRequestInput input,
       Authentication caller) {
@@ -138,9 +170,9 @@ public class CaseController {
     return act(
         id,
         department,
-        () ->
+        case_ ->
             new RequestInformation(
-                new ServiceRequestId(id),
+                case_,
                 new InformationRequestId(UUID.randomUUID().toString()),
                 input.question(),
                 input.dueDate().plusDays(1).atStartOfDay(CITY_TIME).toInstant(),
@@ -148,30 +180,53 @@ public class CaseController {
                 clock.instant()));
   }
 
+  /**
+   * Stops waiting for the applicant's answer to the open question (for example, it came by post).
+   */
+  @PostMapping("/{id}/information-requests/{irId}/cancellation")
+  @Refusals(409)
+  public CaseResource cancelInformationRequest(
+      @PathVariable String id,
+      @PathVariable @Size(max = 100) String irId,
+      @Valid @RequestBody CancellationInput input,
+      Authentication caller) {
+    DepartmentCode department = department(caller);
+    return act(
+        id,
+        department,
+        case_ ->
+            new CancelInformationRequest(
+                case_,
+                new InformationRequestId(irId),
+                input.reason(),
+                department,
+                clock.instant()));
+  }
+
   @PostMapping("/{id}/notes")
-  public CaseView note(
+  @Refusals(409)
+  public CaseResource note(
       @PathVariable String id, @Valid @RequestBody NoteInput input, Authentication caller) {
     DepartmentCode department = department(caller);
     ClerkId author = new ClerkId(Actor.of(caller).id());
     return act(
         id,
         department,
-        () ->
-            new AddInternalNote(
-                new ServiceRequestId(id), input.text(), author, department, clock.instant()));
+        case_ -> new AddInternalNote(case_, input.text(), author, department, clock.instant()));
   }
 
   @PostMapping("/{id}/decision")
-  public CaseView decide(
+  @Refusals(409)
+  public CaseResource decide(
       @PathVariable String id, @Valid @RequestBody DecisionInput input, Authentication caller) {
     DepartmentCode department = department(caller);
     DecisionOutcome outcome = Choices.of(DecisionOutcome.class, "outcome", input.outcome());
     return act(
         id,
         department,
-        () ->
+        case_ ->
             new DecideCase(
-                new ServiceRequestId(id),
+                case_,
                 new Decision(outcome, input.reasoning(), input.legalBasis()),
                 department,
                 clock.instant()));
@@ -179,31 +234,25 @@ public class CaseController {
 
   /** Files a decided case away; nothing more happens on it. */
   @PostMapping("/{id}/closure")
-  public CaseView close(@PathVariable String id, Authentication caller) {
+  @Refusals(409)
+  public CaseResource close(@PathVariable String id, Authentication caller) {
     DepartmentCode department = department(caller);
-    return act(
-        id, department, () -> new CloseCase(new ServiceRequestId(id), department, clock.instant()));
+    return act(id, department, case_ -> new CloseCase(case_, department, clock.instant()));
   }
 
-  private CaseView act(
-      String id, DepartmentCode department, java.util.function.Supplier<Object> command) {
-    CaseView before = find(id, department).orElseThrow(NotFound::new);
-    commands.sendAndWait(command.get());
-    return await(id, department, before.revision());
+  /** Sends the clerk's command; answers the case once the clerks' view shows it. */
+  private CaseResource act(
+      String id,
+      DepartmentCode department,
+      java.util.function.Function<ServiceRequestId, Object> command) {
+    ServiceRequestId case_ = new ServiceRequestId(id);
+    readYourWrites.run(() -> commands.sendAndWait(command.apply(case_)), CaseProjection.NAME);
+    return find(case_, department).map(CaseResource::of).orElseThrow(NotFound::new);
   }
 
-  /** Waits until the case shows a revision after {@code revision} (read-your-writes). */
-  private CaseView await(String id, DepartmentCode department, int revision) {
-    return ReadYourWrites.await(
-            () -> find(id, department),
-            v -> v.map(view -> view.revision() > revision).orElse(false))
-        .orElse(null);
-  }
-
-  private Optional<CaseView> find(String id, DepartmentCode department) {
+  private Optional<CaseView> find(ServiceRequestId id, DepartmentCode department) {
     return queries
-        .query(
-            new FindCase(id, department.value()), ResponseTypes.optionalInstanceOf(CaseView.class))
+        .query(new FindCase(id, department), ResponseTypes.optionalInstanceOf(CaseView.class))
         .join();
   }
 

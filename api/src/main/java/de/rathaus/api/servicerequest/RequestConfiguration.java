@@ -1,6 +1,8 @@
 package de.rathaus.api.servicerequest;
 
 import de.rathaus.api.shared.PeriodicTask;
+import de.rathaus.api.shared.ReadModelProgress;
+import de.rathaus.api.shared.ReadModels;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
@@ -11,15 +13,20 @@ import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.servicerequest.ServiceRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Puts the request aggregate, its projection and the submission use case in the engine. */
+/** Puts the request aggregate, its projections and the submission use case in the engine. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffProperties.class)
 public class RequestConfiguration {
 
   @Bean
@@ -35,6 +42,25 @@ public class RequestConfiguration {
   @Bean
   public CaseProjection caseProjection(CaseViews views) {
     return new CaseProjection(views);
+  }
+
+  /** The applicant's read model, on its own processor {@value RequestProjection#NAME}. */
+  @Bean
+  public ConfigurerModule requestViewsProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(RequestProjection.NAME, RequestProjection.class, progress);
+  }
+
+  /** The clerks' read model, on its own processor {@value CaseProjection#NAME}. */
+  @Bean
+  public ConfigurerModule caseViewsProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(CaseProjection.NAME, CaseProjection.class, progress);
+  }
+
+  /** The clerks a case may be assigned to: demo accounts, or {@code rathaus.staff.*}. */
+  @Bean
+  public ClerkDirectory clerkDirectory(
+      ObjectProvider<UserDetailsService> accounts, StaffProperties staff) {
+    return new ClerkDirectory(Optional.ofNullable(accounts.getIfAvailable()), staff.staff());
   }
 
   @Bean

@@ -1,8 +1,13 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.servicerequest.TimelineStep;
 import de.rathaus.domain.servicerequest.ApplicantContact;
+import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.servicerequest.RequestKind;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The shapes of the requests' HTTP bodies (DESIGN.md section 6). */
+/** The shapes of the requests' and cases' HTTP bodies (DESIGN.md section 6). */
 final class RequestResources {
 
   private RequestResources() {}
@@ -47,7 +52,31 @@ final class RequestResources {
 
   /** The answer to a submission. */
   record Submitted(
-      String id, String caseNumber, String status, Instant submittedAt, Instant dueDate) {}
+      String id, String caseNumber, RequestStatus status, Instant submittedAt, Instant dueDate) {}
+
+  /** Where a report's issue is, or what an application concerns. */
+  record LocationResource(double lat, double lon, String address) {
+    static LocationResource of(Location report, Location application) {
+      Location location = report != null ? report : application;
+      return location == null
+          ? null
+          : new LocationResource(location.lat(), location.lon(), location.address());
+    }
+  }
+
+  record TimelineEntryResource(TimelineStep type, RequestStatus status, Instant at) {}
+
+  record QuestionResource(
+      String id,
+      String question,
+      Instant answerDueDate,
+      RequestView.QuestionState state,
+      String answer,
+      Instant answeredAt,
+      boolean overdue) {}
+
+  record DecisionResource(
+      DecisionOutcome outcome, String reasoning, String legalBasis, Instant at) {}
 
   /** A request as its applicant reads it (no internal notes, no clerk names). */
   record RequestResource(
@@ -55,35 +84,140 @@ final class RequestResources {
       String caseNumber,
       String serviceCode,
       int serviceVersion,
-      String kind,
-      String status,
+      RequestKind kind,
+      RequestStatus status,
       Instant submittedAt,
       Instant dueDate,
+      boolean overdue,
       String department,
       Map<String, Object> attributes,
       String description,
-      List<RequestView.TimelineEntry> timeline,
-      List<RequestView.Question> informationRequests,
-      RequestView.Outcome decision,
+      LocationResource location,
+      List<TimelineEntryResource> timeline,
+      List<QuestionResource> informationRequests,
+      DecisionResource decision,
       String withdrawalReason) {
 
     static RequestResource of(RequestView v) {
       return new RequestResource(
-          v.id(),
-          v.caseNumber(),
-          v.serviceCode(),
+          v.id().value(),
+          v.caseNumber().value(),
+          v.serviceCode().value(),
           v.serviceVersion(),
           v.kind(),
           v.status(),
           v.submittedAt(),
           v.dueDate(),
-          v.department(),
+          v.overdue(),
+          v.department().value(),
           v.attributes(),
           v.description(),
-          v.timeline(),
-          v.informationRequests(),
-          v.decision(),
+          LocationResource.of(v.location(), v.privateLocation()),
+          timelineOf(v),
+          questionsOf(v),
+          decisionOf(v),
           v.withdrawalReason());
     }
+  }
+
+  record ContactResource(String name, String email, String phone, String address) {}
+
+  record NoteResource(String author, String text, Instant at) {}
+
+  /** A case as the clerks of its department read it: the request plus the internal parts. */
+  record CaseResource(
+      String id,
+      String caseNumber,
+      String serviceCode,
+      int serviceVersion,
+      RequestKind kind,
+      RequestStatus status,
+      Instant submittedAt,
+      Instant dueDate,
+      boolean overdue,
+      String department,
+      String assignee,
+      String applicant,
+      ContactResource contact,
+      Map<String, Object> attributes,
+      String description,
+      LocationResource location,
+      List<TimelineEntryResource> timeline,
+      List<QuestionResource> informationRequests,
+      List<NoteResource> notes,
+      DecisionResource decision,
+      String withdrawalReason) {
+
+    static CaseResource of(CaseView c) {
+      RequestView v = c.request();
+      CaseView.Contact contact = c.contact();
+      return new CaseResource(
+          v.id().value(),
+          v.caseNumber().value(),
+          v.serviceCode().value(),
+          v.serviceVersion(),
+          v.kind(),
+          v.status(),
+          v.submittedAt(),
+          v.dueDate(),
+          v.overdue(),
+          v.department().value(),
+          c.assignee() == null ? null : c.assignee().value(),
+          c.applicant().value(),
+          contact == null
+              ? null
+              : new ContactResource(
+                  contact.name(), contact.email(), contact.phone(), contact.address()),
+          v.attributes(),
+          v.description(),
+          LocationResource.of(v.location(), v.privateLocation()),
+          timelineOf(v),
+          questionsOf(v),
+          c.notes().stream()
+              .map(n -> new NoteResource(n.author().value(), n.text(), n.at()))
+              .toList(),
+          decisionOf(v),
+          v.withdrawalReason());
+    }
+  }
+
+  /** The answer to a forwarding: the case is now the other department's. */
+  record Forwarded(String id, String department) {}
+
+  /** A page of the applicant's requests; {@code next} is the URL of the next page, or null. */
+  record RequestPage(List<RequestResource> items, String next) {}
+
+  /** A page of a department's queue; {@code next} is the URL of the next page, or null. */
+  record CasePage(List<CaseResource> items, String next) {}
+
+  private static List<TimelineEntryResource> timelineOf(RequestView v) {
+    return v.timeline().stream()
+        .map(t -> new TimelineEntryResource(t.type(), t.status(), t.at()))
+        .toList();
+  }
+
+  private static List<QuestionResource> questionsOf(RequestView v) {
+    return v.informationRequests().stream()
+        .map(
+            q ->
+                new QuestionResource(
+                    q.id().value(),
+                    q.question(),
+                    q.answerDueDate(),
+                    q.state(),
+                    q.answer(),
+                    q.answeredAt(),
+                    q.overdue()))
+        .toList();
+  }
+
+  private static DecisionResource decisionOf(RequestView v) {
+    return v.decision() == null
+        ? null
+        : new DecisionResource(
+            v.decision().outcome(),
+            v.decision().reasoning(),
+            v.decision().legalBasis(),
+            v.decision().at());
   }
 }

@@ -1,17 +1,24 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.servicerequest.RequestResources.RequestPage;
 import de.rathaus.api.servicerequest.RequestResources.RequestResource;
 import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
 import de.rathaus.api.servicerequest.RequestResources.Submitted;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.Idempotency;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.api.shared.Refusals;
 import de.rathaus.application.servicerequest.FindMyRequest;
 import de.rathaus.application.servicerequest.ListMyRequests;
+import de.rathaus.application.servicerequest.MyRequestsPage;
+import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.AnswerInformationRequest;
+import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
@@ -21,13 +28,12 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,22 +43,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A citizen's own requests: submit one, list them, read one. Another citizen's request is 404, as
- * if it did not exist. A submission answers once the citizen's list shows it (read-your-writes).
+ * A citizen's own requests: submit one, list them, read one, answer a question, withdraw. Another
+ * citizen's request is 404, as if it did not exist. Every command answers once the citizen's own
+ * view shows it (read-your-writes).
  */
 @RestController
 @RequestMapping("/api/v1/requests")
 public class ServiceRequestController {
 
-  private static final int MAX_PAGE = 500;
-
   private final RequestSubmission submission;
   private final QueryGateway queries;
   private final CommandGateway commands;
-
+  private final ReadYourWrites readYourWrites;
   private final Clock clock;
   private final Idempotency idempotency;
 
@@ -60,13 +66,15 @@ public class ServiceRequestController {
       RequestSubmission submission,
       QueryGateway queries,
       CommandGateway commands,
+      ReadYourWrites readYourWrites,
       Clock clock,
       Idempotency idempotency) {
-    this.idempotency = idempotency;
     this.submission = submission;
     this.queries = queries;
     this.commands = commands;
+    this.readYourWrites = readYourWrites;
     this.clock = clock;
+    this.idempotency = idempotency;
   }
 
   /**
@@ -74,6 +82,8 @@ public class ServiceRequestController {
    * answer (marked {@code Idempotent-Replayed: true}) and creates nothing.
    */
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusals({409, 422})
   public ResponseEntity<Submitted> submit(
       @Valid @RequestBody SubmissionInput input,
       @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
@@ -91,51 +101,55 @@ public class ServiceRequestController {
   }
 
   private Submitted submit(SubmissionInput input, Actor actor) {
+    CitizenId applicant = new CitizenId(actor.id());
     RequestSubmission.Submitted submitted =
-        submission.submit(
-            new CitizenId(actor.id()),
-            new RequestSubmission.Form(
-                input.serviceCode(),
-                input.attributes() == null ? Map.of() : new HashMap<>(input.attributes()),
-                input.description(),
-                input.location() == null ? null : input.location().toDomain(),
-                input.applicant() == null ? null : input.applicant().toDomain()));
-    String id = submitted.id().value();
-    RequestView view;
+        readYourWrites.run(
+            () ->
+                submission.submit(
+                    applicant,
+                    new RequestSubmission.Form(
+                        input.serviceCode(),
+                        input.attributes() == null ? Map.of() : new HashMap<>(input.attributes()),
+                        input.description(),
+                        input.location() == null ? null : input.location().toDomain(),
+                        input.applicant() == null ? null : input.applicant().toDomain())),
+            RequestProjection.NAME);
+    Optional<RequestView> view;
     try {
-      view = ReadYourWrites.await(() -> find(id, actor.id()), Optional::isPresent).orElse(null);
+      view = find(submitted.id(), applicant);
     } catch (RuntimeException readFailed) {
       // the request exists: answer it without what only the read model knows, rather than fail
       // (a failure here would free an Idempotency-Key for a second request)
-      view = null;
+      view = Optional.empty();
     }
     return new Submitted(
-        id,
+        submitted.id().value(),
         submitted.caseNumber().value(),
-        view == null ? "SUBMITTED" : view.status(),
+        view.map(RequestView::status).orElse(RequestStatus.SUBMITTED),
         submitted.submittedAt(),
-        view == null ? null : view.dueDate());
+        view.map(RequestView::dueDate).orElse(null));
   }
 
   @GetMapping
-  public Map<String, Object> mine(
-      Authentication caller, @RequestParam(defaultValue = "50") int size) {
-    int page = Math.max(1, Math.min(size, MAX_PAGE));
-    List<RequestView> views =
+  public RequestPage mine(
+      Authentication caller,
+      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
+      @RequestParam(required = false) String cursor) {
+    MyRequestsPage page =
         queries
             .query(
-                new ListMyRequests(Actor.of(caller).id()),
-                ResponseTypes.multipleInstancesOf(RequestView.class))
+                new ListMyRequests(new CitizenId(Actor.of(caller).id()), cursor, size),
+                ResponseTypes.instanceOf(MyRequestsPage.class))
             .join();
-    Map<String, Object> answer = new HashMap<>();
-    answer.put("items", views.stream().limit(page).map(RequestResource::of).toList());
-    answer.put("next", null);
-    return answer;
+    return new RequestPage(
+        page.items().stream().map(RequestResource::of).toList(), PageLinks.next(page.next()));
   }
 
   @GetMapping("/{id}")
   public RequestResource one(@PathVariable String id, Authentication caller) {
-    return find(id, Actor.of(caller).id()).map(RequestResource::of).orElseThrow(NotFound::new);
+    return find(new ServiceRequestId(id), new CitizenId(Actor.of(caller).id()))
+        .map(RequestResource::of)
+        .orElseThrow(NotFound::new);
   }
 
   record AnswerInput(@NotBlank @Size(max = 10_000) String text) {}
@@ -144,41 +158,37 @@ public class ServiceRequestController {
 
   /** The applicant answers the office's open question; the deadline clock runs again. */
   @PostMapping("/{id}/answers")
+  @Refusals(409)
   public RequestResource answer(
       @PathVariable String id, @Valid @RequestBody AnswerInput input, Authentication caller) {
+    CitizenId applicant = new CitizenId(Actor.of(caller).id());
+    ServiceRequestId request = new ServiceRequestId(id);
     return act(
-        id,
-        Actor.of(caller).id(),
-        applicant ->
-            new AnswerInformationRequest(
-                new ServiceRequestId(id), applicant, input.text(), clock.instant()));
+        request,
+        applicant,
+        new AnswerInformationRequest(request, applicant, input.text(), clock.instant()));
   }
 
   /** The applicant withdraws an open request. */
   @PostMapping("/{id}/withdrawal")
+  @Refusals(409)
   public RequestResource withdraw(
       @PathVariable String id, @Valid @RequestBody WithdrawalInput input, Authentication caller) {
+    CitizenId applicant = new CitizenId(Actor.of(caller).id());
+    ServiceRequestId request = new ServiceRequestId(id);
     return act(
-        id,
-        Actor.of(caller).id(),
-        applicant ->
-            new WithdrawServiceRequest(
-                new ServiceRequestId(id), applicant, input.reason(), clock.instant()));
+        request,
+        applicant,
+        new WithdrawServiceRequest(request, applicant, input.reason(), clock.instant()));
   }
 
-  /** Sends the applicant's command on their own request; answers once the timeline shows it. */
-  private RequestResource act(String id, String applicant, Function<CitizenId, Object> command) {
-    RequestView before = find(id, applicant).orElseThrow(NotFound::new);
-    commands.sendAndWait(command.apply(new CitizenId(applicant)));
-    int steps = before.timeline().size();
-    return RequestResource.of(
-        ReadYourWrites.await(
-                () -> find(id, applicant),
-                v -> v.map(view -> view.timeline().size() > steps).orElse(false))
-            .orElse(before));
+  /** Sends the applicant's command on their own request; answers once their view shows it. */
+  private RequestResource act(ServiceRequestId id, CitizenId applicant, Object command) {
+    readYourWrites.run(() -> commands.sendAndWait(command), RequestProjection.NAME);
+    return find(id, applicant).map(RequestResource::of).orElseThrow(NotFound::new);
   }
 
-  private Optional<RequestView> find(String id, String applicant) {
+  private Optional<RequestView> find(ServiceRequestId id, CitizenId applicant) {
     return queries
         .query(
             new FindMyRequest(id, applicant), ResponseTypes.optionalInstanceOf(RequestView.class))

@@ -16,6 +16,11 @@ public record Actor(String id, Role role, Optional<String> department) {
 
   static final String DEPARTMENT_PREFIX = "DEPT_";
 
+  /** The authority that puts a clerk in a department. */
+  public static String departmentAuthority(String department) {
+    return DEPARTMENT_PREFIX + department;
+  }
+
   /** The actor behind an authenticated request. */
   public static Actor of(Authentication authentication) {
     return find(authentication)

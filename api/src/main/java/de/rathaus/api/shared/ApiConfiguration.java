@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.application.shared.IdempotencyRecords;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,6 +50,48 @@ public class ApiConfiguration {
   @Bean
   public CorrelationDataProvider originCorrelation() {
     return new MessageOriginProvider("causationId", "correlationId");
+  }
+
+  /** Notes the events each command produces (read-your-writes waits for them). */
+  @Bean
+  public ProducedEvents producedEvents(EventBus eventBus) {
+    ProducedEvents produced = new ProducedEvents();
+    eventBus.registerDispatchInterceptor(produced);
+    return produced;
+  }
+
+  /** Processors woken when events are stored, not every half second (see the class). */
+  @Bean(destroyMethod = "close")
+  public ProcessorWakeUp processorWakeUp() {
+    return new ProcessorWakeUp();
+  }
+
+  @Bean
+  public ConfigurerModule wakingProcessors(ProcessorWakeUp wakeUp) {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.configureDefaultStreamableMessageSource(
+                    axon -> wakeUp.source(axon.eventStore())));
+  }
+
+  @Bean
+  public ReadModelProgress readModelProgress() {
+    return new ReadModelProgress();
+  }
+
+  /**
+   * Command endpoints answer once their read models show the change; {@code
+   * rathaus.api.read-your-writes=false} turns the wait off (only to measure what it costs).
+   */
+  @Bean
+  public ReadYourWrites readYourWrites(
+      ProducedEvents produced,
+      ReadModelProgress progress,
+      ObjectProvider<org.axonframework.config.Configuration> axon,
+      @Value("${rathaus.api.read-your-writes:true}") boolean enabled) {
+    return new ReadYourWrites(
+        produced, progress, () -> axon.getObject().eventProcessingConfiguration(), enabled);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,16 +132,48 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /**
    * A value that breaks a rule of the domain's value objects (a malformed code, a missing German
-   * text): their messages describe the expected form and never repeat the value.
+   * text), thrown by the project's own code: their messages describe the expected form and never
+   * repeat the value. The same exception thrown by a library is a defect of ours: a logged 500.
    */
   @ExceptionHandler(IllegalArgumentException.class)
   public ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e) {
+    if (!fromRathaus(e)) {
+      return unexpected(e);
+    }
     ProblemDetail problem =
         problems.of(HttpStatus.BAD_REQUEST, "validation", LocaleContextHolder.getLocale());
-    if (fromRathaus(e)) {
-      problem.setDetail(e.getMessage()); // our own messages name the rule, never the value
-    }
+    problem.setDetail(e.getMessage()); // our own messages name the rule, never the value
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A choice that is none of the offered ones: the field error names the choices. */
+  @ExceptionHandler(Choices.InvalidChoice.class)
+  public ResponseEntity<Object> invalidChoice(Choices.InvalidChoice e) {
+    Locale locale = LocaleContextHolder.getLocale();
+    return validation(
+        List.of(
+            Map.of(
+                "field",
+                e.field(),
+                "message",
+                problems.text(
+                    "field.choice", locale, "must be one of {0}", String.join(", ", e.choices())))),
+        locale);
+  }
+
+  /** A page size outside 1 to 500, or a cursor that no page made. */
+  @ExceptionHandler(Page.InvalidPageRequest.class)
+  public ResponseEntity<Object> invalidPage(Page.InvalidPageRequest e) {
+    Locale locale = LocaleContextHolder.getLocale();
+    return validation(
+        List.of(
+            Map.of(
+                "field",
+                e.parameter(),
+                "message",
+                problems.text(
+                    "field.page-" + e.parameter(), locale, "is not valid", Page.MAX_SIZE))),
+        locale);
   }
 
   @ExceptionHandler(Idempotency.InvalidKey.class)
@@ -197,13 +230,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(problems.of(HttpStatus.CONFLICT, key, LocaleContextHolder.getLocale()));
   }
 
-  /** Anything not foreseen: a 500 that tells the caller nothing about the inside. */
+  /**
+   * Anything not foreseen: a 500 that tells the caller nothing about the inside but an error id,
+   * which the log line with the stack trace carries too, so that the operator finds it. (Our
+   * exceptions' messages never hold personal values; request bodies are never logged.)
+   */
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    log.error("Unexpected error while handling a request ({})", e.getClass().getName());
-    return ResponseEntity.internalServerError()
-        .body(
-            problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", LocaleContextHolder.getLocale()));
+    String errorId = java.util.UUID.randomUUID().toString();
+    log.error("Unexpected error {} while handling a request", errorId, e);
+    ProblemDetail problem =
+        problems.of(
+            HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", LocaleContextHolder.getLocale());
+    problem.setProperty("errorId", errorId);
+    return ResponseEntity.internalServerError().body(problem);
   }
 }

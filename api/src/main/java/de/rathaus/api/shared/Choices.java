@@ -1,10 +1,10 @@
 package de.rathaus.api.shared;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** Reads a choice (an enum constant) from a request, with a message that names the choices. */
+/** Reads a choice (an enum constant) from a request, refusing anything else with the choices. */
 public final class Choices {
 
   private Choices() {}
@@ -15,11 +15,30 @@ public final class Choices {
         return choice;
       }
     }
-    throw new IllegalArgumentException(
-        field
-            + " must be one of "
-            + Arrays.stream(choices.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
+    throw new InvalidChoice(
+        field,
+        Arrays.stream(choices.getEnumConstants())
+            .map(c -> c.name().toLowerCase(Locale.ROOT))
+            .toList());
+  }
+
+  /** A value that is none of a field's choices: a 400 whose field error names the choices. */
+  public static final class InvalidChoice extends RuntimeException {
+    private final String field;
+    private final List<String> choices;
+
+    InvalidChoice(String field, List<String> choices) {
+      super(field + " must be one of " + String.join(", ", choices), null, false, false);
+      this.field = field;
+      this.choices = List.copyOf(choices);
+    }
+
+    public String field() {
+      return field;
+    }
+
+    public List<String> choices() {
+      return choices;
+    }
   }
 }

@@ -107,12 +107,12 @@ class CaseDeadlineIT {
       Instant until = Instant.now().plusSeconds(30);
       while (Instant.now().isBefore(until)) {
         held = call("GET", "/api/v1/cases/" + id, null, "clara", 200);
-        if (held.path("applicantName").asText().equals("[erased]")) {
+        if (held.path("contact").path("name").asText().equals("[erased]")) {
           break;
         }
         Thread.sleep(200);
       }
-      assertThat(held.path("applicantName").asText()).isEqualTo("[erased]");
+      assertThat(held.path("contact").path("name").asText()).isEqualTo("[erased]");
       assertThat(held.path("status").asText()).isEqualTo("CLOSED");
       assertThat(held.path("decision").path("outcome").asText()).isEqualTo("APPROVED");
     }

@@ -118,6 +118,8 @@ class EndpointAccessIT {
     IN_PROGRESS,
     /** ... with a question of clara's open: WAITING_FOR_APPLICANT */
     WAITING_FOR_APPLICANT,
+    /** the same, named as "request id/question id" */
+    OPEN_QUESTION,
     /** ... approved by clara: DECIDED */
     DECIDED,
     /** a data subject id nobody has */
@@ -313,6 +315,17 @@ class EndpointAccessIT {
           "POST /api/v1/cases/{id}/information-requests",
           Target.IN_PROGRESS,
           (c, id) -> c.post("/api/v1/cases/" + id + "/information-requests").json(QUESTION));
+  static final Endpoint CANCEL_QUESTION =
+      new Endpoint(
+          "POST /api/v1/cases/{id}/information-requests/{irId}/cancellation [its open question]",
+          "POST /api/v1/cases/{id}/information-requests/{irId}/cancellation",
+          Target.OPEN_QUESTION,
+          (c, question) ->
+              c.post(
+                      "/api/v1/cases/"
+                          + question.replace("/", "/information-requests/")
+                          + "/cancellation")
+                  .json("{\"reason\": \"kam per Post\"}"));
   static final Endpoint NOTE =
       new Endpoint(
           "POST /api/v1/cases/{id}/notes [buergeramt case, submitted]",
@@ -376,6 +389,7 @@ class EndpointAccessIT {
           ASSIGN,
           FORWARD,
           REQUEST_INFORMATION,
+          CANCEL_QUESTION,
           NOTE,
           DECIDE,
           CLOSE,
@@ -548,6 +562,14 @@ class EndpointAccessIT {
           row(REQUEST_INFORMATION, MONA, 403),
           row(REQUEST_INFORMATION, UDO, 403),
           row(REQUEST_INFORMATION, ADA, 403),
+          row(CANCEL_QUESTION, ANONYMOUS, 401),
+          row(CANCEL_QUESTION, ANNA, 403),
+          row(CANCEL_QUESTION, BEN, 403),
+          row(CANCEL_QUESTION, CLARA, 200),
+          row(CANCEL_QUESTION, CARL, 404),
+          row(CANCEL_QUESTION, MONA, 403),
+          row(CANCEL_QUESTION, UDO, 403),
+          row(CANCEL_QUESTION, ADA, 403),
           row(NOTE, ANONYMOUS, 401),
           row(NOTE, ANNA, 403),
           row(NOTE, BEN, 403),
@@ -735,6 +757,7 @@ class EndpointAccessIT {
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
       case WAITING_FOR_APPLICANT -> ask(assign(submitted()));
+      case OPEN_QUESTION -> openQuestion(ask(assign(submitted())));
       case DECIDED -> decide(assign(submitted()));
       case UNKNOWN_SUBJECT -> "unbekannt-" + UUID.randomUUID();
     };
@@ -766,6 +789,20 @@ class EndpointAccessIT {
         .json(QUESTION)
         .expect(200);
     return id;
+  }
+
+  /** The request's id and its open question's id, as "id/questionId". */
+  private String openQuestion(String id) {
+    String question =
+        client
+            .get("/api/v1/cases/" + id)
+            .as("clara")
+            .expect(200)
+            .path("informationRequests")
+            .get(0)
+            .path("id")
+            .asText();
+    return id + "/" + question;
   }
 
   private String decide(String id) {
