@@ -1,13 +1,16 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.application.catalogue.DepartmentProjection;
+import de.rathaus.application.catalogue.DepartmentViews;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.domain.catalogue.Department;
 import de.rathaus.domain.catalogue.ServiceDefinition;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the catalogue's projection (plain Java, application layer) in the engine. */
+/** Puts the catalogue's aggregates and projections (plain Java) in the engine. */
 @Configuration(proxyBeanMethods = false)
 public class CatalogueConfiguration {
 
@@ -20,5 +23,29 @@ public class CatalogueConfiguration {
   @Bean
   public ConfigurerModule serviceDefinitionAggregate() {
     return configurer -> configurer.configureAggregate(ServiceDefinition.class);
+  }
+
+  @Bean
+  public ConfigurerModule departmentAggregate() {
+    return configurer -> configurer.configureAggregate(Department.class);
+  }
+
+  @Bean
+  public DepartmentProjection departmentProjection(DepartmentViews views) {
+    return new DepartmentProjection(views);
+  }
+
+  /**
+   * The departments' read model gets a processor of its own, named {@code departments}: without it,
+   * it would share the processor (named by package) with the public catalogue, and a rebuild of one
+   * would rebuild the other.
+   */
+  @Bean
+  public ConfigurerModule departmentsProcessingGroup() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .assignHandlerTypesMatching(
+                DepartmentProjection.PROCESSING_GROUP, DepartmentProjection.class::equals);
   }
 }

@@ -1,7 +1,9 @@
 package de.rathaus.api.catalogue;
 
 import de.rathaus.api.shared.Problems;
+import de.rathaus.domain.catalogue.DepartmentRuleViolation;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,8 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A catalogue change that the service's state forbids: 409 with the rule's code. */
-@RestControllerAdvice(assignableTypes = ServiceCatalogueController.class)
+/** A change of a service or department that its state forbids: 409 with the rule's code. */
+@RestControllerAdvice(
+    assignableTypes = {ServiceCatalogueController.class, DepartmentController.class})
 class CatalogueProblems {
 
   private final Problems problems;
@@ -21,10 +24,21 @@ class CatalogueProblems {
 
   @ExceptionHandler(ServiceDefinitionRuleViolation.class)
   ResponseEntity<ProblemDetail> ruleViolation(ServiceDefinitionRuleViolation e) {
-    String key =
-        "catalogue." + e.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return conflict("catalogue." + key(e.code()), e.code());
+  }
+
+  @ExceptionHandler(DepartmentRuleViolation.class)
+  ResponseEntity<ProblemDetail> departmentRuleViolation(DepartmentRuleViolation e) {
+    return conflict("catalogue.department-" + key(e.code()), e.code());
+  }
+
+  private ResponseEntity<ProblemDetail> conflict(String key, Enum<?> code) {
     ProblemDetail problem = problems.of(HttpStatus.CONFLICT, key, LocaleContextHolder.getLocale());
-    problem.setProperty("code", e.code().name());
+    problem.setProperty("code", code.name());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  private static String key(Enum<?> code) {
+    return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }
