@@ -7,6 +7,8 @@ import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.domain.catalogue.Department;
 import de.rathaus.domain.catalogue.ServiceDefinition;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,5 +49,11 @@ public class CatalogueConfiguration {
             .eventProcessing()
             .assignHandlerTypesMatching(
                 DepartmentProjection.PROCESSING_GROUP, DepartmentProjection.class::equals);
+  }
+
+  /** The mark of sample data goes from the seeder's commands onto the events they cause. */
+  @Bean
+  public CorrelationDataProvider sampleDataMark() {
+    return new SimpleCorrelationDataProvider(SampleCatalogue.MARKER);
   }
 }

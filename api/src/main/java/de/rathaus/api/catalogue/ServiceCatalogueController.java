@@ -69,7 +69,7 @@ public class ServiceCatalogueController {
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody ServiceInput input) {
-    ServiceCode code = new ServiceCode(input.code() == null ? "" : input.code());
+    ServiceCode code = input.serviceCode();
     commands.sendAndWait(new DraftServiceDefinition(code, input.toDomain()));
     return ResponseEntity.created(URI.create("/api/v1/services/" + code.value()))
         .body(Map.of("code", code.value(), "status", "DRAFT"));

@@ -9,7 +9,11 @@ import de.rathaus.application.catalogue.DepartmentProjection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -311,6 +315,69 @@ class ServiceCatalogueIT {
   @Test
   void theDepartmentsHaveAReadModelOfTheirOwn() {
     assertThat(processing.eventProcessor(DepartmentProjection.PROCESSING_GROUP)).isPresent();
+  }
+
+  @Autowired EventStore events;
+  @Autowired SampleCatalogueSeeder seeder;
+
+  @Test
+  void theSampleDepartmentsAreSeededInGermanAndEnglish() {
+    JsonNode english = inEnglish.get("/api/v1/departments").expect(200);
+
+    assertThat(codes(english))
+        .contains(
+            "abfallwirtschaft",
+            "buergeramt",
+            "gewerbeamt",
+            "gruenflaechenamt",
+            "ordnungsamt",
+            "steueramt",
+            "tiefbauamt");
+    assertThat(inEnglish.get("/api/v1/departments/buergeramt").expect(200).path("name").asText())
+        .isEqualTo("Citizens' Office");
+    assertThat(
+            inGerman.get("/api/v1/departments/gruenflaechenamt").expect(200).path("name").asText())
+        .isEqualTo("Grünflächenamt");
+  }
+
+  @Test
+  void sampleDataIsMarkedAndItsDepartmentsComeBeforeItsServices() {
+    List<TrackedEventMessage<?>> sample = sampleEvents();
+
+    assertThat(sample).isNotEmpty();
+    assertThat(sample)
+        .allSatisfy(event -> assertThat(event.getMetaData()).containsEntry("actorId", "system"));
+    List<String> types = sample.stream().map(e -> e.getPayloadType().getSimpleName()).toList();
+    assertThat(types.stream().filter("DepartmentCreated"::equals)).hasSize(7);
+    assertThat(types.stream().filter("ServiceDefinitionPublished"::equals)).hasSize(11);
+    assertThat(types.lastIndexOf("DepartmentCreated"))
+        .isLessThan(types.indexOf("ServiceDefinitionDrafted"));
+  }
+
+  @Test
+  void aLaterSeedingRecordsNothing() {
+    int before = sampleEvents().size();
+
+    seeder.run(null);
+
+    assertThat(sampleEvents()).hasSize(before);
+  }
+
+  /** Every event of the store marked as sample data, in the order they were stored. */
+  private List<TrackedEventMessage<?>> sampleEvents() {
+    List<TrackedEventMessage<?>> marked = new ArrayList<>();
+    try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+      while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+        TrackedEventMessage<?> event = stream.nextAvailable();
+        if ("true".equals(event.getMetaData().get("sample"))) {
+          marked.add(event);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return marked;
   }
 
   private static List<String> codes(JsonNode page) {
