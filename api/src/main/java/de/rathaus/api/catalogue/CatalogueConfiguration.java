@@ -1,20 +1,29 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.DepartmentProjection;
 import de.rathaus.application.catalogue.DepartmentViews;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.domain.catalogue.Department;
 import de.rathaus.domain.catalogue.ServiceDefinition;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the catalogue's aggregates and projections (plain Java) in the engine. */
+/** Puts the catalogue's aggregates, projections and use case (plain Java) in the engine. */
 @Configuration(proxyBeanMethods = false)
 public class CatalogueConfiguration {
+
+  @Bean
+  public CatalogueAdministration catalogueAdministration(
+      CommandGateway commands, QueryGateway queries) {
+    return new CatalogueAdministration(commands, queries);
+  }
 
   @Bean
   public ServiceCatalogueProjection serviceCatalogueProjection(ServiceViews views) {

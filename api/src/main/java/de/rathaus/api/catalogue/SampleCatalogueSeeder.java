@@ -1,15 +1,17 @@
 package de.rathaus.api.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.application.catalogue.CatalogueAdministration;
+import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartment;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.domain.catalogue.DepartmentId;
-import de.rathaus.domain.catalogue.DraftServiceDefinition;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
 import de.rathaus.domain.shared.DepartmentCode;
@@ -61,6 +63,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final CatalogueAdministration administration;
   private final EventStore events;
   private final ObjectMapper json;
   private final Validator validator;
@@ -70,21 +73,24 @@ class SampleCatalogueSeeder implements ApplicationRunner {
   SampleCatalogueSeeder(
       CommandGateway commands,
       QueryGateway queries,
+      CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
       Validator validator) {
-    this(commands, queries, events, json, validator, SampleCatalogue.LOCATION);
+    this(commands, queries, administration, events, json, validator, SampleCatalogue.LOCATION);
   }
 
   SampleCatalogueSeeder(
       CommandGateway commands,
       QueryGateway queries,
+      CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
       Validator validator,
       String location) {
     this.commands = commands;
     this.queries = queries;
+    this.administration = administration;
     this.events = events;
     this.json = json;
     this.validator = validator;
@@ -146,9 +152,13 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     List<SampleService> published = new ArrayList<>();
     for (SampleService service : services) {
       try {
-        commands.sendAndWait(sample(new DraftServiceDefinition(service.code(), service.content())));
+        administration.draft(service.code(), service.content(), SAMPLE_DATA);
       } catch (AggregateStreamCreationException seededMeanwhile) {
         continue;
+      } catch (UnknownDepartment unknown) {
+        throw new InvalidSampleFile(
+            service.file(),
+            "names department " + unknown.department() + ", which is not known and active");
       }
       try {
         commands.sendAndWait(sample(new PublishServiceDefinition(service.code())));

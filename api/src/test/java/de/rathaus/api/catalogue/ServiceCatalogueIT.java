@@ -313,6 +313,52 @@ class ServiceCatalogueIT {
   }
 
   @Test
+  void aServiceMayNameOnlyAKnownActiveDepartment() {
+    String unknown =
+        PERMIT
+            .replace("\"testparken\"", "\"fremdamt-dienst\"")
+            .replace("\"ordnungsamt\"", "\"unbekanntesamt\"");
+    Response refused = inEnglish.post("/api/v1/services").as("ada").json(unknown).send();
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.json().path("errors").findValuesAsText("field"))
+        .containsExactly("department");
+    assertThat(inGerman.get("/api/v1/departments/unbekanntesamt").send().status())
+        .as("nothing was created on the way")
+        .isEqualTo(404);
+
+    inGerman
+        .post("/api/v1/departments")
+        .as("ada")
+        .json(department("altamt", "Altes Amt", "Old Office"))
+        .expect(201);
+    inGerman
+        .post("/api/v1/departments/altamt/retirement")
+        .as("ada")
+        .json("{\"reason\": \"aufgelöst\"}")
+        .expect(200);
+    String retired =
+        PERMIT
+            .replace("\"testparken\"", "\"altamt-dienst\"")
+            .replace("\"ordnungsamt\"", "\"altamt\"");
+    assertThat(inGerman.post("/api/v1/services").as("ada").json(retired).send().status())
+        .as("a retired department is not offered")
+        .isEqualTo(422);
+
+    String draft = PERMIT.replace("\"testparken\"", "\"amtswechsel\"");
+    inGerman.post("/api/v1/services").as("ada").json(draft).expect(201);
+    Response revised =
+        inGerman
+            .put("/api/v1/services/amtswechsel")
+            .as("ada")
+            .json(draft.replace("\"ordnungsamt\"", "\"unbekanntesamt\""))
+            .send();
+    assertThat(revised.status()).isEqualTo(422);
+    assertThat(revised.json().path("errors").findValuesAsText("field"))
+        .containsExactly("department");
+  }
+
+  @Test
   void theDepartmentsHaveAReadModelOfTheirOwn() {
     assertThat(processing.eventProcessor(DepartmentProjection.PROCESSING_GROUP)).isPresent();
   }
