@@ -1,15 +1,29 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.application.catalogue.CatalogueAdministration;
+import de.rathaus.application.catalogue.DepartmentProjection;
+import de.rathaus.application.catalogue.DepartmentViews;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.domain.catalogue.Department;
 import de.rathaus.domain.catalogue.ServiceDefinition;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the catalogue's projection (plain Java, application layer) in the engine. */
+/** Puts the catalogue's aggregates, projections and use case (plain Java) in the engine. */
 @Configuration(proxyBeanMethods = false)
 public class CatalogueConfiguration {
+
+  @Bean
+  public CatalogueAdministration catalogueAdministration(
+      CommandGateway commands, QueryGateway queries) {
+    return new CatalogueAdministration(commands, queries);
+  }
 
   @Bean
   public ServiceCatalogueProjection serviceCatalogueProjection(ServiceViews views) {
@@ -20,5 +34,35 @@ public class CatalogueConfiguration {
   @Bean
   public ConfigurerModule serviceDefinitionAggregate() {
     return configurer -> configurer.configureAggregate(ServiceDefinition.class);
+  }
+
+  @Bean
+  public ConfigurerModule departmentAggregate() {
+    return configurer -> configurer.configureAggregate(Department.class);
+  }
+
+  @Bean
+  public DepartmentProjection departmentProjection(DepartmentViews views) {
+    return new DepartmentProjection(views);
+  }
+
+  /**
+   * The departments' read model gets a processor of its own, named {@code departments}: without it,
+   * it would share the processor (named by package) with the public catalogue, and a rebuild of one
+   * would rebuild the other.
+   */
+  @Bean
+  public ConfigurerModule departmentsProcessingGroup() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .assignHandlerTypesMatching(
+                DepartmentProjection.PROCESSING_GROUP, DepartmentProjection.class::equals);
+  }
+
+  /** The mark of sample data goes from the seeder's commands onto the events they cause. */
+  @Bean
+  public CorrelationDataProvider sampleDataMark() {
+    return new SimpleCorrelationDataProvider(SampleCatalogue.MARKER);
   }
 }

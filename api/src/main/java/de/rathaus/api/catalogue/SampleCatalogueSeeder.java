@@ -1,29 +1,50 @@
 package de.rathaus.api.catalogue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
+import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
+import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.application.catalogue.CatalogueAdministration;
+import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartment;
+import de.rathaus.application.catalogue.DepartmentView;
+import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.catalogue.FindPublishedService;
-import de.rathaus.application.catalogue.SampleCatalogue;
-import de.rathaus.application.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.application.catalogue.ServiceView;
-import de.rathaus.domain.catalogue.DraftServiceDefinition;
+import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import de.rathaus.domain.shared.DepartmentCode;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the sample catalogue on the first start (demo mode): each sample service is drafted and
- * published through the ordinary commands, so the history shows how it came to be. On later starts
- * the services exist already and nothing is recorded again. Off under the production profile.
+ * Seeds the sample catalogue ({@link SampleCatalogue}) on the first start (demo mode): the
+ * departments first, then each service drafted and published, all through the ordinary commands and
+ * checked as an administrator's requests are, so the history shows how it came to be. The commands,
+ * and so their events, carry the metadata {@code sample=true}. What has a history already is left
+ * alone, so later starts record nothing. A sample file that fails a check fails the start before
+ * anything is sent. Off under the production profile.
  */
 @Component
 @ConditionalOnProperty(name = "rathaus.demo.seed-catalogue", havingValue = "true")
@@ -31,33 +52,68 @@ class SampleCatalogueSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);
 
+  /** Marks sample data on its commands and events. */
+  static final MetaData SAMPLE_DATA = MetaData.with(SampleCatalogue.MARKER, "true");
+
+  /**
+   * How long the start waits for the departments' read model before it drafts the services that
+   * name them: on a large store, a read model new to it replays the whole history first.
+   */
+  static final Duration DEPARTMENTS_BOUND = Duration.ofMinutes(2);
+
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final CatalogueAdministration administration;
+  private final EventStore events;
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final String location;
 
-  SampleCatalogueSeeder(CommandGateway commands, QueryGateway queries) {
+  @Autowired
+  SampleCatalogueSeeder(
+      CommandGateway commands,
+      QueryGateway queries,
+      CatalogueAdministration administration,
+      EventStore events,
+      ObjectMapper json,
+      Validator validator) {
+    this(commands, queries, administration, events, json, validator, SampleCatalogue.LOCATION);
+  }
+
+  SampleCatalogueSeeder(
+      CommandGateway commands,
+      QueryGateway queries,
+      CatalogueAdministration administration,
+      EventStore events,
+      ObjectMapper json,
+      Validator validator,
+      String location) {
     this.commands = commands;
     this.queries = queries;
+    this.administration = administration;
+    this.events = events;
+    this.json = json;
+    this.validator = validator;
+    this.location = location;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    int seeded = 0;
-    for (SampleService service : SampleCatalogue.services()) {
-      try {
-        commands.sendAndWait(new DraftServiceDefinition(service.code(), service.content()));
-      } catch (AggregateStreamCreationException alreadySeeded) {
-        continue;
-      }
-      try {
-        commands.sendAndWait(new PublishServiceDefinition(service.code()));
-        seeded++;
-      } catch (ServiceDefinitionRuleViolation alreadyPublished) {
-        log.debug("Sample service {} was published already", service.code());
-      }
+    SampleCatalogue sample =
+        SampleCatalogue.read(new PathMatchingResourcePatternResolver(), location, json, validator);
+    int departments = seedDepartments(sample.departments());
+    List<SampleService> services =
+        sample.services().stream().filter(service -> !hasHistory(service.code().value())).toList();
+    if (!services.isEmpty()) {
+      awaitDepartments(
+          services.stream()
+              .map(service -> service.content().department())
+              .collect(Collectors.toSet()));
     }
-    if (seeded > 0) {
+    List<SampleService> published = seedServices(services);
+    if (!published.isEmpty()) {
       // the start is over only once citizens can find the services (read-your-writes)
-      for (SampleService service : SampleCatalogue.services()) {
+      for (SampleService service : published) {
         ReadYourWrites.await(
             () ->
                 queries
@@ -67,7 +123,84 @@ class SampleCatalogueSeeder implements ApplicationRunner {
                     .join(),
             Optional::isPresent);
       }
-      log.info("Seeded {} sample services into the catalogue", seeded);
     }
+    if (departments > 0 || !published.isEmpty()) {
+      log.info(
+          "Seeded {} sample departments and {} sample services into the catalogue",
+          departments,
+          published.size());
+    }
+  }
+
+  private int seedDepartments(List<SampleDepartment> departments) {
+    int seeded = 0;
+    for (SampleDepartment department : departments) {
+      if (hasHistory(DepartmentId.of(department.command().code()).value())) {
+        continue;
+      }
+      try {
+        commands.sendAndWait(sample(department.command()));
+        seeded++;
+      } catch (AggregateStreamCreationException seededMeanwhile) {
+        log.debug("Sample department {} exists already", department.command().code());
+      }
+    }
+    return seeded;
+  }
+
+  private List<SampleService> seedServices(List<SampleService> services) {
+    List<SampleService> published = new ArrayList<>();
+    for (SampleService service : services) {
+      try {
+        administration.draft(service.code(), service.content(), SAMPLE_DATA);
+      } catch (AggregateStreamCreationException seededMeanwhile) {
+        continue;
+      } catch (UnknownDepartment unknown) {
+        throw new InvalidSampleFile(
+            service.file(),
+            "names department " + unknown.department() + ", which is not known and active");
+      }
+      try {
+        commands.sendAndWait(sample(new PublishServiceDefinition(service.code())));
+        published.add(service);
+      } catch (ServiceDefinitionRuleViolation alreadyPublished) {
+        log.debug("Sample service {} was published already", service.code());
+      }
+    }
+    return published;
+  }
+
+  /** Whether the event store holds a history under this id: then it was seeded before. */
+  private boolean hasHistory(String aggregateId) {
+    return events.lastSequenceNumberFor(aggregateId).isPresent();
+  }
+
+  private void awaitDepartments(Set<DepartmentCode> named) {
+    long deadline = System.nanoTime() + DEPARTMENTS_BOUND.toNanos();
+    for (DepartmentCode code : named) {
+      while (queries
+          .query(new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class))
+          .join()
+          .isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "The departments' read model did not show department "
+                  + code
+                  + " within "
+                  + DEPARTMENTS_BOUND
+                  + "; the sample services were not seeded");
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while seeding the sample catalogue", e);
+        }
+      }
+    }
+  }
+
+  private static GenericCommandMessage<Object> sample(Object command) {
+    return new GenericCommandMessage<>(command, SAMPLE_DATA);
   }
 }

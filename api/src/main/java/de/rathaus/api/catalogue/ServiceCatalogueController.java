@@ -5,13 +5,12 @@ import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.ListPublishedServices;
 import de.rathaus.application.catalogue.ServiceView;
-import de.rathaus.domain.catalogue.DraftServiceDefinition;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.RetireServiceDefinition;
-import de.rathaus.domain.catalogue.ReviseServiceDefinition;
 import de.rathaus.domain.shared.ServiceCode;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -33,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The service catalogue: anyone reads the published services (in German or English by {@code
- * Accept-Language}); administrators draft, revise, publish and retire them. After a publication or
+ * Accept-Language}); administrators draft, revise, publish and retire them. A draft or revision
+ * must name a known, active department (else 422 on {@code department}). After a publication or
  * retirement the answer waits, within a bound, until the public catalogue shows it.
  */
 @RestController
@@ -42,10 +42,13 @@ public class ServiceCatalogueController {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final CatalogueAdministration administration;
 
-  public ServiceCatalogueController(CommandGateway commands, QueryGateway queries) {
+  public ServiceCatalogueController(
+      CommandGateway commands, QueryGateway queries, CatalogueAdministration administration) {
     this.commands = commands;
     this.queries = queries;
+    this.administration = administration;
   }
 
   private static String language() {
@@ -69,8 +72,8 @@ public class ServiceCatalogueController {
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody ServiceInput input) {
-    ServiceCode code = new ServiceCode(input.code() == null ? "" : input.code());
-    commands.sendAndWait(new DraftServiceDefinition(code, input.toDomain()));
+    ServiceCode code = input.serviceCode();
+    administration.draft(code, input.toDomain());
     return ResponseEntity.created(URI.create("/api/v1/services/" + code.value()))
         .body(Map.of("code", code.value(), "status", "DRAFT"));
   }
@@ -78,7 +81,7 @@ public class ServiceCatalogueController {
   @PutMapping("/{code}")
   public Map<String, Object> revise(
       @PathVariable String code, @Valid @RequestBody ServiceInput input) {
-    commands.sendAndWait(new ReviseServiceDefinition(new ServiceCode(code), input.toDomain()));
+    administration.revise(new ServiceCode(code), input.toDomain());
     return Map.of("code", code, "status", "DRAFT");
   }
 

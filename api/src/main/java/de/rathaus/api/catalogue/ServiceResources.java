@@ -10,6 +10,7 @@ import de.rathaus.domain.catalogue.ServiceDefinitionContent;
 import de.rathaus.domain.catalogue.ServiceKind;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
+import de.rathaus.domain.shared.ServiceCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -107,6 +108,11 @@ final class ServiceResources {
       String leikaKey,
       @Min(0) @Max(ServiceDefinitionContent.MAX_RETENTION_YEARS) Integer retentionYears,
       List<@Valid AttributeInput> attributes) {
+
+    /** The code of a new service; malformed or missing is refused like any malformed value. */
+    ServiceCode serviceCode() {
+      return new ServiceCode(code == null ? "" : code);
+    }
 
     ServiceDefinitionContent toDomain() {
       return new ServiceDefinitionContent(

@@ -87,6 +87,8 @@ public class SecurityConfiguration {
                         HttpMethod.GET,
                         "/api/v1/services",
                         "/api/v1/services/**",
+                        "/api/v1/departments",
+                        "/api/v1/departments/**",
                         "/api/v1/action-fields",
                         "/api/v1/consultations",
                         "/api/v1/consultations/**",
@@ -97,6 +99,8 @@ public class SecurityConfiguration {
                         "/open311/**")
                     .permitAll()
                     .requestMatchers("/api/v1/services", "/api/v1/services/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/v1/departments", "/api/v1/departments/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/v1/requests", "/api/v1/requests/**")
                     .hasRole(Role.CITIZEN.name())

@@ -112,6 +112,12 @@ class ConcurrentSubmissionIT {
   void twoHundredCitizensSubmitAtOnceAndEachSeesExactlyTheirOwn() throws Exception {
     TestClient client = new TestClient(port);
     String admin = token("admin-1", "admin");
+    // production seeds nothing: the service's department must exist before the service
+    client
+        .post("/api/v1/departments")
+        .bearer(admin)
+        .json("{\"code\": \"buergeramt\", \"name\": {\"de\": \"Bürgeramt\"}}")
+        .expect(201);
     client.post("/api/v1/services").bearer(admin).json(SERVICE).expect(201);
     client.post("/api/v1/services/gleichzeitig/publication").bearer(admin).expect(200);
 

@@ -110,6 +110,10 @@ class EndpointAccessIT {
     DRAFT_SERVICE,
     /** a service published as version 1 */
     PUBLISHED_SERVICE,
+    /** a department code not taken yet */
+    NEW_DEPARTMENT_CODE,
+    /** an active department */
+    ACTIVE_DEPARTMENT,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -189,6 +193,13 @@ class EndpointAccessIT {
         .formatted(code, name);
   }
 
+  private static String department(String code, String name) {
+    return """
+        {"code": "%s", "name": {"de": "%s", "en": "Access test office"}}
+        """
+        .formatted(code, name);
+  }
+
   // --- public reads
 
   static final Endpoint HEALTH =
@@ -236,6 +247,42 @@ class EndpointAccessIT {
           Target.PUBLISHED_SERVICE,
           (c, code) ->
               c.post("/api/v1/services/" + code + "/retirement")
+                  .json("{\"reason\": \"Zugriffstest\"}"));
+
+  // --- departments: public reads, admin changes
+
+  static final Endpoint DEPARTMENTS =
+      new Endpoint(
+          "GET /api/v1/departments",
+          "GET /api/v1/departments",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/departments"));
+  static final Endpoint DEPARTMENT =
+      new Endpoint(
+          "GET /api/v1/departments/{code} [buergeramt]",
+          "GET /api/v1/departments/{code}",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/departments/buergeramt"));
+  static final Endpoint CREATE_DEPARTMENT =
+      new Endpoint(
+          "POST /api/v1/departments [a new code]",
+          "POST /api/v1/departments",
+          Target.NEW_DEPARTMENT_CODE,
+          (c, code) -> c.post("/api/v1/departments").json(department(code, "Zugriffsamt")));
+  static final Endpoint REVISE_DEPARTMENT =
+      new Endpoint(
+          "PUT /api/v1/departments/{code} [an active department]",
+          "PUT /api/v1/departments/{code}",
+          Target.ACTIVE_DEPARTMENT,
+          (c, code) ->
+              c.put("/api/v1/departments/" + code).json(department(code, "Umbenanntes Amt")));
+  static final Endpoint RETIRE_DEPARTMENT =
+      new Endpoint(
+          "POST /api/v1/departments/{code}/retirement [an active department]",
+          "POST /api/v1/departments/{code}/retirement",
+          Target.ACTIVE_DEPARTMENT,
+          (c, code) ->
+              c.post("/api/v1/departments/" + code + "/retirement")
                   .json("{\"reason\": \"Zugriffstest\"}"));
 
   // --- requests: citizens, their own only (the target is anna's)
@@ -378,6 +425,11 @@ class EndpointAccessIT {
           REVISE_SERVICE,
           PUBLISH_SERVICE,
           RETIRE_SERVICE,
+          DEPARTMENTS,
+          DEPARTMENT,
+          CREATE_DEPARTMENT,
+          REVISE_DEPARTMENT,
+          RETIRE_DEPARTMENT,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -472,6 +524,47 @@ class EndpointAccessIT {
           row(RETIRE_SERVICE, MONA, 403),
           row(RETIRE_SERVICE, UDO, 403),
           row(RETIRE_SERVICE, ADA, 200),
+          // departments: public reads, admin changes
+          row(DEPARTMENTS, ANONYMOUS, 200),
+          row(DEPARTMENTS, ANNA, 200),
+          row(DEPARTMENTS, BEN, 200),
+          row(DEPARTMENTS, CLARA, 200),
+          row(DEPARTMENTS, CARL, 200),
+          row(DEPARTMENTS, MONA, 200),
+          row(DEPARTMENTS, UDO, 200),
+          row(DEPARTMENTS, ADA, 200),
+          row(DEPARTMENT, ANONYMOUS, 200),
+          row(DEPARTMENT, ANNA, 200),
+          row(DEPARTMENT, BEN, 200),
+          row(DEPARTMENT, CLARA, 200),
+          row(DEPARTMENT, CARL, 200),
+          row(DEPARTMENT, MONA, 200),
+          row(DEPARTMENT, UDO, 200),
+          row(DEPARTMENT, ADA, 200),
+          row(CREATE_DEPARTMENT, ANONYMOUS, 401),
+          row(CREATE_DEPARTMENT, ANNA, 403),
+          row(CREATE_DEPARTMENT, BEN, 403),
+          row(CREATE_DEPARTMENT, CLARA, 403),
+          row(CREATE_DEPARTMENT, CARL, 403),
+          row(CREATE_DEPARTMENT, MONA, 403),
+          row(CREATE_DEPARTMENT, UDO, 403),
+          row(CREATE_DEPARTMENT, ADA, 201),
+          row(REVISE_DEPARTMENT, ANONYMOUS, 401),
+          row(REVISE_DEPARTMENT, ANNA, 403),
+          row(REVISE_DEPARTMENT, BEN, 403),
+          row(REVISE_DEPARTMENT, CLARA, 403),
+          row(REVISE_DEPARTMENT, CARL, 403),
+          row(REVISE_DEPARTMENT, MONA, 403),
+          row(REVISE_DEPARTMENT, UDO, 403),
+          row(REVISE_DEPARTMENT, ADA, 200),
+          row(RETIRE_DEPARTMENT, ANONYMOUS, 401),
+          row(RETIRE_DEPARTMENT, ANNA, 403),
+          row(RETIRE_DEPARTMENT, BEN, 403),
+          row(RETIRE_DEPARTMENT, CLARA, 403),
+          row(RETIRE_DEPARTMENT, CARL, 403),
+          row(RETIRE_DEPARTMENT, MONA, 403),
+          row(RETIRE_DEPARTMENT, UDO, 403),
+          row(RETIRE_DEPARTMENT, ADA, 200),
           // requests: citizens, their own only (the target request is anna's)
           row(SUBMIT, ANONYMOUS, 401),
           row(SUBMIT, ANNA, 201),
@@ -753,6 +846,8 @@ class EndpointAccessIT {
       case NEW_SERVICE_CODE -> "zugriff-" + UUID.randomUUID().toString().substring(0, 8);
       case DRAFT_SERVICE -> draftService();
       case PUBLISHED_SERVICE -> publish(draftService());
+      case NEW_DEPARTMENT_CODE -> "zugriff-amt-" + UUID.randomUUID().toString().substring(0, 8);
+      case ACTIVE_DEPARTMENT -> createDepartment();
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -813,6 +908,12 @@ class EndpointAccessIT {
   private String draftService() {
     String code = make(Target.NEW_SERVICE_CODE);
     client.post("/api/v1/services").as("ada").json(service(code, "Entwurf")).expect(201);
+    return code;
+  }
+
+  private String createDepartment() {
+    String code = make(Target.NEW_DEPARTMENT_CODE);
+    client.post("/api/v1/departments").as("ada").json(department(code, "Amt")).expect(201);
     return code;
   }
 

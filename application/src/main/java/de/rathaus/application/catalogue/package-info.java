@@ -1,5 +1,5 @@
 /**
- * The service catalogue on the application side: the read model citizens see (projection, queries,
- * port) and the sample catalogue seeded on the first start.
+ * The service catalogue on the application side: the read models everyone reads (the public
+ * catalogue of services and the departments: projections, queries, ports).
  */
 package de.rathaus.application.catalogue;

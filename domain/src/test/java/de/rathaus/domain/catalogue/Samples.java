@@ -50,6 +50,6 @@ final class Samples {
         feeCents,
         10,
         List.of(text("Fahrzeugschein")),
-        new LeikaKey("urn:de:fim:leika:leistung:99050012104000"));
+        new LeikaKey("urn:de:fim:leika:leistung:99108001001000"));
   }
 }

@@ -1,9 +1,10 @@
-package de.rathaus.application.catalogue;
+package de.rathaus.api.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.rathaus.application.catalogue.SampleCatalogue.SampleService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.domain.catalogue.AllowedValue;
 import de.rathaus.domain.catalogue.AttributeError;
 import de.rathaus.domain.catalogue.AttributeValidation;
@@ -12,6 +13,7 @@ import de.rathaus.domain.catalogue.ServiceAttribute;
 import de.rathaus.domain.catalogue.ServiceKind;
 import de.rathaus.domain.shared.LocalizedText;
 import de.rathaus.domain.shared.ServiceCode;
+import jakarta.validation.Validation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +22,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The sample catalogue seeded on first start: complete, bilingual, and answerable by a citizen. */
+/**
+ * The sample catalogue seeded on first start, read from its files as the seeder reads them:
+ * complete, bilingual, and answerable by a citizen.
+ */
 class SampleCatalogueTest {
+
+  private static final SampleCatalogue CATALOGUE =
+      SampleCatalogue.read(
+          new PathMatchingResourcePatternResolver(),
+          SampleCatalogue.LOCATION,
+          new ObjectMapper(),
+          Validation.buildDefaultValidatorFactory().getValidator());
 
   /** What a citizen would plausibly fill in for each sample service, as JSON would deliver it. */
   private static final Map<String, Map<String, Object>> EXAMPLES =
@@ -115,12 +128,12 @@ class SampleCatalogueTest {
               Map.of("category", "pothole", "photo_note", "Loch etwa 30 cm breit, vor Nr. 8")));
 
   static Stream<SampleService> services() {
-    return SampleCatalogue.services().stream();
+    return CATALOGUE.services().stream();
   }
 
   @Test
   void everySampleIsACommandTheAggregateAccepts() {
-    assertThat(SampleCatalogue.services())
+    assertThat(CATALOGUE.services())
         .isNotEmpty()
         .allSatisfy(
             service ->
@@ -130,7 +143,7 @@ class SampleCatalogueTest {
 
   @Test
   void codesAreUnique() {
-    List<ServiceCode> codes = SampleCatalogue.services().stream().map(SampleService::code).toList();
+    List<ServiceCode> codes = CATALOGUE.services().stream().map(SampleService::code).toList();
 
     assertThat(codes).doesNotHaveDuplicates();
   }
@@ -138,7 +151,7 @@ class SampleCatalogueTest {
   @Test
   void theServicesTheIssueAsksForAreThere() {
     Set<String> codes =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .map(service -> service.code().value())
             .collect(Collectors.toSet());
 
@@ -157,7 +170,7 @@ class SampleCatalogueTest {
   @Test
   void exactlyOneServiceTakesReportsAndItIsFreeWithTheCategoriesOfPublicSpace() {
     List<SampleService> reports =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .filter(service -> service.content().kind() == ServiceKind.REPORT)
             .toList();
 
@@ -176,7 +189,7 @@ class SampleCatalogueTest {
   @Test
   void theDemoClerksDepartmentsHaveServices() {
     Set<String> departments =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .map(service -> service.content().department().value())
             .collect(Collectors.toSet());
 
@@ -186,7 +199,7 @@ class SampleCatalogueTest {
   @Test
   void feesArePlausible() {
     Map<String, Long> fees =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .collect(
                 Collectors.toMap(
                     service -> service.code().value(), service -> service.content().feeCents()));
@@ -273,7 +286,7 @@ class SampleCatalogueTest {
   @Test
   void everyExampleBelongsToASampleService() {
     Set<String> codes =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .map(service -> service.code().value())
             .collect(Collectors.toSet());
 
@@ -283,7 +296,7 @@ class SampleCatalogueTest {
   @Test
   void leikaKeysOnlyWhereTheyAreKnown() {
     Map<String, String> keys =
-        SampleCatalogue.services().stream()
+        CATALOGUE.services().stream()
             .filter(service -> service.content().leikaKey() != null)
             .collect(
                 Collectors.toMap(
@@ -296,10 +309,35 @@ class SampleCatalogueTest {
   }
 
   @Test
-  void theListIsTheSameOnEveryCallAndCannotBeChanged() {
-    List<SampleService> services = SampleCatalogue.services();
+  void retentionIsShortForOneOffCertificatesAndReportsAndTenYearsForTaxesAndTrade() {
+    Map<String, Integer> years =
+        CATALOGUE.services().stream()
+            .collect(
+                Collectors.toMap(
+                    service -> service.code().value(),
+                    service -> service.content().retentionYears()));
 
-    assertThat(SampleCatalogue.services()).isSameAs(services);
+    assertThat(years)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("meldebescheinigung", 1),
+                Map.entry("sperrmuell", 1),
+                Map.entry("maengelmelder", 2),
+                Map.entry("halteverbot-umzug", 2),
+                Map.entry("bewohnerparkausweis", 3),
+                Map.entry("sondernutzung", 6),
+                Map.entry("baumfaellgenehmigung", 10),
+                Map.entry("hundesteuer-anmeldung", 10),
+                Map.entry("hundesteuer-abmeldung", 10),
+                Map.entry("gewerbeanmeldung", 10),
+                Map.entry("gewerbeabmeldung", 10)));
+  }
+
+  @Test
+  void theListIsTheSameOnEveryCallAndCannotBeChanged() {
+    List<SampleService> services = CATALOGUE.services();
+
+    assertThat(CATALOGUE.services()).isSameAs(services);
     assertThatThrownBy(services::clear).isInstanceOf(UnsupportedOperationException.class);
   }
 
