@@ -1,5 +1,7 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.api.shared.ReadModelProgress;
+import de.rathaus.api.shared.ReadModels;
 import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.DepartmentProjection;
 import de.rathaus.application.catalogue.DepartmentViews;
@@ -46,18 +48,17 @@ public class CatalogueConfiguration {
     return new DepartmentProjection(views);
   }
 
-  /**
-   * The departments' read model gets a processor of its own, named {@code departments}: without it,
-   * it would share the processor (named by package) with the public catalogue, and a rebuild of one
-   * would rebuild the other.
-   */
+  /** The public catalogue, on its own processor {@value ServiceCatalogueProjection#NAME}. */
   @Bean
-  public ConfigurerModule departmentsProcessingGroup() {
-    return configurer ->
-        configurer
-            .eventProcessing()
-            .assignHandlerTypesMatching(
-                DepartmentProjection.PROCESSING_GROUP, DepartmentProjection.class::equals);
+  public ConfigurerModule serviceCatalogueProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(
+        ServiceCatalogueProjection.NAME, ServiceCatalogueProjection.class, progress);
+  }
+
+  /** The departments, on their own processor {@value DepartmentProjection#NAME}. */
+  @Bean
+  public ConfigurerModule departmentsProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(DepartmentProjection.NAME, DepartmentProjection.class, progress);
   }
 
   /** The mark of sample data goes from the seeder's commands onto the events they cause. */

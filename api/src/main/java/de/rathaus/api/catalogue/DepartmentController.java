@@ -6,30 +6,28 @@ import de.rathaus.api.catalogue.DepartmentResources.DepartmentResource;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentRevision;
 import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.api.shared.Refusals;
+import de.rathaus.application.catalogue.DepartmentProjection;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.catalogue.ListDepartments;
+import de.rathaus.application.shared.Page;
 import de.rathaus.domain.catalogue.CreateDepartment;
 import de.rathaus.domain.catalogue.RetireDepartment;
 import de.rathaus.domain.catalogue.ReviseDepartment;
 import de.rathaus.domain.shared.DepartmentCode;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +36,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,14 +49,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/departments")
 public class DepartmentController {
 
-  private static final String PROBLEM = "application/problem+json";
-
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final ReadYourWrites readYourWrites;
 
-  public DepartmentController(CommandGateway commands, QueryGateway queries) {
+  public DepartmentController(
+      CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
     this.commands = commands;
     this.queries = queries;
+    this.readYourWrites = readYourWrites;
   }
 
   private static String language() {
@@ -69,123 +69,64 @@ public class DepartmentController {
    * {@code cursor} is the opaque value in a page's {@code next}.
    */
   @GetMapping
-  @ApiResponse(responseCode = "200", description = "a page of departments")
-  @ApiResponse(
-      responseCode = "400",
-      description = "size outside 1–500 or a cursor this API did not give",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @SecurityRequirements
   public DepartmentPage list(
       @RequestParam(defaultValue = "false") boolean includeRetired,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor) {
-    String after = cursor == null ? null : Cursor.read(cursor);
     List<DepartmentView> views =
         queries
             .query(
                 new ListDepartments(includeRetired),
                 ResponseTypes.multipleInstancesOf(DepartmentView.class))
-            .join()
-            .stream()
-            .filter(view -> after == null || view.code().value().compareTo(after) > 0)
-            .toList();
-    List<DepartmentView> page = views.stream().limit(size).toList();
-    String next =
-        views.size() > size
-            ? "/api/v1/departments?size=%d&cursor=%s%s"
-                .formatted(
-                    size,
-                    Cursor.of(page.get(page.size() - 1).code().value()),
-                    includeRetired ? "&includeRetired=true" : "")
-            : null;
+            .join();
+    Page<DepartmentView> page = Page.ofSorted(views, view -> view.code().value(), cursor, size);
     return new DepartmentPage(
-        page.stream().map(view -> DepartmentResource.of(view, language())).toList(), next);
+        page.items().stream().map(view -> DepartmentResource.of(view, language())).toList(),
+        PageLinks.next(page.next()));
   }
 
   @GetMapping("/{code}")
-  @ApiResponse(responseCode = "200", description = "the department, active or retired")
-  @ApiResponse(
-      responseCode = "404",
-      description = "no department has this code",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @SecurityRequirements
   public DepartmentResource get(@PathVariable String code) {
     return find(new DepartmentCode(code))
         .map(view -> DepartmentResource.of(view, language()))
         .orElseThrow(NotFound::new);
   }
 
+  /** Creates an active department; a code in use already is 409. */
   @PostMapping
-  @ApiResponse(responseCode = "201", description = "created and active")
-  @ApiResponse(
-      responseCode = "400",
-      description = "a field is missing or malformed (listed in errors)",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "a department with this code exists already",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusals(409)
   public ResponseEntity<DepartmentResource> create(@Valid @RequestBody DepartmentInput input) {
     CreateDepartment command = input.toCommand();
-    commands.sendAndWait(command);
-    DepartmentView created =
-        ReadYourWrites.await(() -> find(command.code()), Optional::isPresent).orElse(null);
+    readYourWrites.run(() -> commands.sendAndWait(command), DepartmentProjection.NAME);
     return ResponseEntity.created(URI.create("/api/v1/departments/" + command.code().value()))
-        .body(created == null ? null : DepartmentResource.of(created, language()));
+        .body(found(command.code()));
   }
 
+  /** Renames it or changes its contact; an unchanged save records nothing. */
   @PutMapping("/{code}")
-  @ApiResponse(responseCode = "200", description = "saved (an unchanged save records nothing)")
-  @ApiResponse(
-      responseCode = "400",
-      description = "a field is missing or malformed (listed in errors)",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "no department has this code",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "the department is retired (code ALREADY_RETIRED)",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @Refusals(409)
   public DepartmentResource revise(
       @PathVariable String code, @Valid @RequestBody DepartmentRevision input) {
     ReviseDepartment command = input.toCommand(new DepartmentCode(code));
-    commands.sendAndWait(command);
-    return ReadYourWrites.await(
-            () -> find(command.code()),
-            found ->
-                found
-                    .filter(view -> view.name().equals(command.name()))
-                    .filter(view -> view.contact().equals(command.contact()))
-                    .isPresent())
-        .map(view -> DepartmentResource.of(view, language()))
-        .orElseThrow(NotFound::new);
+    readYourWrites.run(() -> commands.sendAndWait(command), DepartmentProjection.NAME);
+    return found(command.code());
   }
 
+  /** Retires it: still readable, no longer offered for services and forwarding. */
   @PostMapping("/{code}/retirement")
-  @ApiResponse(responseCode = "200", description = "retired: readable, no longer offered")
-  @ApiResponse(
-      responseCode = "404",
-      description = "no department has this code",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "the department is retired already (code ALREADY_RETIRED)",
-      content =
-          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @Refusals(409)
   public DepartmentResource retire(
       @PathVariable String code, @Valid @RequestBody RetirementInput input) {
     RetireDepartment command = new RetireDepartment(new DepartmentCode(code), input.reason());
-    commands.sendAndWait(command);
-    return ReadYourWrites.await(
-            () -> find(command.code()), found -> found.filter(view -> !view.active()).isPresent())
+    readYourWrites.run(() -> commands.sendAndWait(command), DepartmentProjection.NAME);
+    return found(command.code());
+  }
+
+  private DepartmentResource found(DepartmentCode code) {
+    return find(code)
         .map(view -> DepartmentResource.of(view, language()))
         .orElseThrow(NotFound::new);
   }
@@ -194,27 +135,5 @@ public class DepartmentController {
     return queries
         .query(new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class))
         .join();
-  }
-
-  /** The position in the list after which the next page starts: a code, base64url-encoded. */
-  static final class Cursor {
-
-    private Cursor() {}
-
-    static String of(String code) {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(code.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String read(String cursor) {
-      try {
-        return new DepartmentCode(
-                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8))
-            .value();
-      } catch (IllegalArgumentException notOurs) {
-        throw new IllegalArgumentException("The cursor is not one this API gave");
-      }
-    }
   }
 }

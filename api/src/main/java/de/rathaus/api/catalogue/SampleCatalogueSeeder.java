@@ -9,8 +9,7 @@ import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartment;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
-import de.rathaus.application.catalogue.FindPublishedService;
-import de.rathaus.application.catalogue.ServiceView;
+import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
@@ -19,7 +18,6 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -63,6 +61,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final ReadYourWrites readYourWrites;
   private final CatalogueAdministration administration;
   private final EventStore events;
   private final ObjectMapper json;
@@ -73,16 +72,26 @@ class SampleCatalogueSeeder implements ApplicationRunner {
   SampleCatalogueSeeder(
       CommandGateway commands,
       QueryGateway queries,
+      ReadYourWrites readYourWrites,
       CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
       Validator validator) {
-    this(commands, queries, administration, events, json, validator, SampleCatalogue.LOCATION);
+    this(
+        commands,
+        queries,
+        readYourWrites,
+        administration,
+        events,
+        json,
+        validator,
+        SampleCatalogue.LOCATION);
   }
 
   SampleCatalogueSeeder(
       CommandGateway commands,
       QueryGateway queries,
+      ReadYourWrites readYourWrites,
       CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
@@ -90,6 +99,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
       String location) {
     this.commands = commands;
     this.queries = queries;
+    this.readYourWrites = readYourWrites;
     this.administration = administration;
     this.events = events;
     this.json = json;
@@ -110,20 +120,9 @@ class SampleCatalogueSeeder implements ApplicationRunner {
               .map(service -> service.content().department())
               .collect(Collectors.toSet()));
     }
-    List<SampleService> published = seedServices(services);
-    if (!published.isEmpty()) {
-      // the start is over only once citizens can find the services (read-your-writes)
-      for (SampleService service : published) {
-        ReadYourWrites.await(
-            () ->
-                queries
-                    .query(
-                        new FindPublishedService(service.code().value()),
-                        ResponseTypes.optionalInstanceOf(ServiceView.class))
-                    .join(),
-            Optional::isPresent);
-      }
-    }
+    // the start is over only once citizens can find the services (read-your-writes)
+    List<SampleService> published =
+        readYourWrites.run(() -> seedServices(services), ServiceCatalogueProjection.NAME);
     if (departments > 0 || !published.isEmpty()) {
       log.info(
           "Seeded {} sample departments and {} sample services into the catalogue",

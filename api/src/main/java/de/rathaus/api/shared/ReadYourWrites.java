@@ -58,29 +58,6 @@ public final class ReadYourWrites {
     return captured.result();
   }
 
-  /**
-   * The polling wait the catalogue still uses until it moves to {@link #run}.
-   *
-   * @deprecated polls the read model; use {@link #run(Supplier, String...)}
-   */
-  @Deprecated
-  public static <T> java.util.Optional<T> await(
-      Supplier<java.util.Optional<T>> read,
-      java.util.function.Predicate<java.util.Optional<T>> shows) {
-    long deadline = System.nanoTime() + BOUND.toNanos();
-    java.util.Optional<T> current = read.get();
-    while (!shows.test(current) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      current = read.get();
-    }
-    return current;
-  }
-
   private void awaitApplied(List<DomainEventMessage<?>> events, String... readModels) {
     long deadline = System.nanoTime() + BOUND.toNanos();
     for (String readModel : readModels) {

@@ -360,7 +360,7 @@ class ServiceCatalogueIT {
 
   @Test
   void theDepartmentsHaveAReadModelOfTheirOwn() {
-    assertThat(processing.eventProcessor(DepartmentProjection.PROCESSING_GROUP)).isPresent();
+    assertThat(processing.eventProcessor(DepartmentProjection.NAME)).isPresent();
   }
 
   @Autowired EventStore events;

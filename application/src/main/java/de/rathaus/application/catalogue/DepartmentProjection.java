@@ -1,5 +1,6 @@
 package de.rathaus.application.catalogue;
 
+import de.rathaus.application.shared.ViewUpdates;
 import de.rathaus.domain.catalogue.DepartmentContactChanged;
 import de.rathaus.domain.catalogue.DepartmentCreated;
 import de.rathaus.domain.catalogue.DepartmentRenamed;
@@ -16,12 +17,12 @@ import org.axonframework.queryhandling.QueryHandler;
 /**
  * Keeps the departments as everyone reads them: a department appears when it is created, shows its
  * current name and contact, and stays (marked inactive) when it is retired. Its read model has a
- * name of its own, {@value #PROCESSING_GROUP}, under which it is processed and rebuilt.
+ * name of its own, {@value #NAME}, under which it is processed and rebuilt.
  */
 public class DepartmentProjection {
 
-  /** The stable name of this read model (its event processor's name). */
-  public static final String PROCESSING_GROUP = "departments";
+  /** The read model's name: its processor, its rebuilds and its metrics go by it. */
+  public static final String NAME = "departments";
 
   private final DepartmentViews views;
 
@@ -31,31 +32,27 @@ public class DepartmentProjection {
 
   @EventHandler
   void on(DepartmentCreated event, @SequenceNumber long sequence) {
-    if (views.find(event.code()).isEmpty()) {
-      views.save(DepartmentView.created(event, sequence));
-    }
+    ViewUpdates.apply(
+        views, event.code().value(), sequence, before -> DepartmentView.created(event));
   }
 
   @EventHandler
   void on(DepartmentRenamed event, @SequenceNumber long sequence) {
-    update(event.code(), sequence, view -> view.renamed(event.name(), sequence));
+    update(event.code(), sequence, view -> view.renamed(event.name()));
   }
 
   @EventHandler
   void on(DepartmentContactChanged event, @SequenceNumber long sequence) {
-    update(event.code(), sequence, view -> view.reachableAt(event.contact(), sequence));
+    update(event.code(), sequence, view -> view.reachableAt(event.contact()));
   }
 
   @EventHandler
   void on(DepartmentRetired event, @SequenceNumber long sequence) {
-    update(event.code(), sequence, view -> view.retired(sequence));
+    update(event.code(), sequence, DepartmentView::retired);
   }
 
   private void update(DepartmentCode code, long sequence, UnaryOperator<DepartmentView> change) {
-    views
-        .find(code)
-        .filter(view -> !view.applied(sequence))
-        .ifPresent(view -> views.save(change.apply(view)));
+    ViewUpdates.update(views, code.value(), sequence, change);
   }
 
   @ResetHandler
@@ -65,7 +62,7 @@ public class DepartmentProjection {
 
   @QueryHandler
   public Optional<DepartmentView> handle(FindDepartment query) {
-    return views.find(query.code());
+    return views.find(query.code().value());
   }
 
   @QueryHandler

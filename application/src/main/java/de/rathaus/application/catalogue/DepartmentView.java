@@ -1,5 +1,6 @@
 package de.rathaus.application.catalogue;
 
+import de.rathaus.application.shared.Versioned;
 import de.rathaus.domain.catalogue.DepartmentContact;
 import de.rathaus.domain.catalogue.DepartmentCreated;
 import de.rathaus.domain.shared.DepartmentCode;
@@ -17,26 +18,27 @@ public record DepartmentView(
     LocalizedText name,
     DepartmentContact contact,
     boolean active,
-    long sequence) {
+    long sequence)
+    implements Versioned<DepartmentView> {
 
-  static DepartmentView created(DepartmentCreated event, long sequence) {
-    return new DepartmentView(event.code(), event.name(), event.contact(), true, sequence);
+  static DepartmentView created(DepartmentCreated event) {
+    return new DepartmentView(event.code(), event.name(), event.contact(), true, 0);
   }
 
-  DepartmentView renamed(LocalizedText newName, long at) {
-    return new DepartmentView(code, newName, contact, active, at);
+  DepartmentView renamed(LocalizedText newName) {
+    return new DepartmentView(code, newName, contact, active, sequence);
   }
 
-  DepartmentView reachableAt(DepartmentContact newContact, long at) {
-    return new DepartmentView(code, name, newContact, active, at);
+  DepartmentView reachableAt(DepartmentContact newContact) {
+    return new DepartmentView(code, name, newContact, active, sequence);
   }
 
-  DepartmentView retired(long at) {
-    return new DepartmentView(code, name, contact, false, at);
+  DepartmentView retired() {
+    return new DepartmentView(code, name, contact, false, sequence);
   }
 
-  /** Whether the event with this sequence number is in this view already. */
-  boolean applied(long eventSequence) {
-    return eventSequence <= sequence;
+  @Override
+  public DepartmentView atSequence(long sequence) {
+    return new DepartmentView(code, name, contact, active, sequence);
   }
 }

@@ -1,19 +1,11 @@
 package de.rathaus.application.catalogue;
 
-import de.rathaus.domain.shared.DepartmentCode;
+import de.rathaus.application.shared.VersionedViews;
 import java.util.List;
-import java.util.Optional;
 
-/** The read model of departments; infra keeps it in MongoDB. */
-public interface DepartmentViews {
-
-  void save(DepartmentView view);
-
-  Optional<DepartmentView> find(DepartmentCode code);
+/** The read model of departments (keyed by their code); infra keeps it in MongoDB. */
+public interface DepartmentViews extends VersionedViews<DepartmentView> {
 
   /** Every department, active and retired, ordered by code. */
   List<DepartmentView> list();
-
-  /** Empties the read model before it is rebuilt from the history. */
-  void clear();
 }

@@ -1,11 +1,13 @@
 package de.rathaus.application.catalogue;
 
+import de.rathaus.application.shared.ViewUpdates;
 import de.rathaus.domain.catalogue.ServiceDefinitionPublished;
 import de.rathaus.domain.catalogue.ServiceDefinitionRetired;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -14,6 +16,9 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 public class ServiceCatalogueProjection {
 
+  /** The read model's name: its processor, its rebuilds and its metrics go by it. */
+  public static final String NAME = "service-catalogue";
+
   private final ServiceViews views;
 
   public ServiceCatalogueProjection(ServiceViews views) {
@@ -21,16 +26,18 @@ public class ServiceCatalogueProjection {
   }
 
   @EventHandler
-  void on(ServiceDefinitionPublished event) {
-    views.save(new ServiceView(event.code().value(), event.version(), false, event.content()));
+  void on(ServiceDefinitionPublished event, @SequenceNumber long sequence) {
+    String code = event.code().value();
+    ViewUpdates.apply(
+        views,
+        code,
+        sequence,
+        before -> ServiceView.published(code, event.version(), event.content()));
   }
 
   @EventHandler
-  void on(ServiceDefinitionRetired event) {
-    views
-        .find(event.code().value())
-        .ifPresent(
-            view -> views.save(new ServiceView(view.code(), view.version(), true, view.content())));
+  void on(ServiceDefinitionRetired event, @SequenceNumber long sequence) {
+    ViewUpdates.update(views, event.code().value(), sequence, ServiceView::takenOff);
   }
 
   @ResetHandler

@@ -1,18 +1,11 @@
 package de.rathaus.application.catalogue;
 
+import de.rathaus.application.shared.VersionedViews;
 import java.util.List;
-import java.util.Optional;
 
 /** The read model of the public catalogue; infra keeps it in MongoDB. */
-public interface ServiceViews {
-
-  void save(ServiceView view);
-
-  Optional<ServiceView> find(String code);
+public interface ServiceViews extends VersionedViews<ServiceView> {
 
   /** Published services that are not retired, ordered by code. */
   List<ServiceView> listPublished();
-
-  /** Empties the read model before it is rebuilt from the history. */
-  void clear();
 }

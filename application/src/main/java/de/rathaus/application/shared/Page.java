@@ -20,6 +20,38 @@ public record Page<T>(List<T> items, String next) {
 
   public static final int MAX_SIZE = 500;
 
+  /**
+   * A page of a short list held whole in memory (the catalogue, the departments), ordered by a
+   * unique key: the cursor names the key of the previous page's last item.
+   */
+  public static <T> Page<T> ofSorted(
+      List<T> sortedByKey, java.util.function.Function<T, String> key, String after, int size) {
+    requireSize(size);
+    String last = after == null ? null : readCursor(after);
+    List<T> rest =
+        last == null
+            ? sortedByKey
+            : sortedByKey.stream().filter(item -> key.apply(item).compareTo(last) > 0).toList();
+    List<T> items = rest.subList(0, Math.min(size, rest.size()));
+    String next = rest.size() > size ? writeCursor(key.apply(items.get(items.size() - 1))) : null;
+    return new Page<>(items, next);
+  }
+
+  private static String writeCursor(String key) {
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String readCursor(String cursor) {
+    try {
+      return new String(
+          java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPageRequest("cursor");
+    }
+  }
+
   public static void requireSize(int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidPageRequest("size");

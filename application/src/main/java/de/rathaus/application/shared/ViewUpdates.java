@@ -18,6 +18,28 @@ public final class ViewUpdates {
   }
 
   /**
+   * Applies the event with {@code sequence} of aggregate {@code id}, unless its record has seen it:
+   * {@code change} gets the record as it is (empty if the aggregate has none yet) and answers it as
+   * it is after the event, created if it was absent.
+   */
+  public static <V extends Versioned<V>> void apply(
+      VersionedViews<V> views,
+      String id,
+      long sequence,
+      java.util.function.Function<Optional<V>, V> change) {
+    Optional<V> current = views.find(id);
+    if (current.isPresent() && current.get().sequence() >= sequence) {
+      return;
+    }
+    V next = change.apply(current).atSequence(sequence);
+    if (current.isEmpty()) {
+      views.insert(next);
+    } else {
+      views.replace(next, current.get().sequence());
+    }
+  }
+
+  /**
    * Applies {@code change} to the record of aggregate {@code id} for the event with {@code
    * sequence}, unless the record has seen that event; a record not (yet) created stays absent.
    */

@@ -9,41 +9,9 @@ import de.rathaus.domain.catalogue.DepartmentRenamed;
 import de.rathaus.domain.catalogue.DepartmentRetired;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 public class DepartmentProjectionTest {
-
-  /** The port kept in memory, as the projection sees it. */
-  public static final class InMemoryDepartmentViews implements DepartmentViews {
-    final Map<String, DepartmentView> views = new TreeMap<>();
-
-    @Override
-    public void save(DepartmentView view) {
-      views.put(view.code().value(), view);
-    }
-
-    @Override
-    public Optional<DepartmentView> find(DepartmentCode code) {
-      return Optional.ofNullable(views.get(code.value()));
-    }
-
-    @Override
-    public List<DepartmentView> list() {
-      return views.values().stream()
-          .sorted(Comparator.comparing(view -> view.code().value()))
-          .toList();
-    }
-
-    @Override
-    public void clear() {
-      views.clear();
-    }
-  }
 
   private static final DepartmentCode TIEFBAUAMT = new DepartmentCode("tiefbauamt");
   private static final DepartmentCode BUERGERAMT = new DepartmentCode("buergeramt");
@@ -121,6 +89,6 @@ public class DepartmentProjectionTest {
   void aResetEmptiesTheReadModel() {
     projection.on(new DepartmentCreated(TIEFBAUAMT, NAME, CONTACT), 0);
     projection.reset();
-    assertThat(views.views).isEmpty();
+    assertThat(views.list()).isEmpty();
   }
 }

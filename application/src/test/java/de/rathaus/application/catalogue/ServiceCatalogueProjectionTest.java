@@ -9,43 +9,10 @@ import de.rathaus.domain.catalogue.ServiceKind;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
 import de.rathaus.domain.shared.ServiceCode;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 public class ServiceCatalogueProjectionTest {
-
-  /** The port kept in memory, as the projection sees it. */
-  public static final class InMemoryServiceViews implements ServiceViews {
-    final Map<String, ServiceView> views = new HashMap<>();
-
-    @Override
-    public void save(ServiceView view) {
-      views.put(view.code(), view);
-    }
-
-    @Override
-    public Optional<ServiceView> find(String code) {
-      return Optional.ofNullable(views.get(code));
-    }
-
-    @Override
-    public List<ServiceView> listPublished() {
-      List<ServiceView> published = new ArrayList<>();
-      views.values().stream().filter(v -> !v.retired()).forEach(published::add);
-      published.sort(Comparator.comparing(ServiceView::code));
-      return published;
-    }
-
-    @Override
-    public void clear() {
-      views.clear();
-    }
-  }
 
   private final InMemoryServiceViews views = new InMemoryServiceViews();
   private final ServiceCatalogueProjection projection = new ServiceCatalogueProjection(views);
@@ -68,8 +35,8 @@ public class ServiceCatalogueProjectionTest {
   @Test
   void aPublishedServiceShowsItsLatestVersion() {
     ServiceCode code = new ServiceCode("meldebescheinigung");
-    projection.on(new ServiceDefinitionPublished(code, 1, content("Alt")));
-    projection.on(new ServiceDefinitionPublished(code, 2, content("Neu")));
+    projection.on(new ServiceDefinitionPublished(code, 1, content("Alt")), 1);
+    projection.on(new ServiceDefinitionPublished(code, 2, content("Neu")), 3);
 
     ServiceView view =
         projection.handle(new FindPublishedService("meldebescheinigung")).orElseThrow();
@@ -82,8 +49,8 @@ public class ServiceCatalogueProjectionTest {
   @Test
   void aRetiredServiceLeavesTheCatalogue() {
     ServiceCode code = new ServiceCode("hundesteuer");
-    projection.on(new ServiceDefinitionPublished(code, 1, content("Hundesteuer")));
-    projection.on(new ServiceDefinitionRetired(code, 1, "abgeschafft"));
+    projection.on(new ServiceDefinitionPublished(code, 1, content("Hundesteuer")), 1);
+    projection.on(new ServiceDefinitionRetired(code, 1, "abgeschafft"), 2);
 
     assertThat(projection.handle(new FindPublishedService("hundesteuer"))).isEmpty();
     assertThat(projection.handle(new ListPublishedServices())).isEmpty();
@@ -91,8 +58,24 @@ public class ServiceCatalogueProjectionTest {
 
   @Test
   void aResetEmptiesTheReadModel() {
-    projection.on(new ServiceDefinitionPublished(new ServiceCode("a1"), 1, content("A")));
+    projection.on(new ServiceDefinitionPublished(new ServiceCode("a1"), 1, content("A")), 1);
     projection.reset();
-    assertThat(views.views).isEmpty();
+    assertThat(views.listPublished()).isEmpty();
+    assertThat(views.find("a1")).isEmpty();
+  }
+
+  @Test
+  void aRedeliveredPublicationChangesNothing() {
+    ServiceCode code = new ServiceCode("meldebescheinigung");
+    projection.on(new ServiceDefinitionPublished(code, 1, content("Alt")), 1);
+    projection.on(new ServiceDefinitionPublished(code, 2, content("Neu")), 3);
+    projection.on(new ServiceDefinitionRetired(code, 2, "abgeschafft"), 4);
+    projection.on(new ServiceDefinitionPublished(code, 1, content("Alt")), 1);
+    projection.on(new ServiceDefinitionPublished(code, 2, content("Neu")), 3);
+
+    ServiceView view = views.find("meldebescheinigung").orElseThrow();
+    assertThat(view.retired()).isTrue();
+    assertThat(view.version()).isEqualTo(2);
+    assertThat(view.sequence()).isEqualTo(4);
   }
 }

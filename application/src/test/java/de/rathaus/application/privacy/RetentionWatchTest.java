@@ -2,6 +2,7 @@ package de.rathaus.application.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rathaus.application.catalogue.InMemoryServiceViews;
 import de.rathaus.application.catalogue.ServiceCatalogueProjectionTest;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.application.servicerequest.InMemoryRequestViews;
@@ -60,8 +61,7 @@ class RetentionWatchTest {
   }
 
   private final InMemoryRequestViews requests = new InMemoryRequestViews();
-  private final ServiceCatalogueProjectionTest.InMemoryServiceViews services =
-      new ServiceCatalogueProjectionTest.InMemoryServiceViews();
+  private final InMemoryServiceViews services = new InMemoryServiceViews();
   private final InMemoryKeys keys = new InMemoryKeys();
   private boolean readModelCurrent = true;
   private final Configuration axon =
@@ -117,11 +117,10 @@ class RetentionWatchTest {
   }
 
   private void service(String code, int retentionYears) {
-    services.save(
-        new ServiceView(
+    services.insert(
+        ServiceView.published(
             code,
             1,
-            false,
             ServiceCatalogueProjectionTest.content(code).withRetentionYears(retentionYears)));
   }
 

@@ -3,13 +3,13 @@ package de.rathaus.infra.catalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.DepartmentViews;
-import de.rathaus.domain.shared.DepartmentCode;
-import de.rathaus.infra.shared.JsonViews;
-import java.util.Comparator;
+import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * The departments in MongoDB, one document per department keyed by its code. A city has tens of
@@ -19,27 +19,37 @@ public class MongoDepartmentViews implements DepartmentViews {
 
   static final String COLLECTION = "department_views";
 
-  private final JsonViews<DepartmentView> views;
+  private final VersionedJsonViews<DepartmentView> views;
 
   public MongoDepartmentViews(MongoDatabase database, ObjectMapper json) {
-    this.views = new JsonViews<>(database, COLLECTION, json, DepartmentView.class);
+    this.views =
+        new VersionedJsonViews<>(
+            database,
+            COLLECTION,
+            json,
+            DepartmentView.class,
+            view -> view.code().value(),
+            view -> new Document());
   }
 
   @Override
-  public void save(DepartmentView view) {
-    views.save(view.code().value(), view);
+  public Optional<DepartmentView> find(String code) {
+    return views.find(code);
   }
 
   @Override
-  public Optional<DepartmentView> find(DepartmentCode code) {
-    return views.find(code.value());
+  public void insert(DepartmentView view) {
+    views.insert(view);
+  }
+
+  @Override
+  public boolean replace(DepartmentView view, long previousSequence) {
+    return views.replace(view, previousSequence);
   }
 
   @Override
   public List<DepartmentView> list() {
-    return views.where(Filters.empty()).stream()
-        .sorted(Comparator.comparing(view -> view.code().value()))
-        .toList();
+    return views.where(Filters.empty(), Sorts.ascending("_id"));
   }
 
   @Override

@@ -1,14 +1,17 @@
 package de.rathaus.infra.catalogue;
 
+import static de.rathaus.infra.shared.VersionedJsonViews.field;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.application.catalogue.ServiceViews;
-import de.rathaus.infra.shared.JsonViews;
-import java.util.Comparator;
+import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * The public catalogue in MongoDB, one document per service keyed by its code. Small enough (tens
@@ -17,16 +20,19 @@ import java.util.Optional;
 public class MongoServiceViews implements ServiceViews {
 
   static final String COLLECTION = "service_views";
+  static final String RETIRED = "retired";
 
-  private final JsonViews<ServiceView> views;
+  private final VersionedJsonViews<ServiceView> views;
 
   public MongoServiceViews(MongoDatabase database, ObjectMapper json) {
-    this.views = new JsonViews<>(database, COLLECTION, json, ServiceView.class);
-  }
-
-  @Override
-  public void save(ServiceView view) {
-    views.save(view.code(), view);
+    this.views =
+        new VersionedJsonViews<>(
+            database,
+            COLLECTION,
+            json,
+            ServiceView.class,
+            ServiceView::code,
+            view -> new Document(RETIRED, view.retired()));
   }
 
   @Override
@@ -35,10 +41,18 @@ public class MongoServiceViews implements ServiceViews {
   }
 
   @Override
+  public void insert(ServiceView view) {
+    views.insert(view);
+  }
+
+  @Override
+  public boolean replace(ServiceView view, long previousSequence) {
+    return views.replace(view, previousSequence);
+  }
+
+  @Override
   public List<ServiceView> listPublished() {
-    return views.where(Filters.eq("retired", false)).stream()
-        .sorted(Comparator.comparing(ServiceView::code))
-        .toList();
+    return views.where(Filters.eq(field(RETIRED), false), Sorts.ascending("_id"));
   }
 
   @Override

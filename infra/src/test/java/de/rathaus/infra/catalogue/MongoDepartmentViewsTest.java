@@ -48,17 +48,18 @@ class MongoDepartmentViewsTest {
     DepartmentView saved =
         view(
             "ordnungsamt", false, new DepartmentContact("ordnungsamt@stadt.example", "07131 56-0"));
-    views.save(saved);
+    views.insert(saved);
 
-    assertThat(views.find(new DepartmentCode("ordnungsamt"))).contains(saved);
-    assertThat(views.find(new DepartmentCode("steueramt"))).isEmpty();
+    assertThat(views.find("ordnungsamt")).contains(saved);
+    assertThat(views.find("steueramt")).isEmpty();
   }
 
   @Test
   void theListHoldsEveryDepartmentByCodeAndAClearEmptiesIt() {
-    views.save(view("tiefbauamt", true, DepartmentContact.none()));
-    views.save(view("buergeramt", false, DepartmentContact.none()));
-    views.save(view("buergeramt", true, DepartmentContact.none()));
+    views.insert(view("tiefbauamt", true, DepartmentContact.none()));
+    DepartmentView retired = view("buergeramt", false, DepartmentContact.none());
+    views.insert(retired);
+    views.replace(view("buergeramt", true, DepartmentContact.none()).atSequence(4), 3);
 
     assertThat(views.list())
         .extracting(v -> v.code().value() + ":" + v.active())
