@@ -1,0 +1,104 @@
+package de.rathaus.api.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+/**
+ * Demo mode's way of signing in (DESIGN.md section 6): HTTP Basic with the {@link DemoAccount}s,
+ * and a login form for people trying the engine in a browser, whose session then opens the API
+ * (with the CSRF token for changes). Off under the production profile.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!production")
+class DemoSecurity {
+
+  /** Shared by both chains: the browser reads the token from a cookie and sends it as a header. */
+  static final CookieCsrfTokenRepository CSRF_TOKENS =
+      CookieCsrfTokenRepository.withHttpOnlyFalse();
+
+  /**
+   * The API in demo mode: a browser signed in through the login form calls it with its session,
+   * which never starts here; such calls need the CSRF token, calls with credentials of their own
+   * not.
+   */
+  @Bean
+  SignIn demoSignIn() {
+    return (http, refusals) ->
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            .csrf(
+                csrf ->
+                    csrf.csrfTokenRepository(CSRF_TOKENS)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(DemoSecurity::sessionCallThatChanges))
+            .httpBasic(basic -> basic.authenticationEntryPoint(refusals));
+  }
+
+  static boolean sessionCallThatChanges(HttpServletRequest request) {
+    String method = request.getMethod();
+    boolean changes =
+        !(method.equals("GET")
+            || method.equals("HEAD")
+            || method.equals("OPTIONS")
+            || method.equals("TRACE"));
+    return changes
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && request.getSession(false) != null;
+  }
+
+  /**
+   * The login form: sign in at {@code /login} with a demo account; the session then opens the API
+   * to that browser (with the CSRF token for changes, see above); {@code /logout} ends it. Not
+   * under production, where people sign in at the city's identity provider.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+    http.securityMatcher("/login", "/logout", "/", "/index.html")
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CSRF_TOKENS)
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        // the token is made lazily; the page needs its cookie for the logout form and API calls
+        .addFilterAfter(
+            (request, response, chain) -> {
+              if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+              }
+              chain.doFilter(request, response);
+            },
+            CsrfFilter.class)
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .formLogin(form -> form.defaultSuccessUrl("/", true))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+    return http.build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService demoAccounts(
+      PasswordEncoder encoder, @Value("${rathaus.demo.password:demo}") String password) {
+    String encoded = encoder.encode(password);
+    return new InMemoryUserDetailsManager(
+        DemoAccount.ALL.stream().map(account -> account.user(encoded)).toList());
+  }
+}

@@ -1,0 +1,62 @@
+package de.rathaus.api.shared;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Production's way of signing in: OpenID Connect bearer tokens (JWT) of the city's identity
+ * provider, checked by Spring's resource server against the configured key, with role and
+ * department taken from configurable claims. No sessions, so no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("production")
+class ProductionJwt {
+
+  @Bean
+  SignIn bearerTokens(
+      @Value("${rathaus.security.role-claim:rathaus_role}") String roleClaim,
+      @Value("${rathaus.security.department-claim:rathaus_department}") String departmentClaim) {
+    return (http, refusals) ->
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .oauth2ResourceServer(
+                server ->
+                    server
+                        .jwt(
+                            jwt ->
+                                jwt.jwtAuthenticationConverter(
+                                    claimsToRoles(roleClaim, departmentClaim)))
+                        .authenticationEntryPoint(refusals));
+  }
+
+  /** Role and department from the token's claims (names configurable). */
+  static Converter<Jwt, AbstractAuthenticationToken> claimsToRoles(
+      String roles, String departments) {
+    return jwt -> {
+      Collection<GrantedAuthority> authorities = new ArrayList<>();
+      Object role = jwt.getClaims().get(roles);
+      for (Role candidate : Role.values()) {
+        if (role != null && candidate.name().equalsIgnoreCase(role.toString())) {
+          authorities.add(new SimpleGrantedAuthority(candidate.authority()));
+        }
+      }
+      Object department = jwt.getClaims().get(departments);
+      if (department != null) {
+        authorities.add(new SimpleGrantedAuthority(Actor.DEPARTMENT_PREFIX + department));
+      }
+      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    };
+  }
+}
