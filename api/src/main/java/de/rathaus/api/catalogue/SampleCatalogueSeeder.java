@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the services exist already and nothing is recorded again. Off under the production profile.
  */
 @Component
-@ConditionalOnProperty(name = "rathaus.demo.seed-catalogue", havingValue = "true")
+@Conditional(de.rathaus.api.shared.DemoMode.On.class)
 class SampleCatalogueSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);

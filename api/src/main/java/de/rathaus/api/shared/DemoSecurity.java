@@ -3,8 +3,8 @@ package de.rathaus.api.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,10 +22,10 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 /**
  * Demo mode's way of signing in (DESIGN.md section 6): HTTP Basic with the {@link DemoAccount}s,
  * and a login form for people trying the engine in a browser, whose session then opens the API
- * (with the CSRF token for changes). Off under the production profile.
+ * (with the CSRF token for changes). Only in {@link DemoMode}.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!production")
+@Conditional(DemoMode.On.class)
 class DemoSecurity {
 
   /** Shared by both chains: the browser reads the token from a cookie and sends it as a header. */

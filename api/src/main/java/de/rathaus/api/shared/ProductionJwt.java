@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,10 +18,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Production's way of signing in: OpenID Connect bearer tokens (JWT) of the city's identity
  * provider, checked by Spring's resource server against the configured key, with role and
- * department taken from configurable claims. No sessions, so no CSRF token.
+ * department taken from configurable claims. No sessions, so no CSRF token. Whenever {@link
+ * DemoMode} is off, that is under the production profile.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("production")
+@Conditional(DemoMode.Off.class)
 class ProductionJwt {
 
   @Bean
