@@ -1,6 +1,7 @@
 package de.rathaus.api.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -33,9 +34,12 @@ class DemoSecurity {
       CookieCsrfTokenRepository.withHttpOnlyFalse();
 
   /**
-   * The API in demo mode: a browser signed in through the login form calls it with its session,
-   * which never starts here; such calls need the CSRF token, calls with credentials of their own
-   * not.
+   * The API in demo mode: HTTP Basic for programs, and the session of a browser signed in through
+   * the login form (never started here). What a browser sends by itself must not act for its user
+   * when another site's page makes it send: the session cookie, and Basic credentials it remembers
+   * once the user typed them at its prompt. So a browser's changes need the CSRF token, whatever
+   * signed them in (see {@link #needsCsrfToken}); programs sending credentials of their own (curl,
+   * the city's systems) need none.
    */
   @Bean
   SignIn demoSignIn() {
@@ -45,20 +49,37 @@ class DemoSecurity {
                 csrf ->
                     csrf.csrfTokenRepository(CSRF_TOKENS)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(DemoSecurity::sessionCallThatChanges))
+                        .requireCsrfProtectionMatcher(DemoSecurity::needsCsrfToken))
             .httpBasic(basic -> basic.authenticationEntryPoint(refusals));
   }
 
-  static boolean sessionCallThatChanges(HttpServletRequest request) {
+  /**
+   * Headers only browsers send: {@code Origin} on every cross-origin request and every POST, and
+   * the fetch metadata ({@code Sec-Fetch-*}), which pages cannot set or suppress. A program may
+   * send them too, and then needs the token as a browser does.
+   */
+  private static final List<String> BROWSER_MARKERS =
+      List.of(HttpHeaders.ORIGIN, "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest");
+
+  /**
+   * A change (not GET, HEAD, OPTIONS or TRACE) needs the CSRF token when a browser may have added
+   * its credentials by itself: on the login form's session (a call without credentials of its own),
+   * or with credentials from a browser (its markers present).
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
     String method = request.getMethod();
     boolean changes =
         !(method.equals("GET")
             || method.equals("HEAD")
             || method.equals("OPTIONS")
             || method.equals("TRACE"));
-    return changes
-        && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && request.getSession(false) != null;
+    if (!changes) {
+      return false;
+    }
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      return request.getSession(false) != null;
+    }
+    return BROWSER_MARKERS.stream().anyMatch(marker -> request.getHeader(marker) != null);
   }
 
   /**

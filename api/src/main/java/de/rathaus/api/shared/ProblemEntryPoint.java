@@ -12,11 +12,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The security filters' refusals as problem details, in one place for every way of signing in: 401
  * (not signed in, or credentials that do not hold; with the challenge) and 403 (signed in, but not
- * allowed).
+ * allowed; or a browser's change without the CSRF token, a problem of its own).
  */
 public final class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -42,14 +43,18 @@ public final class ProblemEntryPoint implements AuthenticationEntryPoint, Access
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
       throws IOException {
-    write(response, HttpStatus.FORBIDDEN);
+    write(response, HttpStatus.FORBIDDEN, refused instanceof CsrfException ? "csrf" : "http-403");
   }
 
   private void write(HttpServletResponse response, HttpStatus status) throws IOException {
+    write(response, status, "http-" + status.value());
+  }
+
+  private void write(HttpServletResponse response, HttpStatus status, String key)
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(
-        response.getOutputStream(),
-        problems.of(status, "http-" + status.value(), LocaleContextHolder.getLocale()));
+        response.getOutputStream(), problems.of(status, key, LocaleContextHolder.getLocale()));
   }
 }
