@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,25 +35,23 @@ public final class ProblemEntryPoint implements AuthenticationEntryPoint, Access
       HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
       throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-    write(response, HttpStatus.UNAUTHORIZED);
+    write(request, response, HttpStatus.UNAUTHORIZED, "http-401");
   }
 
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
       throws IOException {
-    write(response, HttpStatus.FORBIDDEN, refused instanceof CsrfException ? "csrf" : "http-403");
+    String key = refused instanceof CsrfException ? "csrf" : "http-403";
+    write(request, response, HttpStatus.FORBIDDEN, key);
   }
 
-  private void write(HttpServletResponse response, HttpStatus status) throws IOException {
-    write(response, status, "http-" + status.value());
-  }
-
-  private void write(HttpServletResponse response, HttpStatus status, String key)
+  /** In the caller's language (see {@link CallersLanguage}). */
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(
-        response.getOutputStream(), problems.of(status, key, LocaleContextHolder.getLocale()));
+    json.writeValue(response.getOutputStream(), problems.of(status, key, request.getLocale()));
   }
 }

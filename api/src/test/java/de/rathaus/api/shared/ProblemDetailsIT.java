@@ -166,4 +166,13 @@ class ProblemDetailsIT {
             400);
     assertThat(badKey.path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
   }
+
+  @Test
+  void bodiesOverTheLimitAreRefusedInGermanByDefault() throws Exception {
+    // refused by the declared length, before anything else has looked at the request
+    Response response =
+        client.post("/api/v1/test-echo").json("{\"name\":\"" + "x".repeat(2_000) + "\"}").send();
+    JsonNode body = problem(response, 413);
+    assertThat(body.path("title").asText()).isEqualTo("Anfrageinhalt zu groß");
+  }
 }

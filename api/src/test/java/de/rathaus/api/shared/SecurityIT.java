@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Demo mode: HTTP Basic with the demo accounts; refusals are problem details; a browser's changes
- * need the CSRF token, whatever signed it in.
+ * Demo mode: HTTP Basic with the demo accounts; refusals are problem details in the caller's
+ * language; a browser's changes need the CSRF token, whatever signed it in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityIT {
@@ -82,6 +82,27 @@ class SecurityIT {
   void publicResourcesNeedNoSignIn() throws Exception {
     Response response = client.get("/api/v1/services").send();
     assertThat(response.status()).isNotIn(401, 403);
+  }
+
+  @Test
+  void refusalsAreInGermanByDefault() throws Exception {
+    Response anonymous = client.get("/api/v1/requests").send();
+    isProblem(anonymous, 401);
+    assertThat(anonymous.json().path("title").asText()).isEqualTo("Anmeldung erforderlich");
+    Response wrongRole = client.get("/api/v1/requests").as("clara").send();
+    isProblem(wrongRole, 403);
+    assertThat(wrongRole.json().path("title").asText()).isEqualTo("Verboten");
+  }
+
+  @Test
+  void refusalsAreInEnglishWhenAskedFor() throws Exception {
+    TestClient english = client.withHeader("Accept-Language", "en");
+    Response anonymous = english.get("/api/v1/requests").send();
+    isProblem(anonymous, 401);
+    assertThat(anonymous.json().path("title").asText()).isEqualTo("Authentication required");
+    Response wrongRole = english.get("/api/v1/requests").as("clara").send();
+    isProblem(wrongRole, 403);
+    assertThat(wrongRole.json().path("title").asText()).isEqualTo("Forbidden");
   }
 
   // --- CSRF: a browser that once signed in with HTTP Basic sends the credentials by itself
