@@ -261,4 +261,12 @@ class ProblemDetailsIT {
     JsonNode body = containerProblem(answer, 400, "an encoded slash");
     assertThat(body.path("title").asText()).isEqualTo("Bad request");
   }
+
+  @Test
+  void theErrorPageIsNoResource() throws Exception {
+    problem(client.get("/error").send(), 404);
+    problem(client.post("/error").json("{}").send(), 404);
+    JsonNode paths = client.get("/v3/api-docs").send().expect(200).json().path("paths");
+    assertThat(paths.has("/error")).as("/error in the OpenAPI description").isFalse();
+  }
 }
