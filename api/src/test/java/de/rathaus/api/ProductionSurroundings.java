@@ -16,14 +16,24 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What an engine under the {@code production} profile needs around it in a test: a MongoDB of its
  * own (the embedded server, started here, stands in for the city's) and an identity provider (a key
- * made here) that signs bearer tokens with role and department claims.
+ * made here, its issuer and the engine's audience) that signs bearer tokens with role and
+ * department claims.
  */
 public final class ProductionSurroundings implements AutoCloseable {
+
+  /** The identity provider's name in its tokens ({@code iss}), as the engine is told. */
+  public static final String ISSUER = "https://login.heilbronn.example/realms/rathaus";
+
+  /** The engine's name at the identity provider ({@code aud} of its tokens), as it is told. */
+  public static final String AUDIENCE = "rathaus-api";
 
   private final KeyPair keys;
   private final Path dir;
@@ -50,8 +60,16 @@ public final class ProductionSurroundings implements AutoCloseable {
     }
   }
 
-  /** Points the engine at the database, a data directory and the identity provider's key. */
+  /** Points the engine at the database, a data directory and the identity provider. */
   public void configure(DynamicPropertyRegistry registry) {
+    properties().forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  /**
+   * What {@link #configure} sets, by property name: the database, a data directory, the identity
+   * provider's key, issuer and audience (for engines a test starts itself).
+   */
+  public Map<String, String> properties() {
     Path publicKey = dir.resolve("idp.pub");
     try {
       Files.writeString(
@@ -62,15 +80,31 @@ public final class ProductionSurroundings implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    registry.add("rathaus.data-dir", () -> dir.resolve("data").toString());
-    registry.add("rathaus.mongodb.uri", mongo::connectionString);
-    registry.add(
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("rathaus.data-dir", dir.resolve("data").toString());
+    properties.put("rathaus.mongodb.uri", mongo.connectionString());
+    properties.put(
         "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> publicKey.toUri().toString());
+        publicKey.toUri().toString());
+    properties.put("rathaus.security.issuer", ISSUER);
+    properties.put("rathaus.security.audience", AUDIENCE);
+    return properties;
   }
 
-  /** A token for {@code subject} with a role and, for clerks, a department (else null). */
+  /**
+   * A token of the identity provider for {@code subject} with a role and, for clerks, a department
+   * (else null).
+   */
   public String token(String subject, String role, String department) {
+    return token(subject, role, department, ISSUER, AUDIENCE);
+  }
+
+  /**
+   * A token signed with the identity provider's key but naming this issuer and audience (either
+   * null: the claim is left out).
+   */
+  public String token(
+      String subject, String role, String department, String issuer, String audience) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .subject(subject)
@@ -78,6 +112,12 @@ public final class ProductionSurroundings implements AutoCloseable {
             .expirationTime(new Date(System.currentTimeMillis() + 600_000));
     if (department != null) {
       claims.claim("rathaus_department", department);
+    }
+    if (issuer != null) {
+      claims.issuer(issuer);
+    }
+    if (audience != null) {
+      claims.audience(List.of(audience));
     }
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());

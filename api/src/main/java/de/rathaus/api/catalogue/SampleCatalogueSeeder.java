@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * anything is sent. Off under the production profile.
  */
 @Component
-@ConditionalOnProperty(name = "rathaus.demo.seed-catalogue", havingValue = "true")
+@Conditional(de.rathaus.api.shared.DemoMode.On.class)
 class SampleCatalogueSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);

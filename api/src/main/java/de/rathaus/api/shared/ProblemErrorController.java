@@ -1,5 +1,7 @@
 package de.rathaus.api.shared;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors that happen outside controllers (in filters, in the servlet container) reach {@code
  * /error}; they are answered as problem details too, never with the container's page or a trace.
+ * {@code /error} is no resource of the API: called directly it answers 404, and the OpenAPI
+ * description leaves it out.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
@@ -27,10 +32,14 @@ public class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status =
-        code instanceof Integer value && HttpStatus.resolve(value) != null
-            ? HttpStatus.valueOf(value)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+    HttpStatus status;
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      status = HttpStatus.NOT_FOUND; // called as an address, not by the container for an error
+    } else if (code instanceof Integer value && HttpStatus.resolve(value) != null) {
+      status = HttpStatus.valueOf(value);
+    } else {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
     String key = status.is5xxServerError() ? "unexpected" : "http-" + status.value();
     ProblemDetail problem = problems.of(status, key, LocaleContextHolder.getLocale());
     return ResponseEntity.status(status)

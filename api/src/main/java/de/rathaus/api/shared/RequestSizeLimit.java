@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +34,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      tooLarge(response);
+      tooLarge(request, response);
       return;
     }
     try {
@@ -43,28 +42,27 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     } catch (BodyTooLarge e) {
       if (!response.isCommitted()) {
         response.reset();
-        tooLarge(response);
+        tooLarge(request, response);
       }
     } catch (ServletException e) {
       if (e.getRootCause() instanceof BodyTooLarge && !response.isCommitted()) {
         response.reset();
-        tooLarge(response);
+        tooLarge(request, response);
       } else {
         throw e;
       }
     }
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
+  /** In the caller's language (see {@link CallersLanguage}): this filter runs before Spring's. */
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(
         response.getOutputStream(),
         problems.of(
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "http-413",
-            LocaleContextHolder.getLocale(),
-            maxBytes / 1024));
+            HttpStatus.PAYLOAD_TOO_LARGE, "http-413", request.getLocale(), maxBytes / 1024));
   }
 
   static final class BodyTooLarge extends IOException {

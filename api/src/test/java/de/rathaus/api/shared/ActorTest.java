@@ -42,7 +42,7 @@ class ActorTest {
             .claims(c -> c.putAll(Map.of("role", "clerk", "dept", "ordnungsamt")))
             .build();
 
-    Actor actor = Actor.of(SecurityConfiguration.claimsToRoles("role", "dept").convert(jwt));
+    Actor actor = Actor.of(ProductionJwt.claimsToRoles("role", "dept").convert(jwt));
 
     assertThat(actor)
         .isEqualTo(new Actor("u-4711", Role.CLERK, java.util.Optional.of("ordnungsamt")));

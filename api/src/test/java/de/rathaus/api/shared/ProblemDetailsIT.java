@@ -3,11 +3,21 @@ package de.rathaus.api.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.api.TestClient;
 import de.rathaus.api.TestClient.Response;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,5 +175,98 @@ class ProblemDetailsIT {
                 .send(),
             400);
     assertThat(badKey.path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
+  void bodiesOverTheLimitAreRefusedInGermanByDefault() throws Exception {
+    // refused by the declared length, before anything else has looked at the request
+    Response response =
+        client.post("/api/v1/test-echo").json("{\"name\":\"" + "x".repeat(2_000) + "\"}").send();
+    JsonNode body = problem(response, 413);
+    assertThat(body.path("title").asText()).isEqualTo("Anfrageinhalt zu groß");
+  }
+
+  // --- what the servlet container refuses before the application sees the request
+
+  /** One answer read off the socket: status line, headers and body as sent. */
+  record RawAnswer(int status, String head, String body) {}
+
+  /** Sends these bytes as they are (no client would send most of them) and reads the answer. */
+  private RawAnswer raw(String request) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      in.transferTo(answer);
+      String text = answer.toString(StandardCharsets.UTF_8);
+      int end = text.indexOf("\r\n\r\n");
+      assertThat(end)
+          .as("an HTTP answer to %s: %s", request.lines().findFirst(), text)
+          .isPositive();
+      String head = text.substring(0, end);
+      String body = text.substring(end + 4);
+      if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+        body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+      }
+      return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, body);
+    }
+  }
+
+  private static String get(String target, String... headers) {
+    StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n");
+    for (String header : headers) {
+      request.append(header).append("\r\n");
+    }
+    return request.append("Connection: close\r\n\r\n").toString();
+  }
+
+  private static JsonNode containerProblem(RawAnswer answer, int status, String request)
+      throws IOException {
+    assertThat(answer.status()).as(request).isEqualTo(status);
+    assertThat(answer.head().toLowerCase())
+        .as("%s answers a problem: %s", request, answer.head())
+        .contains("content-type: application/problem+json");
+    JsonNode body = new ObjectMapper().readTree(answer.body());
+    assertThat(body.path("status").asInt()).as(request).isEqualTo(status);
+    assertThat(answer.body()).doesNotContain("Exception").doesNotContain("Tomcat");
+    return body;
+  }
+
+  @Test
+  void whatTheContainerRefusesIsAProblemToo() throws Exception {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("an encoded slash", get("/api/v1/requests/..%2F..%2Fx"));
+    refused.put("an encoded backslash", get("/api/v1/requests/%5C"));
+    refused.put("an encoded NUL", get("/api/v1/requests/a%00b"));
+    refused.put("a broken escape", get("/api/v1/%zz"));
+    refused.put("braces in the path", get("/api/v1/{x}"));
+    refused.put("a header without a colon", get("/api/v1/services", "Broken header"));
+    refused.put("an over-long header", get("/api/v1/services", "X-Long: " + "a".repeat(20_000)));
+    refused.put("no Host", "GET /api/v1/services HTTP/1.1\r\nConnection: close\r\n\r\n");
+    for (Map.Entry<String, String> request : refused.entrySet()) {
+      JsonNode body = containerProblem(raw(request.getValue()), 400, request.getKey());
+      assertThat(body.path("title").asText()).as(request.getKey()).isEqualTo("Fehlerhafte Anfrage");
+    }
+    RawAnswer version =
+        raw("GET /api/v1/services HTTP/7.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    containerProblem(version, 505, "an unknown HTTP version");
+  }
+
+  @Test
+  void whatTheContainerRefusesIsInEnglishWhenAskedFor() throws Exception {
+    RawAnswer answer = raw(get("/api/v1/requests/..%2F..%2Fx", "Accept-Language: en"));
+    JsonNode body = containerProblem(answer, 400, "an encoded slash");
+    assertThat(body.path("title").asText()).isEqualTo("Bad request");
+  }
+
+  @Test
+  void theErrorPageIsNoResource() throws Exception {
+    problem(client.get("/error").send(), 404);
+    problem(client.post("/error").json("{}").send(), 404);
+    JsonNode paths = client.get("/v3/api-docs").send().expect(200).json().path("paths");
+    assertThat(paths.has("/error")).as("/error in the OpenAPI description").isFalse();
   }
 }

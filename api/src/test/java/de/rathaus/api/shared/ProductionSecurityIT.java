@@ -1,19 +1,27 @@
 package de.rathaus.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import de.rathaus.api.ProductionSurroundings;
+import de.rathaus.api.RathausApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Production: no demo accounts, bearer tokens signed by the city's identity provider (a key made
- * here), role and department from the token's claims. The MongoDB is a separate server (the
- * embedded one, started by the test as a stand-in), as production refuses to start without one.
+ * here) for this engine (its issuer and audience, both required), role and department from the
+ * token's claims. The MongoDB is a separate server (the embedded one, started by the test as a
+ * stand-in), as production refuses to start without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("production")
@@ -87,5 +96,69 @@ class ProductionSecurityIT {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  private static void isProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void aTokenOfAnotherIssuerIsRefused() throws Exception {
+    String elsewhere =
+        production.token(
+            "u-4711",
+            "clerk",
+            "buergeramt",
+            "https://login.elsewhere.example",
+            ProductionSurroundings.AUDIENCE);
+    isProblem(get("/api/v1/cases", "Bearer " + elsewhere), 401);
+    String noIssuer =
+        production.token("u-4711", "clerk", "buergeramt", null, ProductionSurroundings.AUDIENCE);
+    isProblem(get("/api/v1/cases", "Bearer " + noIssuer), 401);
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefused() throws Exception {
+    String forAnotherService =
+        production.token(
+            "u-4711", "clerk", "buergeramt", ProductionSurroundings.ISSUER, "parking-app");
+    isProblem(get("/api/v1/cases", "Bearer " + forAnotherService), 401);
+    String noAudience =
+        production.token("u-4711", "clerk", "buergeramt", ProductionSurroundings.ISSUER, null);
+    isProblem(get("/api/v1/cases", "Bearer " + noAudience), 401);
+  }
+
+  @Test
+  void withoutIssuerOrAudienceProductionRefusesToStart() throws Exception {
+    for (String missing : List.of("rathaus.security.issuer", "rathaus.security.audience")) {
+      List<String> args = new ArrayList<>();
+      args.add("--spring.profiles.active=production");
+      args.add("--server.port=0");
+      // a database and a data directory of its own, so that an engine started wrongly disturbs
+      // nothing of this class's engine
+      args.add("--rathaus.mongodb.database=refused");
+      for (Map.Entry<String, String> property : production.properties().entrySet()) {
+        if (property.getKey().equals("rathaus.data-dir")) {
+          args.add("--rathaus.data-dir=" + Files.createTempDirectory("rathaus-refused"));
+        } else if (!property.getKey().equals(missing)) {
+          args.add("--" + property.getKey() + "=" + property.getValue());
+        }
+      }
+      Throwable refused =
+          catchThrowable(
+              () -> {
+                try (ConfigurableApplicationContext started =
+                    new SpringApplicationBuilder(RathausApplication.class)
+                        .run(args.toArray(String[]::new))) {
+                  // started although it must not
+                }
+              });
+      assertThat(refused).as("starts without %s", missing).isNotNull();
+      assertThat(DemoModeIT.rootOf(refused))
+          .hasMessageContaining("RATHAUS_SECURITY_ISSUER")
+          .hasMessageContaining("RATHAUS_SECURITY_AUDIENCE");
+    }
   }
 }

@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Demo mode: HTTP Basic with the demo accounts; refusals are problem details. */
+/**
+ * Demo mode: HTTP Basic with the demo accounts; refusals are problem details in the caller's
+ * language; a browser's changes need the CSRF token, whatever signed it in.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityIT {
 
@@ -79,5 +82,118 @@ class SecurityIT {
   void publicResourcesNeedNoSignIn() throws Exception {
     Response response = client.get("/api/v1/services").send();
     assertThat(response.status()).isNotIn(401, 403);
+  }
+
+  @Test
+  void refusalsAreInGermanByDefault() throws Exception {
+    Response anonymous = client.get("/api/v1/requests").send();
+    isProblem(anonymous, 401);
+    assertThat(anonymous.json().path("title").asText()).isEqualTo("Anmeldung erforderlich");
+    Response wrongRole = client.get("/api/v1/requests").as("clara").send();
+    isProblem(wrongRole, 403);
+    assertThat(wrongRole.json().path("title").asText()).isEqualTo("Verboten");
+  }
+
+  @Test
+  void refusalsAreInEnglishWhenAskedFor() throws Exception {
+    TestClient english = client.withHeader("Accept-Language", "en");
+    Response anonymous = english.get("/api/v1/requests").send();
+    isProblem(anonymous, 401);
+    assertThat(anonymous.json().path("title").asText()).isEqualTo("Authentication required");
+    Response wrongRole = english.get("/api/v1/requests").as("clara").send();
+    isProblem(wrongRole, 403);
+    assertThat(wrongRole.json().path("title").asText()).isEqualTo("Forbidden");
+  }
+
+  // --- CSRF: a browser that once signed in with HTTP Basic sends the credentials by itself
+
+  private static final String CERTIFICATE =
+      """
+      {"serviceCode": "meldebescheinigung",
+       "attributes": {"certificate_kind": "simple", "purpose": "Arbeitgeber", "delivery": "post", "copies": 1},
+       "applicant": {"name": "Anna Beispiel"}}
+      """;
+
+  /** A buergeramt case that clara has decided: the next step is closing it. */
+  private String decidedCase() {
+    String id =
+        client
+            .post("/api/v1/requests")
+            .as("anna")
+            .json(CERTIFICATE)
+            .expect(201)
+            .path("id")
+            .asText();
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("clara")
+        .json("{\"assignee\": \"clara\"}")
+        .expect(200);
+    client
+        .post("/api/v1/cases/" + id + "/decision")
+        .as("clara")
+        .json(
+            "{\"outcome\": \"approved\", \"reasoning\": \"vollständig\", \"legalBasis\": \"§ 18 BMG\"}")
+        .expect(200);
+    return id;
+  }
+
+  private String status(String id) {
+    return client.get("/api/v1/cases/" + id).as("clara").expect(200).path("status").asText();
+  }
+
+  /**
+   * What a browser sends when another site's page submits a form without fields to the engine: no
+   * body, the browser's markers ({@code Origin}, {@code Sec-Fetch-*}) and the Basic credentials it
+   * remembers for the engine's address.
+   */
+  private TestClient.Call crossSiteFormPost(String path) {
+    return client
+        .post(path)
+        .as("clara")
+        .body("", "application/x-www-form-urlencoded")
+        .header("Origin", "https://evil.example")
+        .header("Sec-Fetch-Site", "cross-site")
+        .header("Sec-Fetch-Mode", "navigate");
+  }
+
+  @Test
+  void aCrossSiteFormPostWithCachedBasicCredentialsIsRefused() throws Exception {
+    String id = decidedCase();
+    Response refused = crossSiteFormPost("/api/v1/cases/" + id + "/closure").send();
+    isProblem(refused, 403);
+    assertThat(refused.json().path("type").asText()).endsWith("/csrf");
+    assertThat(status(id)).isEqualTo("DECIDED");
+  }
+
+  @Test
+  void programsWithBasicCredentialsNeedNoCsrfToken() throws Exception {
+    String id = decidedCase();
+    // what curl -u clara:demo -X POST sends: no browser markers
+    client.post("/api/v1/cases/" + id + "/closure").as("clara").expect(200);
+    assertThat(status(id)).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aBrowserPageWithTheCsrfTokenMayChangeWithBasicCredentials() throws Exception {
+    String id = decidedCase();
+    Response page = client.get("/").send();
+    String token =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+            .map(cookie -> cookie.substring("XSRF-TOKEN=".length()).split(";")[0])
+            .findFirst()
+            .orElseThrow();
+    Response closed =
+        client
+            .post("/api/v1/cases/" + id + "/closure")
+            .as("clara")
+            .header("Origin", "http://127.0.0.1:" + port)
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("Cookie", "XSRF-TOKEN=" + token)
+            .header("X-XSRF-TOKEN", token)
+            .send();
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(status(id)).isEqualTo("CLOSED");
   }
 }

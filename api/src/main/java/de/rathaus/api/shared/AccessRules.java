@@ -1,0 +1,79 @@
+package de.rathaus.api.shared;
+
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which path (DESIGN.md section 6), one line per resource family: open to everyone or
+ * to one role. The first line that matches decides; what no line lists is refused to everyone.
+ * Rules on single items (a citizen's own request, a clerk's department) are the resources' own.
+ */
+final class AccessRules {
+
+  /**
+   * One line of the table.
+   *
+   * @param method the method it applies to, {@code null} for every method
+   * @param role who may call, {@code null} for everyone (signed in or not)
+   * @param paths the path patterns
+   */
+  record Rule(HttpMethod method, Role role, List<String> paths) {}
+
+  static final List<Rule> TABLE =
+      List.of(
+          open(null, "/actuator/health", "/actuator/health/**", "/error"),
+          open(null, "/v3/api-docs", "/v3/api-docs/**"),
+          open(
+              HttpMethod.GET,
+              "/api/v1/services",
+              "/api/v1/services/**",
+              "/api/v1/departments",
+              "/api/v1/departments/**",
+              "/api/v1/action-fields",
+              "/api/v1/consultations",
+              "/api/v1/consultations/**",
+              "/api/v1/proposals/**",
+              "/api/v1/statistics/**",
+              "/api/v1/open-data/**",
+              "/api/v1/audit/checkpoints",
+              "/open311/**"),
+          only(Role.ADMIN, "/api/v1/services", "/api/v1/services/**"),
+          only(Role.ADMIN, "/api/v1/departments", "/api/v1/departments/**"),
+          only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
+          only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
+          only(Role.CITIZEN, "/api/v1/privacy/me"),
+          only(Role.ADMIN, "/api/v1/privacy/**"),
+          only(Role.ADMIN, "/api/v1/audit/projections/*/rebuild"),
+          only(Role.AUDITOR, "/api/v1/audit/**"));
+
+  private AccessRules() {}
+
+  private static Rule open(HttpMethod method, String... paths) {
+    return new Rule(method, null, List.of(paths));
+  }
+
+  private static Rule only(Role role, String... paths) {
+    return new Rule(null, role, List.of(paths));
+  }
+
+  /** The table as Spring Security's authorization rules, refusing whatever it does not list. */
+  static void apply(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          authorize) {
+    for (Rule rule : TABLE) {
+      String[] paths = rule.paths().toArray(String[]::new);
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl matched =
+          rule.method() == null
+              ? authorize.requestMatchers(paths)
+              : authorize.requestMatchers(rule.method(), paths);
+      if (rule.role() == null) {
+        matched.permitAll();
+      } else {
+        matched.hasRole(rule.role().name());
+      }
+    }
+    authorize.anyRequest().denyAll();
+  }
+}
