@@ -32,7 +32,7 @@ public class PersonalDataErasure {
   public record Erased(String erasureId, String subjectId, boolean keyDestroyed, Instant at) {}
 
   public Erased erase(CitizenId subject, ErasureGround ground, String reason, String erasedBy) {
-    boolean destroyed = keys.destroy(subject.value());
+    boolean destroyed = keys.destroy(subject.value(), keys.keyId(subject.value()).orElse(null));
     String erasureId = UUID.randomUUID().toString();
     Instant at = clock.instant();
     commands.sendAndWait(

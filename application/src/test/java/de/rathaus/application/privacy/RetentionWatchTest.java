@@ -36,8 +36,13 @@ class RetentionWatchTest {
     final Map<String, Instant> keys = new HashMap<>();
 
     @Override
-    public boolean destroy(String subject) {
-      return keys.remove(subject) != null;
+    public Optional<String> keyId(String subject) {
+      return keys.containsKey(subject) ? Optional.of("kid-" + subject) : Optional.empty();
+    }
+
+    @Override
+    public boolean destroy(String subject, String keyId) {
+      return keyId != null && keyId.equals("kid-" + subject) && keys.remove(subject) != null;
     }
 
     @Override

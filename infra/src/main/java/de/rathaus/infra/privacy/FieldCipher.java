@@ -1,5 +1,7 @@
 package de.rathaus.infra.privacy;
 
+import de.rathaus.application.privacy.MissingKeys;
+import de.rathaus.application.privacy.PersonalDataKeyMissing;
 import de.rathaus.application.privacy.PersonalDataUnreadable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,8 @@ import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * AES-256-GCM for single values: a fresh random 96-bit IV per value, a 128-bit tag, and as
@@ -68,18 +72,23 @@ final class FieldCipher {
       if (kidEnd <= VERSION.length() || dataEnd <= kidEnd + 1 || dataEnd == text.length() - 1) {
         throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
       }
-      return new Sealed(
-          text.substring(dataEnd + 1),
-          text.substring(VERSION.length(), kidEnd),
-          text.substring(kidEnd + 1, dataEnd));
+      String kid = text.substring(VERSION.length(), kidEnd);
+      if (!SubjectKey.isKeyId(kid)) {
+        throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
+      }
+      return new Sealed(text.substring(dataEnd + 1), kid, text.substring(kidEnd + 1, dataEnd));
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
+
   private final SubjectKeyStore keys;
+  private final MissingKeys missing;
   private final ThreadLocal<RandomIvs> ivs;
 
-  FieldCipher(SubjectKeyStore keys, SecureRandom random) {
+  FieldCipher(SubjectKeyStore keys, SecureRandom random, MissingKeys missing) {
     this.keys = keys;
+    this.missing = missing;
     this.ivs = ThreadLocal.withInitial(() -> new RandomIvs(random));
   }
 
@@ -127,15 +136,29 @@ final class FieldCipher {
   }
 
   /**
-   * The text of a sealed value found at {@code path}, or empty if its key is destroyed.
+   * The text of a sealed value found at {@code path}, or empty if its key is destroyed after a
+   * recorded erasure.
    *
+   * @throws PersonalDataKeyMissing if the key is missing and no erasure of it is recorded (logged
+   *     and counted here, once per value that could not be read)
    * @throws PersonalDataUnreadable if the value does not authenticate under its key, subject and
    *     path (altered, or moved from another field) or the envelope is damaged
    */
   Optional<String> open(Sealed sealed, String path) {
     Optional<SubjectKey> key = keys.find(sealed.subject(), sealed.kid());
     if (key.isEmpty()) {
-      return Optional.empty();
+      if (keys.erased(sealed.subject(), sealed.kid())) {
+        return Optional.empty();
+      }
+      missing.record();
+      log.warn(
+          "A personal value ({}) cannot be read: its key {} is missing from {} and no erasure of it"
+              + " is recorded. Nothing is shown or written in its place; restore the key store the"
+              + " data was written with.",
+          path,
+          sealed.kid(),
+          keys.location());
+      throw new PersonalDataKeyMissing(sealed.kid());
     }
     byte[] in;
     try {

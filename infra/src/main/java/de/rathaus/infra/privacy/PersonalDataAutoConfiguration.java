@@ -3,6 +3,7 @@ package de.rathaus.infra.privacy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausMongo;
 import de.rathaus.infra.mongo.RathausStorageProperties;
@@ -59,10 +60,21 @@ public class PersonalDataAutoConfiguration {
     return new CachingSubjectKeyStore(store, privacy.keyCache());
   }
 
+  /**
+   * How many personal values could not be read since the start because their key was missing
+   * without a recorded erasure.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MissingKeys missingKeys() {
+    return new MissingKeys();
+  }
+
   /** A copy of the application's mapper (the primary one) with the personal-data module. */
   @Bean
   @ConditionalOnMissingBean
-  public ProtectedJson protectedJson(ObjectProvider<ObjectMapper> mappers, SubjectKeyStore keys) {
+  public ProtectedJson protectedJson(
+      ObjectProvider<ObjectMapper> mappers, SubjectKeyStore keys, MissingKeys missing) {
     ObjectMapper application =
         mappers.getIfUnique(
             () ->
@@ -75,6 +87,6 @@ public class PersonalDataAutoConfiguration {
                                 .findAndAddModules()
                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                 .build()));
-    return ProtectedJson.of(application, keys);
+    return ProtectedJson.of(application, keys, missing);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
 import java.security.SecureRandom;
@@ -38,12 +39,14 @@ import java.security.SecureRandom;
  * errors ({@code PersonalDataUnreadable}), never the other text and never a placeholder. So is an
  * envelope of the earlier format {@code v1} (subject and key id only), which is no longer read.
  *
- * <p>Reading: an envelope whose key is destroyed (erasure) reads as {@value #ERASED} for text and
- * for each value of a map, and as {@code null} for other types. A value that is no envelope is read
- * as it is. A value whose subject is {@code null} is written as it is, in plain, and so is the
- * placeholder {@value #ERASED}: a read model saved again after an erasure (or rebuilt) makes the
- * citizen no new key. Any other personal value written for an erased citizen does make a new key,
- * as their new data needs one.
+ * <p>Reading: an envelope whose key is destroyed after a recorded erasure (the key store holds its
+ * tombstone) reads as {@value #ERASED} for text and for each value of a map, and as {@code null}
+ * for other types. An envelope whose key is missing without a recorded erasure is an error ({@code
+ * PersonalDataKeyMissing}, logged and counted), so nothing is shown and no placeholder can be
+ * written back in its place. A value that is no envelope is read as it is. A value whose subject is
+ * {@code null} is written as it is, in plain, and so is the placeholder {@value #ERASED}: a read
+ * model saved again after an erasure (or rebuilt) makes the citizen no new key. Any other personal
+ * value written for an erased citizen does make a new key, as their new data needs one.
  *
  * <p>Limits: personal values cannot be queried or indexed in the database, and the envelope has no
  * type id (default typing does not reach inside it). Register the module only on a copy of the
@@ -63,12 +66,16 @@ public final class PersonalDataModule extends SimpleModule {
   private final transient FieldCipher cipher;
 
   public PersonalDataModule(SubjectKeyStore keys) {
-    this(keys, new SecureRandom());
+    this(keys, new SecureRandom(), new MissingKeys());
   }
 
-  public PersonalDataModule(SubjectKeyStore keys, SecureRandom random) {
+  /**
+   * @param missing counts the values that could not be read for a key missing without a recorded
+   *     erasure
+   */
+  public PersonalDataModule(SubjectKeyStore keys, SecureRandom random, MissingKeys missing) {
     super("rathaus-personal-data", Version.unknownVersion());
-    this.cipher = new FieldCipher(keys, random);
+    this.cipher = new FieldCipher(keys, random, missing);
   }
 
   @Override

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.rathaus.application.privacy.MissingKeys;
+import de.rathaus.application.privacy.PersonalDataKeyMissing;
 import de.rathaus.application.privacy.PersonalDataUnreadable;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.infra.privacy.PersonalRecords.Anonymous;
@@ -20,6 +22,7 @@ import de.rathaus.infra.privacy.PersonalRecords.Question;
 import de.rathaus.infra.privacy.PersonalRecords.Remark;
 import de.rathaus.infra.privacy.PersonalRecords.Submitted;
 import de.rathaus.infra.privacy.PersonalRecords.Unmarked;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,12 +31,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The Jackson module: what is stored, what is read back, and what erasure leaves. */
+@ExtendWith(OutputCaptureExtension.class)
 class PersonalDataModuleTest {
 
   @TempDir Path keyDir;
+  @TempDir Path elsewhere;
+  private final MissingKeys missing = new MissingKeys();
   private SubjectKeyStore keys;
   private ObjectMapper plain;
   private ObjectMapper json;
@@ -46,7 +55,16 @@ class PersonalDataModuleTest {
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    json = ProtectedJson.of(plain, keys).mapper();
+    json = ProtectedJson.of(plain, keys, missing).mapper();
+  }
+
+  /** The mapper of an engine started anew on a key directory: nothing cached. */
+  private ObjectMapper restartedOn(Path directory) {
+    return ProtectedJson.of(
+            plain,
+            new CachingSubjectKeyStore(FileSubjectKeyStore.in(directory), Duration.ofSeconds(60)),
+            missing)
+        .mapper();
   }
 
   private static Submitted submitted() {
@@ -413,6 +431,61 @@ class PersonalDataModuleTest {
 
     assertThat(refused.problem()).isEqualTo(PersonalDataUnreadable.Problem.OLD_FORMAT);
     assertThat(refused.getMessage()).contains("v1").doesNotContain("citizen-anna");
+  }
+
+  @Test
+  void aKeyMissingWithoutARecordedErasureIsAnErrorLoggedAndCountedNotAPlaceholder(
+      CapturedOutput logs) throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    String kid = keys.keyId("citizen-anna").orElseThrow();
+    Path keyFile = FileSubjectKeyStore.in(keyDir).fileOf("citizen-anna");
+    Files.move(keyFile, elsewhere.resolve("unmounted.key")); // the directory is not the right one
+    ObjectMapper restarted = restartedOn(keyDir);
+
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> restarted.readValue(stored, Submitted.class));
+
+    assertThat(causeOf(thrown, PersonalDataKeyMissing.class).keyId()).isEqualTo(kid);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage()))
+          .doesNotContain("Anna Beispiel")
+          .doesNotContain("citizen-anna");
+    }
+    assertThat(missing.total()).isEqualTo(1);
+    assertThat(logs.getAll())
+        .contains("its key " + kid + " is missing from the key directory")
+        .doesNotContain("Anna Beispiel")
+        .doesNotContain("citizen-anna");
+
+    Files.move(elsewhere.resolve("unmounted.key"), keyFile); // the right directory is back
+    assertThat(restarted.readValue(stored, Submitted.class)).isEqualTo(submitted());
+  }
+
+  @Test
+  void theKeysOfAnotherKeyStoreAreAnErrorNotAPlaceholder() throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    ObjectMapper other = restartedOn(elsewhere); // another instance's key directory
+    other.writeValueAsString(submitted()); // it has a key of citizen-anna, another one
+
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> other.readValue(stored, Submitted.class));
+
+    assertThat(causeOf(thrown, PersonalDataKeyMissing.class)).isNotNull();
+    assertThat(missing.total()).isEqualTo(1);
+  }
+
+  @Test
+  void anErasureIsSeenAsErasedByAnInstanceStartedLater() throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    keys.destroy("citizen-anna");
+
+    Submitted read = restartedOn(keyDir).readValue(stored, Submitted.class);
+
+    assertThat(read.name()).isEqualTo(PersonalDataModule.ERASED);
+    assertThat(read.attributes()).containsEntry("purpose", PersonalDataModule.ERASED);
+    assertThat(missing.total()).isZero();
   }
 
   @Test
