@@ -2,14 +2,20 @@ package de.rathaus.api.privacy;
 
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.application.privacy.ErasureCompletion;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PersonalDataErasure;
 import de.rathaus.application.privacy.PersonalDataExport;
 import de.rathaus.application.privacy.PersonalDataKeys;
+import de.rathaus.application.privacy.PrivacySubjects;
+import de.rathaus.application.privacy.PrivacySubjectsProjection;
 import de.rathaus.application.privacy.RetentionWatch;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.privacy.ErasureRecord;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +35,42 @@ public class PrivacyConfiguration {
   @Bean
   public ConfigurerModule erasureRecordAggregate() {
     return configurer -> configurer.configureAggregate(ErasureRecord.class);
+  }
+
+  /** The citizens whose personal data is held, read at start by the key store's checks. */
+  @Bean
+  public PrivacySubjectsProjection privacySubjectsProjection(PrivacySubjects subjects) {
+    return new PrivacySubjectsProjection(subjects);
+  }
+
+  /** Destroys the key of a recorded erasure that a crash left behind. */
+  @Bean
+  public ErasureCompletion erasureCompletion(PersonalDataKeys keys) {
+    return new ErasureCompletion(keys);
+  }
+
+  /** Both in one processing group of a stable name, {@value PrivacySubjectsProjection#NAME}. */
+  @Bean
+  public ConfigurerModule privacySubjectsProcessingGroup() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .assignHandlerTypesMatching(
+                PrivacySubjectsProjection.NAME,
+                type -> type == PrivacySubjectsProjection.class || type == ErasureCompletion.class);
+  }
+
+  /**
+   * The count of values whose key was missing without a recorded erasure, as the metric {@code
+   * rathaus.privacy.keys.missing}.
+   */
+  @Bean
+  public MeterBinder missingKeysMetric(MissingKeys missing) {
+    return registry ->
+        FunctionCounter.builder("rathaus.privacy.keys.missing", missing, MissingKeys::total)
+            .description(
+                "Personal values that could not be read: key missing without a recorded erasure")
+            .register(registry);
   }
 
   @Bean

@@ -246,7 +246,7 @@ class PersonalDataAtRestIT {
           .isEqualTo(description);
 
       call("POST", "/api/v1/privacy/subjects/anna/erasure", "ada")
-          .json("{\"reason\":\"Antrag nach Art. 17 DSGVO\"}")
+          .json("{\"reason\":\"CONSENT_WITHDRAWN\",\"reference\":\"DS-2026/0042\"}")
           .expect(200);
       assertErasedEverywhere(certificate, report, bensRequest);
 

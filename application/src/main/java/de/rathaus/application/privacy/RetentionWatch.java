@@ -5,7 +5,7 @@ import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.catalogue.ServiceDefinitionContent;
-import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,8 +28,6 @@ import java.util.function.BooleanSupplier;
  * restart forgets the first finding, which only delays an erasure by one run.)
  */
 public class RetentionWatch {
-
-  static final String REASON = "Aufbewahrungsfrist abgelaufen / retention period expired";
 
   private final RequestViews requests;
   private final ServiceViews services;
@@ -72,7 +70,7 @@ public class RetentionWatch {
         continue;
       }
       if (dueInTheLastRun.contains(applicant) && readModelCurrent.getAsBoolean()) {
-        erasure.erase(new CitizenId(applicant), ErasureGround.RETENTION, REASON, "system");
+        erasure.erase(new CitizenId(applicant), ErasureReason.RETENTION_EXPIRED, null, "system");
         erased++;
       } else {
         due.add(applicant);

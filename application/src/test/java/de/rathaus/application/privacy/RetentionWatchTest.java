@@ -8,6 +8,7 @@ import de.rathaus.application.servicerequest.RequestProjectionTest;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestView.TimelineEntry;
 import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.privacy.ErasureRecord;
 import de.rathaus.domain.privacy.PersonalDataErased;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class RetentionWatchTest {
   private static final Instant ENDED = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Keys in memory, as the erasure sees them. */
-  static final class InMemoryKeys implements PersonalDataKeys {
+  static class InMemoryKeys implements PersonalDataKeys {
     final Map<String, Instant> keys = new HashMap<>();
 
     @Override
@@ -138,7 +139,8 @@ class RetentionWatchTest {
     PersonalDataErased erased = (PersonalDataErased) recorded.get(0);
     assertThat(erased.ground()).isEqualTo(ErasureGround.RETENTION);
     assertThat(erased.erasedBy()).isEqualTo("system");
-    assertThat(erased.keyDestroyed()).isTrue();
+    assertThat(erased.reason()).isEqualTo(ErasureReason.RETENTION_EXPIRED);
+    assertThat(erased.keyId()).isEqualTo("kid-anna");
   }
 
   @Test
