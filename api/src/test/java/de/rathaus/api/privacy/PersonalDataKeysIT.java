@@ -8,6 +8,7 @@ import de.rathaus.api.TestClient;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PersonalDataKeys;
 import de.rathaus.application.privacy.PrivacySubjectsProjection;
+import de.rathaus.application.privacy.ReadModelProgress;
 import de.rathaus.domain.privacy.ErasePersonalData;
 import de.rathaus.domain.privacy.ErasureGround;
 import de.rathaus.domain.privacy.ErasureReason;
@@ -222,6 +223,8 @@ class PersonalDataKeysIT {
       JsonNode mine = call("GET", "/api/v1/requests/" + request, "anna").expect(200);
       assertThat(mine.path("description").asText()).isEqualTo("[erased]");
       assertThat(engine.getBean(MissingKeys.class).total()).isZero();
+      // with the real tokens: the requests' read model is seen to have applied what is stored
+      await(() -> engine.getBean(ReadModelProgress.class).hasAppliedEverythingStored(), b -> b);
 
       // the reason of an erasure is a code of the list, never words
       TestClient.Response words =

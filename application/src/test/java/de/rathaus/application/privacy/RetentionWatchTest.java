@@ -63,6 +63,32 @@ class RetentionWatchTest {
       new ServiceCatalogueProjectionTest.InMemoryServiceViews();
   private final InMemoryKeys keys = new InMemoryKeys();
   private boolean readModelCurrent = true;
+
+  /**
+   * The event store and the requests' read model as far as retention sees them: requests stored but
+   * not yet applied, which the read model does not show yet.
+   */
+  private final List<Runnable> storedNotApplied = new java.util.ArrayList<>();
+
+  /** Runs when the watch asks whether everything stored is applied, before it answers. */
+  private Runnable whileAsked = () -> {};
+
+  private boolean everythingStoredIsApplied() {
+    whileAsked.run();
+    return readModelCurrent && storedNotApplied.isEmpty();
+  }
+
+  /** A request stored in the event store, not yet applied to the read model. */
+  private void stored(String id, String applicant, String status) {
+    storedNotApplied.add(() -> request(id, applicant, "meldebescheinigung", status));
+  }
+
+  /** The read model applies what was stored. */
+  private void applied() {
+    storedNotApplied.forEach(Runnable::run);
+    storedNotApplied.clear();
+  }
+
   private final Configuration axon =
       DefaultConfigurer.defaultConfiguration()
           .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -74,7 +100,7 @@ class RetentionWatchTest {
     axon.start();
     PersonalDataErasure erasure =
         new PersonalDataErasure(keys, axon.commandGateway(), Clock.fixed(ENDED, ZoneOffset.UTC));
-    return new RetentionWatch(requests, services, keys, erasure, () -> readModelCurrent);
+    return new RetentionWatch(requests, services, keys, erasure, this::everythingStoredIsApplied);
   }
 
   @AfterEach
@@ -212,5 +238,40 @@ class RetentionWatchTest {
     twoRuns(yearsAfterEnd(2));
 
     assertThat(twoRuns(yearsAfterEnd(3))).isZero();
+  }
+
+  @Test
+  void aRequestStoredButNotYetInTheReadModelKeepsTheData() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    watch.eraseExpired(yearsAfterEnd(2));
+
+    stored("2", "anna", "SUBMITTED");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(keys.exists("anna")).isTrue();
+    applied();
+    assertThat(twoRuns(yearsAfterEnd(2))).isZero();
+    assertThat(keys.exists("anna")).isTrue();
+  }
+
+  @Test
+  void aRequestStoredAfterTheListingButBeforeTheLastLookKeepsTheData() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    watch.eraseExpired(yearsAfterEnd(2));
+    int[] asked = {0};
+    // stored and applied after the run listed anna as due, before its last look
+    whileAsked =
+        () -> {
+          if (++asked[0] == 2) {
+            stored("2", "anna", "SUBMITTED");
+            applied();
+          }
+        };
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(asked[0]).isEqualTo(2);
+    assertThat(keys.exists("anna")).isTrue();
   }
 }
