@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.rathaus.api.RathausApplication;
 import de.rathaus.api.TestClient;
+import de.rathaus.application.privacy.MissingKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -235,6 +236,12 @@ class PersonalDataAtRestIT {
     Path annasKeyFile = keyFileOf("anna");
     assertThat(annasKeyFile).exists();
     byte[] annasKey = keyOf(annasKeyFile);
+    String annasKid =
+        Files.readAllLines(annasKeyFile, StandardCharsets.US_ASCII).stream()
+            .filter(line -> line.startsWith("kid="))
+            .findFirst()
+            .orElseThrow()
+            .substring(4);
 
     try (ConfigurableApplicationContext second = start()) {
       assertThat(
@@ -257,9 +264,17 @@ class PersonalDataAtRestIT {
               r -> r.status() == 200 && r.json().path("status").asText().equals("DECIDED"));
       assertThat(rebuilt.path("description").asText()).isEqualTo(ERASED);
       assertErasedEverywhere(certificate, report, bensRequest);
+      assertThat(second.getBean(MissingKeys.class).total())
+          .as("erased values are no missing keys")
+          .isZero();
     }
 
     assertThat(annasKeyFile).doesNotExist();
+    assertThat(
+            annasKeyFile.resolveSibling(
+                annasKeyFile.getFileName().toString().replace(".key", "." + annasKid + ".erased")))
+        .as("the tombstone that records the erasure of anna's key")
+        .exists();
     for (String canary : canaries()) {
       assertThat(filesContaining(canary)).as("files holding %s in plain text", canary).isEmpty();
     }
