@@ -2,22 +2,28 @@ package de.rathaus.api.privacy;
 
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.application.privacy.ErasureCompletion;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PersonalDataErasure;
 import de.rathaus.application.privacy.PersonalDataExport;
 import de.rathaus.application.privacy.PersonalDataKeys;
+import de.rathaus.application.privacy.PrivacySubjects;
+import de.rathaus.application.privacy.PrivacySubjectsProjection;
+import de.rathaus.application.privacy.ReadModelProgress;
 import de.rathaus.application.privacy.RetentionWatch;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.privacy.ErasureRecord;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +35,42 @@ public class PrivacyConfiguration {
   @Bean
   public ConfigurerModule erasureRecordAggregate() {
     return configurer -> configurer.configureAggregate(ErasureRecord.class);
+  }
+
+  /** The citizens whose personal data is held, read at start by the key store's checks. */
+  @Bean
+  public PrivacySubjectsProjection privacySubjectsProjection(PrivacySubjects subjects) {
+    return new PrivacySubjectsProjection(subjects);
+  }
+
+  /** Destroys the key of a recorded erasure that a crash left behind. */
+  @Bean
+  public ErasureCompletion erasureCompletion(PersonalDataKeys keys) {
+    return new ErasureCompletion(keys);
+  }
+
+  /** Both in one processing group of a stable name, {@value PrivacySubjectsProjection#NAME}. */
+  @Bean
+  public ConfigurerModule privacySubjectsProcessingGroup() {
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .assignHandlerTypesMatching(
+                PrivacySubjectsProjection.NAME,
+                type -> type == PrivacySubjectsProjection.class || type == ErasureCompletion.class);
+  }
+
+  /**
+   * The count of values whose key was missing without a recorded erasure, as the metric {@code
+   * rathaus.privacy.keys.missing}.
+   */
+  @Bean
+  public MeterBinder missingKeysMetric(MissingKeys missing) {
+    return registry ->
+        FunctionCounter.builder("rathaus.privacy.keys.missing", missing, MissingKeys::total)
+            .description(
+                "Personal values that could not be read: key missing without a recorded erasure")
+            .register(registry);
   }
 
   @Bean
@@ -49,33 +91,24 @@ public class PrivacyConfiguration {
       ServiceViews services,
       PersonalDataKeys keys,
       PersonalDataErasure erasure,
-      EventProcessingConfiguration processing) {
-    return new RetentionWatch(
-        requests, services, keys, erasure, () -> caughtUp(processing, REQUEST_READ_MODELS));
+      ReadModelProgress requestsProgress) {
+    return new RetentionWatch(requests, services, keys, erasure, requestsProgress);
+  }
+
+  /**
+   * Whether the requests' read model on this instance has applied every stored event: its
+   * processor's tokens against the event store's head.
+   */
+  @Bean
+  public ReadModelProgress requestsProgress(
+      EventProcessingConfiguration processing, EventStore events) {
+    return new ProcessorProgress(
+        () -> processing.eventProcessor(REQUEST_READ_MODELS, StreamingEventProcessor.class),
+        events);
   }
 
   /** The processor of the applicants' read model, which retention reads. */
   static final String REQUEST_READ_MODELS = RequestProjection.NAME;
-
-  /**
-   * Whether this instance's processor of a group holds segments, is not replaying and has caught up
-   * with the events on all of them. On another instance that holds the segments, this is false, so
-   * only one instance runs the retention watch.
-   */
-  static boolean caughtUp(EventProcessingConfiguration processing, String group) {
-    return processing
-        .eventProcessor(group, StreamingEventProcessor.class)
-        .map(
-            processor -> {
-              Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-              return processor.isRunning()
-                  && !processor.isReplaying()
-                  && !segments.isEmpty()
-                  && segments.values().stream()
-                      .allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState());
-            })
-        .orElse(false);
-  }
 
   /**
    * Erases data past its retention at the start and every {@code

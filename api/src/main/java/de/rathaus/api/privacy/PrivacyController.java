@@ -3,10 +3,12 @@ package de.rathaus.api.privacy;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.application.privacy.PersonalDataErasure;
 import de.rathaus.application.privacy.PersonalDataExport;
-import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasePersonalData;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.shared.CitizenId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +40,20 @@ public class PrivacyController {
     return export.export(new CitizenId(Actor.of(caller).id()));
   }
 
+  /** The reasons an admin may give; {@code RETENTION_EXPIRED} is the engine's own. */
+  static final String REASONS =
+      "NO_LONGER_NEEDED|CONSENT_WITHDRAWN|OBJECTION|UNLAWFULLY_PROCESSED|LEGAL_OBLIGATION";
+
   /**
-   * @param reason why, for the audit trail; it must not contain personal data
+   * @param reason why, as a ground of DSGVO Art. 17(1): {@code NO_LONGER_NEEDED}, {@code
+   *     CONSENT_WITHDRAWN}, {@code OBJECTION}, {@code UNLAWFULLY_PROCESSED} or {@code
+   *     LEGAL_OBLIGATION}; a code, not words, since it stays in the history after the data is gone
+   * @param reference the office's file number of the erasure, where the details are kept (optional;
+   *     capital letters, digits, {@code . / -}, at least one digit, at most 40)
    */
-  record ErasureInput(@NotBlank @Size(max = 2_000) String reason) {}
+  record ErasureInput(
+      @NotBlank @Pattern(regexp = REASONS) String reason,
+      @Pattern(regexp = ErasePersonalData.REFERENCE_FORMAT) String reference) {}
 
   /**
    * Erases a citizen's personal data: their key is destroyed and the erasure recorded. Answers the
@@ -54,6 +66,9 @@ public class PrivacyController {
       @Valid @RequestBody ErasureInput input,
       Authentication caller) {
     return erasure.erase(
-        new CitizenId(id), ErasureGround.REQUEST, input.reason(), Actor.of(caller).id());
+        new CitizenId(id),
+        ErasureReason.valueOf(input.reason()),
+        input.reference(),
+        Actor.of(caller).id());
   }
 }

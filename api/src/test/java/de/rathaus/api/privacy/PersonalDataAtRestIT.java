@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.rathaus.api.RathausApplication;
 import de.rathaus.api.TestClient;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.RequestProjection;
 import java.io.IOException;
@@ -251,6 +252,12 @@ class PersonalDataAtRestIT {
     Path annasKeyFile = keyFileOf("anna");
     assertThat(annasKeyFile).exists();
     byte[] annasKey = keyOf(annasKeyFile);
+    String annasKid =
+        Files.readAllLines(annasKeyFile, StandardCharsets.US_ASCII).stream()
+            .filter(line -> line.startsWith("kid="))
+            .findFirst()
+            .orElseThrow()
+            .substring(4);
 
     try (ConfigurableApplicationContext second = start()) {
       assertThat(
@@ -262,7 +269,7 @@ class PersonalDataAtRestIT {
           .isEqualTo(description);
 
       call("POST", "/api/v1/privacy/subjects/anna/erasure", "ada")
-          .json("{\"reason\":\"Antrag nach Art. 17 DSGVO\"}")
+          .json("{\"reason\":\"CONSENT_WITHDRAWN\",\"reference\":\"DS-2026/0042\"}")
           .expect(200);
       assertErasedEverywhere(certificate, report, bensRequest);
 
@@ -273,9 +280,17 @@ class PersonalDataAtRestIT {
               r -> r.status() == 200 && r.json().path("status").asText().equals("DECIDED"));
       assertThat(rebuilt.path("description").asText()).isEqualTo(ERASED);
       assertErasedEverywhere(certificate, report, bensRequest);
+      assertThat(second.getBean(MissingKeys.class).total())
+          .as("erased values are no missing keys")
+          .isZero();
     }
 
     assertThat(annasKeyFile).doesNotExist();
+    assertThat(
+            annasKeyFile.resolveSibling(
+                annasKeyFile.getFileName().toString().replace(".key", "." + annasKid + ".erased")))
+        .as("the tombstone that records the erasure of anna's key")
+        .exists();
     for (String canary : canaries()) {
       assertThat(filesContaining(canary)).as("files holding %s in plain text", canary).isEmpty();
     }

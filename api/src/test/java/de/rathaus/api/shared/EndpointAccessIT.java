@@ -413,7 +413,7 @@ class EndpointAccessIT {
           Target.UNKNOWN_SUBJECT,
           (c, subject) ->
               c.post("/api/v1/privacy/subjects/" + subject + "/erasure")
-                  .json("{\"reason\": \"Antrag nach Art. 17 DSGVO\"}"));
+                  .json("{\"reason\": \"CONSENT_WITHDRAWN\"}"));
 
   static final List<Endpoint> ENDPOINTS =
       List.of(

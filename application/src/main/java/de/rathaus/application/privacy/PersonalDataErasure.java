@@ -1,20 +1,25 @@
 package de.rathaus.application.privacy;
 
 import de.rathaus.domain.privacy.ErasePersonalData;
-import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.privacy.ErasureRecordId;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
- * Erases a citizen's personal data by crypto-shredding: their key is destroyed first, so that from
- * this moment every event, read model, history and export shows placeholders for their personal
- * parts (also after a rebuild, since the events keep only ciphertext); then the erasure is recorded
- * as an event with who, when and why. Facts that are not personal (service, dates, status, outcome)
- * stay. If recording fails after the key is gone, the erasure has happened and a retry records it.
+ * Erases a citizen's personal data by crypto-shredding. The erasure is recorded first, as an event
+ * with who, when, why and which key; then the key is destroyed (a tombstone is left in the key
+ * store), so that from this moment every event, read model, history and export shows placeholders
+ * for their personal parts (also after a rebuild, since the events keep only ciphertext). Facts
+ * that are not personal (service, dates, status, outcome) stay.
+ *
+ * <p>In this order a key is never gone without a recorded erasure, which is what "erased" means. If
+ * the engine stops between the two steps, the recorded erasure names the key, and {@link
+ * ErasureCompletion} destroys it when it handles the event (on the next start at the latest).
  */
 public class PersonalDataErasure {
 
@@ -31,8 +36,12 @@ public class PersonalDataErasure {
   /** An erasure done: its id, whose data, whether a key was destroyed, and when. */
   public record Erased(String erasureId, String subjectId, boolean keyDestroyed, Instant at) {}
 
-  public Erased erase(CitizenId subject, ErasureGround ground, String reason, String erasedBy) {
-    boolean destroyed = keys.destroy(subject.value());
+  /**
+   * @param reference the office's file number of the erasure (optional; see {@link
+   *     ErasePersonalData#REFERENCE_FORMAT})
+   */
+  public Erased erase(CitizenId subject, ErasureReason reason, String reference, String erasedBy) {
+    Optional<String> key = keys.keyId(subject.value());
     String erasureId = UUID.randomUUID().toString();
     Instant at = clock.instant();
     commands.sendAndWait(
@@ -40,11 +49,13 @@ public class PersonalDataErasure {
             ErasureRecordId.of(subject),
             erasureId,
             subject,
-            ground,
+            reason.ground(),
             reason,
+            reference,
             erasedBy,
-            destroyed,
+            key.orElse(null),
             at));
-    return new Erased(erasureId, subject.value(), destroyed, at);
+    keys.destroy(subject.value(), key.orElse(null));
+    return new Erased(erasureId, subject.value(), key.isPresent(), at);
   }
 }

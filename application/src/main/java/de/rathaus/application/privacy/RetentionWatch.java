@@ -5,7 +5,7 @@ import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.catalogue.ServiceDefinitionContent;
-import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * Erases the personal data of citizens whose retention periods have all run out. A case's period
@@ -24,23 +23,24 @@ import java.util.function.BooleanSupplier;
  *
  * <p>An erasure cannot be undone, and "none of their cases is open" is read from the requests' read
  * model, which lags behind the events and is empty for a while during a rebuild. So a run does
- * nothing unless the read model has caught up, and a citizen is erased only when two runs in a row
- * found them due: a request submitted since the first run is in the read model by the second. (A
- * restart forgets the first finding, which only delays an erasure by one run.)
+ * nothing unless the read model has applied every event stored when the run starts (compared with
+ * the event store's head, not only the processor's state), a citizen is erased only when two runs
+ * in a row found them due, and right before the erasure the check is made again and the citizen's
+ * requests read again: a request stored before that moment is in what is read, so it keeps the
+ * data. (A restart forgets the first finding, which only delays an erasure by one run.) What is
+ * left is a request stored in the milliseconds between that last look and the erasure.
  */
 public class RetentionWatch {
-
-  static final String REASON = "Aufbewahrungsfrist abgelaufen / retention period expired";
 
   private final RequestViews requests;
   private final ServiceViews services;
   private final PersonalDataKeys keys;
   private final PersonalDataErasure erasure;
-  private final BooleanSupplier readModelCurrent;
+  private final ReadModelProgress requestsProgress;
   private Set<String> dueInTheLastRun = Set.of();
 
   /**
-   * @param readModelCurrent whether the requests' read model has caught up with the events (and is
+   * @param requestsProgress whether the requests' read model has applied every event stored (and is
    *     not being rebuilt)
    */
   public RetentionWatch(
@@ -48,17 +48,17 @@ public class RetentionWatch {
       ServiceViews services,
       PersonalDataKeys keys,
       PersonalDataErasure erasure,
-      BooleanSupplier readModelCurrent) {
+      ReadModelProgress requestsProgress) {
     this.requests = requests;
     this.services = services;
     this.keys = keys;
     this.erasure = erasure;
-    this.readModelCurrent = readModelCurrent;
+    this.requestsProgress = requestsProgress;
   }
 
   /** Erases every citizen whose data is due for erasure at {@code now}; answers how many. */
   public synchronized int eraseExpired(Instant now) {
-    if (!readModelCurrent.getAsBoolean()) {
+    if (!requestsProgress.hasAppliedEverythingStored()) {
       dueInTheLastRun = Set.of();
       return 0;
     }
@@ -72,11 +72,18 @@ public class RetentionWatch {
       if (!keys.exists(applicant) || !expiredFor(requests.allOf(new CitizenId(applicant)), now)) {
         continue;
       }
-      if (dueInTheLastRun.contains(applicant) && readModelCurrent.getAsBoolean()) {
-        erasure.erase(new CitizenId(applicant), ErasureGround.RETENTION, REASON, "system");
-        erased++;
-      } else {
+      if (!dueInTheLastRun.contains(applicant)) {
         due.add(applicant);
+        continue;
+      }
+      // the last look: first everything stored until now into the read model, then read again
+      if (!requestsProgress.hasAppliedEverythingStored()) {
+        dueInTheLastRun = Set.of();
+        return erased;
+      }
+      if (expiredFor(requests.allOf(new CitizenId(applicant)), now)) {
+        erasure.erase(new CitizenId(applicant), ErasureReason.RETENTION_EXPIRED, null, "system");
+        erased++;
       }
     }
     dueInTheLastRun = due;

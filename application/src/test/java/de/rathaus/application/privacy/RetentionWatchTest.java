@@ -10,6 +10,7 @@ import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestView.TimelineEntry;
 import de.rathaus.application.servicerequest.TimelineStep;
 import de.rathaus.domain.privacy.ErasureGround;
+import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.privacy.ErasureRecord;
 import de.rathaus.domain.privacy.PersonalDataErased;
 import de.rathaus.domain.servicerequest.RequestKind;
@@ -41,12 +42,17 @@ class RetentionWatchTest {
   private static final Instant ENDED = Instant.parse("2026-03-02T09:00:00Z");
 
   /** Keys in memory, as the erasure sees them. */
-  static final class InMemoryKeys implements PersonalDataKeys {
+  static class InMemoryKeys implements PersonalDataKeys {
     final Map<String, Instant> keys = new HashMap<>();
 
     @Override
-    public boolean destroy(String subject) {
-      return keys.remove(subject) != null;
+    public Optional<String> keyId(String subject) {
+      return keys.containsKey(subject) ? Optional.of("kid-" + subject) : Optional.empty();
+    }
+
+    @Override
+    public boolean destroy(String subject, String keyId) {
+      return keyId != null && keyId.equals("kid-" + subject) && keys.remove(subject) != null;
     }
 
     @Override
@@ -64,6 +70,32 @@ class RetentionWatchTest {
   private final InMemoryServiceViews services = new InMemoryServiceViews();
   private final InMemoryKeys keys = new InMemoryKeys();
   private boolean readModelCurrent = true;
+
+  /**
+   * The event store and the requests' read model as far as retention sees them: requests stored but
+   * not yet applied, which the read model does not show yet.
+   */
+  private final List<Runnable> storedNotApplied = new java.util.ArrayList<>();
+
+  /** Runs when the watch asks whether everything stored is applied, before it answers. */
+  private Runnable whileAsked = () -> {};
+
+  private boolean everythingStoredIsApplied() {
+    whileAsked.run();
+    return readModelCurrent && storedNotApplied.isEmpty();
+  }
+
+  /** A request stored in the event store, not yet applied to the read model. */
+  private void stored(String id, String applicant, String status) {
+    storedNotApplied.add(() -> request(id, applicant, "meldebescheinigung", status));
+  }
+
+  /** The read model applies what was stored. */
+  private void applied() {
+    storedNotApplied.forEach(Runnable::run);
+    storedNotApplied.clear();
+  }
+
   private final Configuration axon =
       DefaultConfigurer.defaultConfiguration()
           .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -75,7 +107,7 @@ class RetentionWatchTest {
     axon.start();
     PersonalDataErasure erasure =
         new PersonalDataErasure(keys, axon.commandGateway(), Clock.fixed(ENDED, ZoneOffset.UTC));
-    return new RetentionWatch(requests, services, keys, erasure, () -> readModelCurrent);
+    return new RetentionWatch(requests, services, keys, erasure, this::everythingStoredIsApplied);
   }
 
   @AfterEach
@@ -148,7 +180,8 @@ class RetentionWatchTest {
     PersonalDataErased erased = (PersonalDataErased) recorded.get(0);
     assertThat(erased.ground()).isEqualTo(ErasureGround.RETENTION);
     assertThat(erased.erasedBy()).isEqualTo("system");
-    assertThat(erased.keyDestroyed()).isTrue();
+    assertThat(erased.reason()).isEqualTo(ErasureReason.RETENTION_EXPIRED);
+    assertThat(erased.keyId()).isEqualTo("kid-anna");
   }
 
   @Test
@@ -220,5 +253,40 @@ class RetentionWatchTest {
     twoRuns(yearsAfterEnd(2));
 
     assertThat(twoRuns(yearsAfterEnd(3))).isZero();
+  }
+
+  @Test
+  void aRequestStoredButNotYetInTheReadModelKeepsTheData() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    watch.eraseExpired(yearsAfterEnd(2));
+
+    stored("2", "anna", "SUBMITTED");
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(keys.exists("anna")).isTrue();
+    applied();
+    assertThat(twoRuns(yearsAfterEnd(2))).isZero();
+    assertThat(keys.exists("anna")).isTrue();
+  }
+
+  @Test
+  void aRequestStoredAfterTheListingButBeforeTheLastLookKeepsTheData() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    watch.eraseExpired(yearsAfterEnd(2));
+    int[] asked = {0};
+    // stored and applied after the run listed anna as due, before its last look
+    whileAsked =
+        () -> {
+          if (++asked[0] == 2) {
+            stored("2", "anna", "SUBMITTED");
+            applied();
+          }
+        };
+
+    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(asked[0]).isEqualTo(2);
+    assertThat(keys.exists("anna")).isTrue();
   }
 }

@@ -32,8 +32,9 @@ public class ErasureRecord {
             command.subject(),
             command.ground(),
             command.reason(),
+            command.reference(),
             command.erasedBy(),
-            command.keyDestroyed(),
+            command.keyId(),
             command.at()));
   }
 

@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
  * s by default). Until then this instance may still read the subject's data, and what it writes
  * with the old key is unreadable after expiry like everything else of theirs.
  *
- * <p>A key id found missing is remembered as missing too: ids are random and never come back once
- * their key is destroyed.
+ * <p>A key id found erased (its tombstone exists) is remembered as erased: ids are random and never
+ * come back once their key is destroyed. A key found missing without a tombstone is not remembered,
+ * so that restoring the key store makes the data readable at once.
  */
 public final class CachingSubjectKeyStore implements SubjectKeyStore {
 
@@ -27,7 +28,7 @@ public final class CachingSubjectKeyStore implements SubjectKeyStore {
   private final long lifetimeNanos;
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, Cached> keys = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Long> missing = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Boolean> erased = new ConcurrentHashMap<>();
   private final AtomicLong erasures = new AtomicLong();
 
   public CachingSubjectKeyStore(SubjectKeyStore store, Duration lifetime) {
@@ -58,30 +59,60 @@ public final class CachingSubjectKeyStore implements SubjectKeyStore {
     if (cached != null && cached.kid().equals(kid)) {
       return Optional.of(cached);
     }
-    String missingId = subject + '\u0000' + kid;
-    long now = nanoTime.getAsLong();
-    Long missingUntil = missing.get(missingId);
-    if (missingUntil != null && missingUntil - now > 0) {
+    if (erased.containsKey(erasedId(subject, kid))) {
       return Optional.empty();
     }
     long erasuresBefore = erasures.get();
     Optional<SubjectKey> found = store.find(subject, kid);
-    if (found.isPresent()) {
-      remember(found.get(), erasuresBefore);
-    } else {
-      bound(missing);
-      missing.put(missingId, now + lifetimeNanos);
-    }
+    found.ifPresent(key -> remember(key, erasuresBefore));
     return found;
   }
 
   @Override
-  public boolean destroy(String subject) {
+  public boolean erased(String subject, String kid) {
+    if (erased.containsKey(erasedId(subject, kid)) || erased.containsKey(erasedId(subject, null))) {
+      return true;
+    }
+    if (!store.erased(subject, kid)) {
+      return false;
+    }
+    rememberErased(subject, kid);
+    return true;
+  }
+
+  @Override
+  public Optional<String> keyId(String subject) {
+    SubjectKey cached = cached(subject);
+    return cached != null ? Optional.of(cached.kid()) : store.keyId(subject);
+  }
+
+  @Override
+  public boolean destroy(String subject, String kid) {
     keys.remove(subject);
-    boolean existed = store.destroy(subject);
+    boolean destroyed = store.destroy(subject, kid);
     erasures.incrementAndGet();
     keys.remove(subject);
-    return existed;
+    rememberErased(subject, kid);
+    return destroyed;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return store.isEmpty();
+  }
+
+  @Override
+  public String location() {
+    return store.location();
+  }
+
+  private static String erasedId(String subject, String kid) {
+    return subject + '\u0000' + (kid == null ? "*" : kid);
+  }
+
+  private void rememberErased(String subject, String kid) {
+    bound(erased);
+    erased.put(erasedId(subject, kid), Boolean.TRUE);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package de.rathaus.infra.privacy;
 
+import de.rathaus.application.privacy.MissingKeys;
+import de.rathaus.application.privacy.PersonalDataKeyMissing;
+import de.rathaus.application.privacy.PersonalDataUnreadable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,11 +12,14 @@ import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * AES-256-GCM for single values: a fresh random 96-bit IV per value, a 128-bit tag, and the subject
- * id and key id as associated data, so that a ciphertext cannot be moved to another subject's
- * envelope. {@code data} is {@code base64url(iv || ciphertext || tag)} without padding.
+ * AES-256-GCM for single values: a fresh random 96-bit IV per value, a 128-bit tag, and as
+ * associated data the format, the subject id, the key id and the value's field path, so that a
+ * ciphertext moved to another subject's envelope or to another field does not authenticate. {@code
+ * data} is {@code base64url(iv || ciphertext || tag)} without padding.
  */
 final class FieldCipher {
 
@@ -34,40 +40,55 @@ final class FieldCipher {
 
   /**
    * An encrypted value: whose it is, which key, and {@code base64url(iv || ciphertext || tag)}. Its
-   * text is {@code v1.<kid>.<data>.<subject>}: key id and data are base64url and hold no dot, so
-   * the subject, last, may hold anything.
+   * text is {@code v2.<kid>.<data>.<subject>}: key id and data are base64url and hold no dot, so
+   * the subject, last, may hold anything. The field path is not written: it is where the envelope
+   * is found.
    */
   record Sealed(String subject, String kid, String data) {
 
-    private static final String VERSION = "v1.";
+    static final String FORMAT = "v2";
+    private static final String VERSION = FORMAT + ".";
+    private static final String UNBOUND = "v1.";
 
     String text() {
       return VERSION + kid + '.' + data + '.' + subject;
     }
 
-    /** The sealed value of an envelope's text, or empty if the text is not of this format. */
-    static Optional<Sealed> parse(String text) {
+    /**
+     * The sealed value of an envelope's text.
+     *
+     * @throws PersonalDataUnreadable for an envelope of the unbound format v1, and for a text of no
+     *     known format
+     */
+    static Sealed parse(String text) {
+      if (text.startsWith(UNBOUND)) {
+        throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.OLD_FORMAT);
+      }
       if (!text.startsWith(VERSION)) {
-        return Optional.empty();
+        throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
       }
       int kidEnd = text.indexOf('.', VERSION.length());
       int dataEnd = kidEnd < 0 ? -1 : text.indexOf('.', kidEnd + 1);
       if (kidEnd <= VERSION.length() || dataEnd <= kidEnd + 1 || dataEnd == text.length() - 1) {
-        return Optional.empty();
+        throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
       }
-      return Optional.of(
-          new Sealed(
-              text.substring(dataEnd + 1),
-              text.substring(VERSION.length(), kidEnd),
-              text.substring(kidEnd + 1, dataEnd)));
+      String kid = text.substring(VERSION.length(), kidEnd);
+      if (!SubjectKey.isKeyId(kid)) {
+        throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
+      }
+      return new Sealed(text.substring(dataEnd + 1), kid, text.substring(kidEnd + 1, dataEnd));
     }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
+
   private final SubjectKeyStore keys;
+  private final MissingKeys missing;
   private final ThreadLocal<RandomIvs> ivs;
 
-  FieldCipher(SubjectKeyStore keys, SecureRandom random) {
+  FieldCipher(SubjectKeyStore keys, SecureRandom random, MissingKeys missing) {
     this.keys = keys;
+    this.missing = missing;
     this.ivs = ThreadLocal.withInitial(() -> new RandomIvs(random));
   }
 
@@ -95,15 +116,18 @@ final class FieldCipher {
     }
   }
 
-  /** Encrypts the UTF-8 text with the subject's current key (made if they have none). */
-  Sealed seal(String subject, byte[] clear) {
+  /**
+   * Encrypts the UTF-8 text with the subject's current key (made if they have none), bound to the
+   * subject and to the field path (a JSON pointer from the record that names the subject).
+   */
+  Sealed seal(String subject, String path, byte[] clear) {
     SubjectKey key = keys.currentKey(subject);
     byte[] out = new byte[IV_BYTES + clear.length + TAG_BITS / 8];
     ivs.get().nextInto(out);
     try {
       Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, out, 0, IV_BYTES));
-      cipher.updateAAD(associatedData(subject, key.kid()));
+      cipher.updateAAD(associatedData(subject, key.kid(), path));
       cipher.doFinal(clear, 0, clear.length, out, IV_BYTES);
       return new Sealed(subject, key.kid(), BASE64.encodeToString(out));
     } catch (GeneralSecurityException e) {
@@ -112,40 +136,68 @@ final class FieldCipher {
   }
 
   /**
-   * The text of a sealed value, or empty if it cannot be read any more: the key is destroyed, or a
-   * key of the same id does not authenticate it, or the envelope is damaged.
+   * The text of a sealed value found at {@code path}, or empty if its key is destroyed after a
+   * recorded erasure.
+   *
+   * @throws PersonalDataKeyMissing if the key is missing and no erasure of it is recorded (logged
+   *     and counted here, once per value that could not be read)
+   * @throws PersonalDataUnreadable if the value does not authenticate under its key, subject and
+   *     path (altered, or moved from another field) or the envelope is damaged
    */
-  Optional<String> open(Sealed sealed) {
+  Optional<String> open(Sealed sealed, String path) {
     Optional<SubjectKey> key = keys.find(sealed.subject(), sealed.kid());
     if (key.isEmpty()) {
-      return Optional.empty();
+      if (keys.erased(sealed.subject(), sealed.kid())) {
+        return Optional.empty();
+      }
+      missing.record();
+      log.warn(
+          "A personal value ({}) cannot be read: its key {} is missing from {} and no erasure of it"
+              + " is recorded. Nothing is shown or written in its place; restore the key store the"
+              + " data was written with.",
+          path,
+          sealed.kid(),
+          keys.location());
+      throw new PersonalDataKeyMissing(sealed.kid());
     }
     byte[] in;
     try {
       in = UNBASE64.decode(sealed.data());
     } catch (IllegalArgumentException e) {
-      return Optional.empty();
+      throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
     }
     if (in.length < IV_BYTES + TAG_BITS / 8) {
-      return Optional.empty();
+      throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
     }
     try {
       Cipher cipher = CIPHERS.get();
       cipher.init(
           Cipher.DECRYPT_MODE, key.get().key(), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-      cipher.updateAAD(associatedData(sealed.subject(), sealed.kid()));
+      cipher.updateAAD(associatedData(sealed.subject(), sealed.kid(), path));
       byte[] clear = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return Optional.of(new String(clear, StandardCharsets.UTF_8));
     } catch (AEADBadTagException e) {
-      return Optional.empty();
+      throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("A personal value could not be decrypted", e);
     }
   }
 
-  private static byte[] associatedData(String subject, String kid) {
+  /** Format, subject, key id and path, each preceded by its length: no two inputs give the same. */
+  private static byte[] associatedData(String subject, String kid, String path) {
+    byte[] f = Sealed.FORMAT.getBytes(StandardCharsets.US_ASCII);
     byte[] s = subject.getBytes(StandardCharsets.UTF_8);
     byte[] k = kid.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(s.length + 1 + k.length).put(s).put((byte) 0).put(k).array();
+    byte[] p = path.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(16 + f.length + s.length + k.length + p.length)
+        .putInt(f.length)
+        .put(f)
+        .putInt(s.length)
+        .put(s)
+        .putInt(k.length)
+        .put(k)
+        .putInt(p.length)
+        .put(p)
+        .array();
   }
 }

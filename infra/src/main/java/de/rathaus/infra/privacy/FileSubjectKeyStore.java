@@ -47,6 +47,8 @@ public final class FileSubjectKeyStore implements SubjectKeyStore {
   private static final Logger log = LoggerFactory.getLogger(FileSubjectKeyStore.class);
   private static final String FORMAT = "rathaus-subject-key v1";
   private static final String SUFFIX = ".key";
+  private static final String TOMBSTONE = ".erased";
+  private static final String TOMBSTONE_FORMAT = "rathaus-subject-key-erasure v1";
 
   private final Path directory;
   private final SecureRandom random;
@@ -82,10 +84,14 @@ public final class FileSubjectKeyStore implements SubjectKeyStore {
 
   /** The file that holds (or would hold) the subject's key. */
   Path fileOf(String subject) {
+    return directory.resolve(hashOf(subject) + SUFFIX);
+  }
+
+  private static String hashOf(String subject) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-      return directory.resolve(HexFormat.of().formatHex(hash) + SUFFIX);
+      return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
@@ -124,7 +130,20 @@ public final class FileSubjectKeyStore implements SubjectKeyStore {
   }
 
   @Override
-  public boolean destroy(String subject) {
+  public Optional<String> keyId(String subject) {
+    return read(subject).map(SubjectKey::kid);
+  }
+
+  /**
+   * Writes the tombstone of the key (the record that its erasure is recorded), durably, and then
+   * overwrites the key's file with zeros and deletes it, if it is still the subject's key.
+   */
+  @Override
+  public boolean destroy(String subject, String kid) {
+    writeTombstone(kid == null ? anyTombstoneOf(subject) : tombstoneOf(subject, kid));
+    if (kid == null || keyId(subject).filter(kid::equals).isEmpty()) {
+      return false;
+    }
     Path file = fileOf(subject);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       long size = channel.size();
@@ -145,6 +164,65 @@ public final class FileSubjectKeyStore implements SubjectKeyStore {
     } catch (IOException e) {
       throw new UncheckedIOException("A subject key could not be deleted", e);
     }
+  }
+
+  @Override
+  public boolean erased(String subject, String kid) {
+    return (SubjectKey.isKeyId(kid) && Files.exists(tombstoneOf(subject, kid)))
+        || Files.exists(anyTombstoneOf(subject));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .noneMatch(name -> name.endsWith(SUFFIX) || name.endsWith(TOMBSTONE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The key directory " + directory + " cannot be read", e);
+    }
+  }
+
+  @Override
+  public String location() {
+    return "the key directory " + directory;
+  }
+
+  /** The tombstone of one key of a subject: its erasure is recorded. */
+  Path tombstoneOf(String subject, String kid) {
+    if (!SubjectKey.isKeyId(kid)) {
+      throw new IllegalArgumentException("Not a key id");
+    }
+    return directory.resolve(hashOf(subject) + "." + kid + TOMBSTONE);
+  }
+
+  /** The tombstone of every key a subject had when an erasure of theirs found none. */
+  private Path anyTombstoneOf(String subject) {
+    return directory.resolve(hashOf(subject) + TOMBSTONE);
+  }
+
+  private void writeTombstone(Path tombstone) {
+    FileAttribute<?>[] attributes = posix ? permissions("rw-------") : new FileAttribute<?>[0];
+    try {
+      Files.createFile(tombstone, attributes);
+    } catch (FileAlreadyExistsException recordedBefore) {
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The erasure of a subject key could not be recorded", e);
+    }
+    try (FileChannel channel = FileChannel.open(tombstone, StandardOpenOption.WRITE)) {
+      ByteBuffer content =
+          ByteBuffer.wrap(
+              (TOMBSTONE_FORMAT + "\nerased=" + clock.instant() + "\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      while (content.hasRemaining()) {
+        channel.write(content);
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The erasure of a subject key could not be recorded", e);
+    }
+    forceDirectory();
   }
 
   @Override

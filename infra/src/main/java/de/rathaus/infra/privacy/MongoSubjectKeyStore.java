@@ -25,6 +25,9 @@ import org.bson.types.Binary;
  * erasure period, or keep the keys in the file store. On the embedded server this store is not
  * advised at all: its file keeps old pages, so deleted keys stay readable from it.
  *
+ * <p>Destroying a key first inserts its tombstone into {@code subject_key_erasures}, the key
+ * store's record that the erasure of that key is recorded.
+ *
  * <p>No caching here; see {@link CachingSubjectKeyStore}.
  */
 public final class MongoSubjectKeyStore implements SubjectKeyStore {
@@ -32,7 +35,16 @@ public final class MongoSubjectKeyStore implements SubjectKeyStore {
   /** The collection of the keys. */
   public static final String COLLECTION = "subject_keys";
 
+  /**
+   * The collection of the tombstones, one per destroyed key: {@code _id} = key id, a slash and the
+   * subject id ({@code *} instead of the key id when an erasure found no key).
+   */
+  public static final String TOMBSTONES = "subject_key_erasures";
+
+  private static final String ANY_KEY = "*";
+
   private final MongoCollection<Document> keys;
+  private final MongoCollection<Document> tombstones;
   private final Runnable afterWrite;
   private final SecureRandom random;
   private final Clock clock;
@@ -44,6 +56,7 @@ public final class MongoSubjectKeyStore implements SubjectKeyStore {
   public MongoSubjectKeyStore(
       MongoDatabase database, Runnable afterWrite, SecureRandom random, Clock clock) {
     this.keys = database.getCollection(COLLECTION);
+    this.tombstones = database.getCollection(TOMBSTONES);
     this.afterWrite = afterWrite;
     this.random = random;
     this.clock = clock;
@@ -84,12 +97,53 @@ public final class MongoSubjectKeyStore implements SubjectKeyStore {
   }
 
   @Override
-  public boolean destroy(String subject) {
-    boolean deleted = keys.deleteOne(Filters.eq("_id", subject)).getDeletedCount() > 0;
+  public Optional<String> keyId(String subject) {
+    return read(subject).map(SubjectKey::kid);
+  }
+
+  /** Inserts the key's tombstone, then deletes the key if it is still the subject's. */
+  @Override
+  public boolean destroy(String subject, String kid) {
+    try {
+      tombstones.insertOne(
+          new Document("_id", (kid == null ? ANY_KEY : kid) + "/" + subject)
+              .append("erasedAt", Date.from(clock.instant())));
+      afterWrite.run();
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw new IllegalStateException("The erasure of a subject key could not be recorded", e);
+      }
+    }
+    if (kid == null) {
+      return false;
+    }
+    boolean deleted =
+        keys.deleteOne(Filters.and(Filters.eq("_id", subject), Filters.eq("kid", kid)))
+                .getDeletedCount()
+            > 0;
     if (deleted) {
       afterWrite.run();
     }
     return deleted;
+  }
+
+  @Override
+  public boolean erased(String subject, String kid) {
+    return tombstones
+            .find(Filters.in("_id", kid + "/" + subject, ANY_KEY + "/" + subject))
+            .limit(1)
+            .first()
+        != null;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return keys.find().limit(1).first() == null && tombstones.find().limit(1).first() == null;
+  }
+
+  @Override
+  public String location() {
+    return "the MongoDB collection " + COLLECTION;
   }
 
   @Override

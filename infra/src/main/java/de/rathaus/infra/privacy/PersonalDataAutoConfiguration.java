@@ -3,11 +3,18 @@ package de.rathaus.infra.privacy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.privacy.MissingKeys;
+import de.rathaus.application.privacy.PrivacySubjects;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausMongo;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,38 +38,88 @@ public class PersonalDataAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataAutoConfiguration.class);
 
-  /** The keys, cached in memory for {@code rathaus.privacy.key-cache}. */
+  /** The citizens whose personal data the engine holds (read model {@code privacy_subjects}). */
+  @Bean
+  @ConditionalOnMissingBean
+  public PrivacySubjects privacySubjects(MongoDatabase database) {
+    return new MongoPrivacySubjects(database);
+  }
+
+  /**
+   * The keys, cached in memory for {@code rathaus.privacy.key-cache}; opened only after the checks
+   * of {@link StoreMarker} and {@link KeyStoreChecks}, so the engine does not start on a database
+   * of the old envelope format, nor with a key store that is unreadable, another engine's, or empty
+   * while citizens hold personal data.
+   */
   @Bean
   @ConditionalOnMissingBean(SubjectKeyStore.class)
   public SubjectKeyStore subjectKeyStore(
       PrivacyProperties privacy,
       RathausStorageProperties storage,
-      ObjectProvider<RathausMongo> mongo) {
+      RathausMongo mongo,
+      PrivacySubjects subjects) {
+    Runnable afterWrite = mongo.isEmbedded() ? mongo.embedded()::commit : () -> {};
+    long holdingData = subjects.countHoldingData();
     SubjectKeyStore store =
         switch (privacy.keyStore()) {
-          case FILE ->
-              new FileSubjectKeyStore(
-                  privacy.keyDirIn(storage.dataDir()), new SecureRandom(), Clock.systemUTC());
+          case FILE -> {
+            Path directory = privacy.keyDirIn(storage.dataDir()).toAbsolutePath();
+            String keyStore =
+                StoreMarker.check(
+                    mongo.database(),
+                    KeyStoreChecks.idOf(directory).orElseGet(() -> UUID.randomUUID().toString()),
+                    afterWrite);
+            KeyStoreChecks.checkDirectory(directory, keyStore, holdingData);
+            FileSubjectKeyStore files =
+                new FileSubjectKeyStore(directory, new SecureRandom(), Clock.systemUTC());
+            KeyStoreChecks.mark(directory, keyStore);
+            yield files;
+          }
           case MONGO -> {
-            RathausMongo database = mongo.getObject();
-            Runnable afterWrite = () -> {};
-            if (database.isEmbedded()) {
+            StoreMarker.check(mongo.database(), MongoSubjectKeyStore.COLLECTION, afterWrite);
+            if (mongo.isEmbedded()) {
               log.warn(
                   "Subject keys are kept in the embedded database, whose file keeps deleted keys"
                       + " readable: use rathaus.privacy.key-store=file unless on MongoDB");
-              afterWrite = database.embedded()::commit;
             }
-            yield new MongoSubjectKeyStore(
-                database.database(), afterWrite, new SecureRandom(), Clock.systemUTC());
+            MongoSubjectKeyStore keys =
+                new MongoSubjectKeyStore(
+                    mongo.database(), afterWrite, new SecureRandom(), Clock.systemUTC());
+            KeyStoreChecks.checkStore(keys, holdingData);
+            yield keys;
           }
         };
     return new CachingSubjectKeyStore(store, privacy.keyCache());
   }
 
+  /**
+   * How many personal values could not be read since the start because their key was missing
+   * without a recorded erasure.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public MissingKeys missingKeys() {
+    return new MissingKeys();
+  }
+
+  /**
+   * Event processors stop at an event whose key is missing without a recorded erasure and retry it,
+   * rather than skip it ({@link MissingKeysHoldProcessing}); other failures are logged as before.
+   */
+  @Bean
+  public ConfigurerModule missingKeysHoldProcessing() {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(
+                    c -> new MissingKeysHoldProcessing(new LoggingErrorHandler())));
+  }
+
   /** A copy of the application's mapper (the primary one) with the personal-data module. */
   @Bean
   @ConditionalOnMissingBean
-  public ProtectedJson protectedJson(ObjectProvider<ObjectMapper> mappers, SubjectKeyStore keys) {
+  public ProtectedJson protectedJson(
+      ObjectProvider<ObjectMapper> mappers, SubjectKeyStore keys, MissingKeys missing) {
     ObjectMapper application =
         mappers.getIfUnique(
             () ->
@@ -75,6 +132,6 @@ public class PersonalDataAutoConfiguration {
                                 .findAndAddModules()
                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                 .build()));
-    return ProtectedJson.of(application, keys);
+    return ProtectedJson.of(application, keys, missing);
   }
 }

@@ -15,17 +15,20 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import de.rathaus.application.privacy.PersonalDataUnreadable;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a {@code @PersonalData} value: an envelope is decrypted and its JSON text read as the
- * declared type; a value that cannot be decrypted any more reads as {@link
- * PersonalDataModule#ERASED} for text (for each value of a map) and as {@code null} (the type's
- * empty value) otherwise; a value that is not an envelope, written before the data was protected or
- * without a subject, is read as it is.
+ * Reads a {@code @PersonalData} value: an envelope is decrypted, bound to the path where it is
+ * found and to the subject of the record around it ({@link SubjectBinding}), and its JSON text read
+ * as the declared type; a value whose key is destroyed reads as {@link PersonalDataModule#ERASED}
+ * for text (for each value of a map) and as {@code null} (the type's empty value) otherwise; a
+ * value that is not an envelope, written without a subject (a placeholder, {@code null}), is read
+ * as it is. An envelope that does not belong where it is found is an error ({@link
+ * PersonalDataUnreadable}), never a placeholder.
  */
 final class PersonalDataDeserializer extends StdDeserializer<Object>
     implements ContextualDeserializer {
@@ -83,13 +86,15 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
       return delegate.deserialize(parser, context);
     }
+    String pointer = FieldPaths.of(parser);
     JsonNode node = context.readTree(parser);
     if (map) {
       ObjectNode plain = context.getNodeFactory().objectNode();
       boolean decrypted = false;
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        JsonNode item = openItem(field.getValue(), parser, context);
+        JsonNode item =
+            openItem(field.getValue(), FieldPaths.item(pointer, field.getKey()), parser, context);
         decrypted |= item != field.getValue();
         plain.set(field.getKey(), item);
       }
@@ -103,7 +108,7 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     if (sealed.isEmpty()) {
       return fromTree(node, parser, context);
     }
-    Optional<String> text = cipher.open(sealed.get());
+    Optional<String> text = open(sealed.get(), pointer, context);
     if (text.isEmpty()) {
       return type.getRawClass().isAssignableFrom(String.class)
           ? PersonalDataModule.ERASED
@@ -131,13 +136,27 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     return delegate == null ? null : delegate.getNullValue(context);
   }
 
-  private JsonNode openItem(JsonNode item, JsonParser parser, DeserializationContext context)
+  /**
+   * Opens an envelope found at {@code pointer} inside the innermost record that names a subject.
+   */
+  private Optional<String> open(
+      FieldCipher.Sealed sealed, String pointer, DeserializationContext context) {
+    SubjectBinding.Frame frame = SubjectBinding.Frame.current(context);
+    if (frame == null) {
+      throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.NO_SUBJECT);
+    }
+    frame.saw(sealed.subject());
+    return cipher.open(sealed, frame.pathOf(pointer));
+  }
+
+  private JsonNode openItem(
+      JsonNode item, String pointer, JsonParser parser, DeserializationContext context)
       throws IOException {
     Optional<FieldCipher.Sealed> sealed = sealedIn(item);
     if (sealed.isEmpty()) {
       return item;
     }
-    Optional<String> text = cipher.open(sealed.get());
+    Optional<String> text = open(sealed.get(), pointer, context);
     if (text.isEmpty()) {
       return erasedItem;
     }
@@ -160,15 +179,22 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     }
   }
 
-  /** The sealed value of an envelope node, or empty if the node is not an envelope. */
+  /**
+   * The sealed value of an envelope node, or empty if the node is not an envelope.
+   *
+   * @throws PersonalDataUnreadable for an envelope of an old or unknown format
+   */
   static Optional<FieldCipher.Sealed> sealedIn(JsonNode node) {
-    if (node == null || !node.isObject() || node.size() != 1) {
+    if (node == null || !node.isObject()) {
       return Optional.empty();
     }
     JsonNode envelope = node.get(PersonalDataModule.ENVELOPE_FIELD);
-    if (envelope == null || !envelope.isTextual()) {
+    if (envelope == null) {
       return Optional.empty();
     }
-    return FieldCipher.Sealed.parse(envelope.textValue());
+    if (node.size() != 1 || !envelope.isTextual()) {
+      throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
+    }
+    return Optional.of(FieldCipher.Sealed.parse(envelope.textValue()));
   }
 }

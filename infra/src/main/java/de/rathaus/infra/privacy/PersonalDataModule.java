@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
 import java.security.SecureRandom;
@@ -19,24 +20,33 @@ import java.security.SecureRandom;
  * {@value #ENVELOPE_FIELD},
  *
  * <pre>
- * {"$pd": "v1.&lt;key id&gt;.&lt;base64url(iv || ciphertext || tag)&gt;.&lt;subject id&gt;"}
+ * {"$pd": "v2.&lt;key id&gt;.&lt;base64url(iv || ciphertext || tag)&gt;.&lt;subject id&gt;"}
  * </pre>
  *
  * <p>AES-256-GCM of the value's JSON text (a text {@code Anna} is encrypted as {@code "Anna"} with
- * the quotes), random 96-bit IV, subject and key id as associated data. The subject is in the
- * envelope (last, so that it may contain dots), so reading needs nothing but the key store. Text,
- * numbers, records and lists are one envelope each; a map is written as a map whose keys stay
+ * the quotes), random 96-bit IV; the associated data are the format {@code v2}, the subject, the
+ * key id and the value's field path (a JSON pointer from the record that names the subject: {@code
+ * /applicantName}, {@code /location/address}, {@code /questions/0/text}, {@code
+ * /attributes/purpose}), each with its length. The subject is in the envelope (last, so that it may
+ * contain dots), so reading needs nothing but the key store and the place the envelope is found in.
+ * Text, numbers, records and lists are one envelope each; a map is written as a map whose keys stay
  * readable and whose values are one envelope each; {@code null} stays {@code null}. One string
  * rather than a nested object, because every nested document costs the embedded server noticeably
  * more.
  *
- * <p>Reading: an envelope whose key is destroyed (erasure) or does not authenticate it (a new key
- * made after an erasure) reads as {@value #ERASED} for text and for each value of a map, and as
- * {@code null} for other types. A value that is no envelope is read as it is: data written before
- * it was protected. A value whose subject is {@code null} is written as it is, in plain, and so is
- * the placeholder {@value #ERASED}: a read model saved again after an erasure (or rebuilt) makes
- * the citizen no new key. Any other personal value written for an erased citizen does make a new
- * key, as their new data needs one.
+ * <p>Binding: an envelope moved to another field (also of the same record) does not authenticate,
+ * and one moved into another subject's record names a subject that is not the record's; both are
+ * errors ({@code PersonalDataUnreadable}), never the other text and never a placeholder. So is an
+ * envelope of the earlier format {@code v1} (subject and key id only), which is no longer read.
+ *
+ * <p>Reading: an envelope whose key is destroyed after a recorded erasure (the key store holds its
+ * tombstone) reads as {@value #ERASED} for text and for each value of a map, and as {@code null}
+ * for other types. An envelope whose key is missing without a recorded erasure is an error ({@code
+ * PersonalDataKeyMissing}, logged and counted), so nothing is shown and no placeholder can be
+ * written back in its place. A value that is no envelope is read as it is. A value whose subject is
+ * {@code null} is written as it is, in plain, and so is the placeholder {@value #ERASED}: a read
+ * model saved again after an erasure (or rebuilt) makes the citizen no new key. Any other personal
+ * value written for an erased citizen does make a new key, as their new data needs one.
  *
  * <p>Limits: personal values cannot be queried or indexed in the database, and the envelope has no
  * type id (default typing does not reach inside it). Register the module only on a copy of the
@@ -56,18 +66,23 @@ public final class PersonalDataModule extends SimpleModule {
   private final transient FieldCipher cipher;
 
   public PersonalDataModule(SubjectKeyStore keys) {
-    this(keys, new SecureRandom());
+    this(keys, new SecureRandom(), new MissingKeys());
   }
 
-  public PersonalDataModule(SubjectKeyStore keys, SecureRandom random) {
+  /**
+   * @param missing counts the values that could not be read for a key missing without a recorded
+   *     erasure
+   */
+  public PersonalDataModule(SubjectKeyStore keys, SecureRandom random, MissingKeys missing) {
     super("rathaus-personal-data", Version.unknownVersion());
-    this.cipher = new FieldCipher(keys, random);
+    this.cipher = new FieldCipher(keys, random, missing);
   }
 
   @Override
   public void setupModule(SetupContext context) {
     super.setupModule(context);
     context.insertAnnotationIntrospector(new Introspector(cipher));
+    context.addBeanDeserializerModifier(new SubjectBinding());
   }
 
   /** Hands Jackson the personal-data serializer and deserializer for marked properties. */

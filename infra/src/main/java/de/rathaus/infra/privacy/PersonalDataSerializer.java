@@ -104,7 +104,8 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
   public void serialize(Object value, JsonGenerator generator, SerializerProvider provider)
       throws IOException {
     boolean inEnvelope = Subjects.inEnvelope(provider);
-    String subject = inEnvelope ? null : Subjects.around(generator);
+    Subjects.Around around = inEnvelope ? null : Subjects.around(generator);
+    String subject = around == null ? null : around.subject();
     if (!inEnvelope && subject == null && !onlyPlaceholders(value)) {
       // fail closed: personal data nobody's key protects could never be erased
       throw JsonMappingException.from(
@@ -113,6 +114,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
               + (property == null ? "a value" : property.getName())
               + ": the record (or one around it) needs a @DataSubject with a value");
     }
+    String path = subject == null ? null : around.pathOf(generator);
     if (map && value instanceof Map<?, ?> entries) {
       generator.writeStartObject(value);
       for (Map.Entry<?, ?> entry : entries.entrySet()) {
@@ -128,7 +130,12 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
               .findValueSerializer(item.getClass(), property)
               .serialize(item, generator, provider);
         } else {
-          writeEnvelope(generator, cipher.seal(subject, jsonText(item, null, provider, subject)));
+          writeEnvelope(
+              generator,
+              cipher.seal(
+                  subject,
+                  FieldPaths.item(path, entry.getKey()),
+                  jsonText(item, null, provider, subject)));
         }
       }
       generator.writeEndObject();
@@ -141,7 +148,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
       serializer.serialize(value, generator, provider);
     } else {
       writeEnvelope(
-          generator, cipher.seal(subject, jsonText(value, serializer, provider, subject)));
+          generator, cipher.seal(subject, path, jsonText(value, serializer, provider, subject)));
     }
   }
 

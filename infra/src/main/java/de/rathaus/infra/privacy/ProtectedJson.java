@@ -1,6 +1,8 @@
 package de.rathaus.infra.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.application.privacy.MissingKeys;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,17 @@ public record ProtectedJson(ObjectMapper mapper) {
 
   /** A copy of {@code application} that protects personal data with keys of {@code keys}. */
   public static ProtectedJson of(ObjectMapper application, SubjectKeyStore keys) {
-    return new ProtectedJson(application.copy().registerModule(new PersonalDataModule(keys)));
+    return of(application, keys, new MissingKeys());
+  }
+
+  /**
+   * The same, counting values whose key is missing without a recorded erasure in {@code missing}.
+   */
+  public static ProtectedJson of(
+      ObjectMapper application, SubjectKeyStore keys, MissingKeys missing) {
+    return new ProtectedJson(
+        application
+            .copy()
+            .registerModule(new PersonalDataModule(keys, new SecureRandom(), missing)));
   }
 }

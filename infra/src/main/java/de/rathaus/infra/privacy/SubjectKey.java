@@ -42,6 +42,26 @@ public record SubjectKey(String subject, String kid, SecretKey key, Instant crea
         now.truncatedTo(ChronoUnit.MILLIS));
   }
 
+  /** Whether the text has the form of a key id (base64url, no dots or slashes). */
+  static boolean isKeyId(String text) {
+    if (text == null || text.isEmpty() || text.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean base64url =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!base64url) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The key of the given raw bytes (32 bytes). */
   static SecretKey aes(byte[] material) {
     if (material.length != KEY_BYTES) {

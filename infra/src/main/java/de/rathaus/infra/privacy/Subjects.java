@@ -37,8 +37,22 @@ final class Subjects {
 
   private Subjects() {}
 
-  /** The subject of the value about to be written, or {@code null} if it has none. */
-  static String around(JsonGenerator generator) {
+  /**
+   * The record around a value being written that names its subject.
+   *
+   * @param subject the subject, {@code null} if the record's subject is {@code null}
+   * @param path the JSON pointer of the record in the document being written
+   */
+  record Around(String subject, String path) {
+
+    /** The path of the value about to be written, relative to this record. */
+    String pathOf(JsonGenerator generator) {
+      return FieldPaths.relative(FieldPaths.of(generator.getOutputContext()), path);
+    }
+  }
+
+  /** The record around the value about to be written that names its subject, or {@code null}. */
+  static Around around(JsonGenerator generator) {
     for (JsonStreamContext context = generator.getOutputContext();
         context != null;
         context = context.getParent()) {
@@ -46,11 +60,21 @@ final class Subjects {
       if (bean != null) {
         Accessor accessor = ACCESSORS.get(bean.getClass());
         if (accessor != NONE) {
-          return accessor.subjectOf(bean);
+          return new Around(accessor.subjectOf(bean), FieldPaths.of(context.getParent()));
         }
       }
     }
     return null;
+  }
+
+  /** Whether values of the type name their own data subject. */
+  static boolean named(Class<?> type) {
+    return ACCESSORS.get(type) != NONE;
+  }
+
+  /** The subject a value of a {@linkplain #named(Class) naming} type names, or {@code null}. */
+  static String of(Object bean) {
+    return ACCESSORS.get(bean.getClass()).subjectOf(bean);
   }
 
   /** Whether the value is written inside an envelope of an enclosing personal value. */
@@ -101,6 +125,9 @@ final class Subjects {
   private record Accessor(AccessibleObject member) {
 
     String subjectOf(Object bean) {
+      if (member == null) {
+        return null;
+      }
       Object value;
       try {
         value = member instanceof Field field ? field.get(bean) : ((Method) member).invoke(bean);

@@ -45,6 +45,34 @@ class CachingSubjectKeysTest {
   }
 
   @Test
+  void aKeyFoundMissingWithoutTombstoneIsFoundAtOnceWhenRestored() throws Exception {
+    FileSubjectKeyStore files = FileSubjectKeyStore.in(dir);
+    SubjectKey key = files.currentKey("citizen-1");
+    Path file = files.fileOf("citizen-1");
+    byte[] content = java.nio.file.Files.readAllBytes(file);
+    java.nio.file.Files.delete(file);
+    CachingSubjectKeyStore keys = instance(files);
+    assertThat(keys.find("citizen-1", key.kid())).isEmpty();
+    assertThat(keys.erased("citizen-1", key.kid())).isFalse();
+
+    java.nio.file.Files.write(file, content);
+
+    assertThat(keys.find("citizen-1", key.kid())).contains(key);
+  }
+
+  @Test
+  void anErasureByAnotherInstanceIsRememberedOnceSeen() {
+    CachingSubjectKeyStore here = instance(FileSubjectKeyStore.in(dir));
+    CachingSubjectKeyStore there = instance(FileSubjectKeyStore.in(dir));
+    SubjectKey key = there.currentKey("citizen-1");
+    there.destroy("citizen-1");
+
+    assertThat(here.find("citizen-1", key.kid())).isEmpty();
+    assertThat(here.erased("citizen-1", key.kid())).isTrue();
+    assertThat(here.erased("citizen-1", "neverMade")).isFalse();
+  }
+
+  @Test
   void aKeyMadeByAnotherInstanceIsFoundAlthoughAnotherIdWasMissing() {
     CachingSubjectKeyStore here = instance(FileSubjectKeyStore.in(dir));
     CachingSubjectKeyStore there = instance(FileSubjectKeyStore.in(dir));

@@ -113,7 +113,7 @@ class FileSubjectKeysTest {
 
     assertThat(store.destroy("citizen-1")).isTrue();
 
-    assertThat(files()).hasSize(1);
+    assertThat(files()).hasSize(2); // citizen-2's key and citizen-1's tombstone
     assertThat(store.exists("citizen-1")).isFalse();
     assertThat(store.createdAt("citizen-1")).isEmpty();
     assertThat(store.find("citizen-1", key.kid())).isEmpty();
@@ -122,6 +122,70 @@ class FileSubjectKeysTest {
     SubjectKey next = store.currentKey("citizen-1");
     assertThat(next.kid()).isNotEqualTo(key.kid());
     assertThat(next.key().getEncoded()).isNotEqualTo(key.key().getEncoded());
+  }
+
+  @Test
+  void destroyingLeavesATombstoneSoTheKeyReadsAsErasedNotAsMissing() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    SubjectKey key = store.currentKey("citizen-1");
+    assertThat(store.keyId("citizen-1")).contains(key.kid());
+    assertThat(store.erased("citizen-1", key.kid())).isFalse();
+
+    assertThat(store.destroy("citizen-1", key.kid())).isTrue();
+
+    assertThat(store.erased("citizen-1", key.kid())).isTrue();
+    assertThat(FileSubjectKeyStore.in(dir).erased("citizen-1", key.kid())).isTrue();
+    assertThat(store.keyId("citizen-1")).isEmpty();
+    assertThat(store.tombstoneOf("citizen-1", key.kid())).exists();
+    assertThat(Files.readString(store.tombstoneOf("citizen-1", key.kid())))
+        .doesNotContain("citizen-1");
+    assertThat(store.destroy("citizen-1", key.kid())).as("again: nothing changes").isFalse();
+    SubjectKey next = store.currentKey("citizen-1");
+    assertThat(store.erased("citizen-1", next.kid())).isFalse();
+  }
+
+  @Test
+  void aKeyThatIsGoneWithoutATombstoneIsNotErased() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    SubjectKey key = store.currentKey("citizen-1");
+    Files.delete(store.fileOf("citizen-1"));
+
+    assertThat(store.find("citizen-1", key.kid())).isEmpty();
+    assertThat(store.erased("citizen-1", key.kid())).isFalse();
+    assertThat(store.erased("citizen-1", "../../etc/passwd")).isFalse();
+  }
+
+  @Test
+  void destroyingAKeyThatIsNoLongerCurrentKeepsTheCurrentOne() {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    SubjectKey current = store.currentKey("citizen-1");
+
+    assertThat(store.destroy("citizen-1", "oldKeyId")).isFalse();
+
+    assertThat(store.find("citizen-1", current.kid())).contains(current);
+    assertThat(store.erased("citizen-1", "oldKeyId")).isTrue();
+    assertThat(store.erased("citizen-1", current.kid())).isFalse();
+  }
+
+  @Test
+  void anErasureThatFoundNoKeyMarksTheEarlierKeysErased() {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+
+    assertThat(store.destroy("citizen-1", null)).isFalse();
+
+    assertThat(store.erased("citizen-1", "lostKeyId")).isTrue();
+    assertThat(store.erased("citizen-2", "lostKeyId")).isFalse();
+  }
+
+  @Test
+  void isEmptyWithoutKeysAndTombstones() throws Exception {
+    FileSubjectKeyStore store = FileSubjectKeyStore.in(dir);
+    assertThat(store.isEmpty()).isTrue();
+    store.currentKey("citizen-1");
+    assertThat(store.isEmpty()).isFalse();
+    store.destroy("citizen-1");
+    assertThat(store.isEmpty()).as("a tombstone is the store's own").isFalse();
+    assertThat(store.location()).contains(dir.toString());
   }
 
   @Test

@@ -70,7 +70,30 @@ class MongoSubjectKeysTest {
     assertThat(store.createdAt("citizen-1")).isEmpty();
     assertThat(store.find("citizen-1", key.kid())).isEmpty();
     assertThat(database.getCollection(MongoSubjectKeyStore.COLLECTION).countDocuments()).isZero();
+    assertThat(store.erased("citizen-1", key.kid())).isTrue();
+    assertThat(store().erased("citizen-1", key.kid())).isTrue();
     assertThat(store.currentKey("citizen-1").kid()).isNotEqualTo(key.kid());
+  }
+
+  @Test
+  void aKeyGoneWithoutATombstoneIsNotErasedAndAnOlderKeysErasureKeepsTheCurrentOne() {
+    MongoSubjectKeyStore store = store();
+    assertThat(store.isEmpty()).isTrue();
+    SubjectKey key = store.currentKey("citizen-1");
+    assertThat(store.keyId("citizen-1")).contains(key.kid());
+
+    assertThat(store.destroy("citizen-1", "oldKeyId")).isFalse();
+    assertThat(store.find("citizen-1", key.kid())).contains(key);
+    assertThat(store.erased("citizen-1", "oldKeyId")).isTrue();
+    assertThat(store.erased("citizen-1", key.kid())).isFalse();
+
+    database.getCollection(MongoSubjectKeyStore.COLLECTION).deleteMany(new Document());
+    assertThat(store.erased("citizen-1", key.kid())).isFalse();
+    assertThat(store.isEmpty()).isFalse();
+
+    store.destroy("citizen-2", null);
+    assertThat(store.erased("citizen-2", "lostKeyId")).isTrue();
+    assertThat(store.location()).contains(MongoSubjectKeyStore.COLLECTION);
   }
 
   @Test

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.rathaus.application.privacy.MissingKeys;
+import de.rathaus.application.privacy.PersonalDataKeyMissing;
+import de.rathaus.application.privacy.PersonalDataUnreadable;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.infra.privacy.PersonalRecords.Anonymous;
 import de.rathaus.infra.privacy.PersonalRecords.Household;
@@ -19,6 +22,7 @@ import de.rathaus.infra.privacy.PersonalRecords.Question;
 import de.rathaus.infra.privacy.PersonalRecords.Remark;
 import de.rathaus.infra.privacy.PersonalRecords.Submitted;
 import de.rathaus.infra.privacy.PersonalRecords.Unmarked;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,12 +31,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The Jackson module: what is stored, what is read back, and what erasure leaves. */
+@ExtendWith(OutputCaptureExtension.class)
 class PersonalDataModuleTest {
 
   @TempDir Path keyDir;
+  @TempDir Path elsewhere;
+  private final MissingKeys missing = new MissingKeys();
   private SubjectKeyStore keys;
   private ObjectMapper plain;
   private ObjectMapper json;
@@ -45,7 +55,16 @@ class PersonalDataModuleTest {
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    json = ProtectedJson.of(plain, keys).mapper();
+    json = ProtectedJson.of(plain, keys, missing).mapper();
+  }
+
+  /** The mapper of an engine started anew on a key directory: nothing cached. */
+  private ObjectMapper restartedOn(Path directory) {
+    return ProtectedJson.of(
+            plain,
+            new CachingSubjectKeyStore(FileSubjectKeyStore.in(directory), Duration.ofSeconds(60)),
+            missing)
+        .mapper();
   }
 
   private static Submitted submitted() {
@@ -101,7 +120,7 @@ class PersonalDataModuleTest {
     JsonNode envelope = tree.get("name");
     assertThat(envelope.size()).isEqualTo(1);
     String[] parts = envelope.get("$pd").asText().split("\\.", 4);
-    assertThat(parts[0]).isEqualTo("v1");
+    assertThat(parts[0]).isEqualTo("v2");
     assertThat(parts[1]).hasSize(8);
     assertThat(parts[3]).isEqualTo("citizen-anna");
     assertThat(tree.get("attributes").get("copies").has("$pd")).isTrue();
@@ -172,22 +191,33 @@ class PersonalDataModuleTest {
   }
 
   @Test
-  void aValueThatDoesNotAuthenticateReadsAsErased() throws Exception {
+  void aValueThatDoesNotAuthenticateIsAnErrorNotAPlaceholder() throws Exception {
     ObjectNode tree = (ObjectNode) plain.readTree(json.writeValueAsString(submitted()));
-    ObjectNode name = (ObjectNode) tree.get("name");
+    ObjectNode altered = tree.deepCopy();
+    ObjectNode name = (ObjectNode) altered.get("name");
     String data = name.get("$pd").asText();
     int at = data.indexOf('.', 3) + 20; // inside the ciphertext, where every bit counts
     char flipped = data.charAt(at) == 'A' ? 'B' : 'A';
     name.put("$pd", data.substring(0, at) + flipped + data.substring(at + 1));
-    ObjectNode email = (ObjectNode) tree.get("email");
+    ObjectNode moved = tree.deepCopy();
+    ObjectNode email = (ObjectNode) moved.get("email");
     // moved to another subject
     email.put("$pd", email.get("$pd").asText().replace("citizen-anna", "citizen-ben"));
 
-    Submitted read = json.treeToValue(tree, Submitted.class);
-
-    assertThat(read.name()).isEqualTo(PersonalDataModule.ERASED);
-    assertThat(read.email()).isEqualTo(PersonalDataModule.ERASED);
-    assertThat(read.location().address()).isEqualTo("Marktplatz 7, Heilbronn");
+    assertThat(unreadable(altered.toString(), Submitted.class, "Anna").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+    assertThat(
+            causeOf(
+                    org.assertj.core.api.Assertions.catchThrowable(
+                        () -> json.treeToValue(moved, Submitted.class)),
+                    RuntimeException.class)
+                .getMessage())
+        .doesNotContain("anna@example.org");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> json.treeToValue(moved, Submitted.class)))
+        .isNotNull();
+    assertThat(json.treeToValue(tree, Submitted.class)).isEqualTo(submitted());
   }
 
   @Test
@@ -292,6 +322,170 @@ class PersonalDataModuleTest {
     String legacy = plain.writeValueAsString(submitted());
 
     assertThat(json.readValue(legacy, Submitted.class)).isEqualTo(submitted());
+  }
+
+  /** The exception of the given type in the chain of causes of {@code thrown}. */
+  static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in the causes of " + thrown, thrown);
+  }
+
+  /** Reading {@code stored} fails with PersonalDataUnreadable and shows none of the texts. */
+  private PersonalDataUnreadable unreadable(String stored, Class<?> type, String... texts) {
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(() -> json.readValue(stored, type));
+    assertThat(thrown).as("reading %s", stored).isNotNull();
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      for (String text : texts) {
+        assertThat(String.valueOf(t.getMessage())).doesNotContain(text);
+      }
+    }
+    return causeOf(thrown, PersonalDataUnreadable.class);
+  }
+
+  @Test
+  void anEnvelopeCopiedIntoAnotherSubjectsRecordIsAnErrorNotTheirText() throws Exception {
+    Submitted bens =
+        new Submitted(
+            "req-2",
+            "Ben Beispiel",
+            "ben@example.org",
+            Map.of("purpose", "Bank"),
+            new Location(49.1, 9.2, "Allee 1"),
+            List.of(new Question("q1", "Ben fragt")),
+            1,
+            new CitizenId("citizen-ben"));
+    JsonNode ben = plain.readTree(json.writeValueAsString(bens));
+    ObjectNode anna = (ObjectNode) plain.readTree(json.writeValueAsString(submitted()));
+    anna.set("name", ben.get("name")); // with write access to the database
+
+    assertThat(unreadable(anna.toString(), Submitted.class, "Ben Beispiel").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.OTHER_SUBJECT);
+    Throwable fromTree =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> json.treeToValue(anna, Submitted.class));
+    assertThat(causeOf(fromTree, PersonalDataUnreadable.class).problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.OTHER_SUBJECT);
+  }
+
+  @Test
+  void anEnvelopeCopiedIntoAnotherFieldOfTheSameRecordIsAnError() throws Exception {
+    JsonNode original = plain.readTree(json.writeValueAsString(submitted()));
+
+    ObjectNode emailAsName = original.deepCopy();
+    emailAsName.set("name", original.get("email"));
+    assertThat(unreadable(emailAsName.toString(), Submitted.class, "anna@example.org").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+
+    ObjectNode swappedMapValue = original.deepCopy();
+    ((ObjectNode) swappedMapValue.get("attributes"))
+        .set("copies", original.get("attributes").get("purpose"));
+    assertThat(unreadable(swappedMapValue.toString(), Submitted.class, "Firma Beispiel").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+
+    ObjectNode questionAsAddress = original.deepCopy();
+    ((ObjectNode) questionAsAddress.get("location"))
+        .set("address", original.get("questions").get(0).get("text"));
+    assertThat(unreadable(questionAsAddress.toString(), Submitted.class, "Seit wann").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+
+    Submitted twoQuestions =
+        new Submitted(
+            "req-1",
+            null,
+            null,
+            Map.of(),
+            null,
+            List.of(new Question("q1", "Seit wann?"), new Question("q2", "Wie lange?")),
+            1,
+            new CitizenId("citizen-anna"));
+    ObjectNode swapped = (ObjectNode) plain.readTree(json.writeValueAsString(twoQuestions));
+    JsonNode first = swapped.get("questions").get(0).get("text");
+    ((ObjectNode) swapped.get("questions").get(0))
+        .set("text", swapped.get("questions").get(1).get("text"));
+    ((ObjectNode) swapped.get("questions").get(1)).set("text", first);
+    assertThat(unreadable(swapped.toString(), Submitted.class, "Wie lange").problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+    Throwable fromTree =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> json.treeToValue(swapped, Submitted.class));
+    assertThat(causeOf(fromTree, PersonalDataUnreadable.class).problem())
+        .isEqualTo(PersonalDataUnreadable.Problem.NOT_AUTHENTIC);
+  }
+
+  @Test
+  void anEnvelopeOfTheUnboundFormatV1IsRefusedClearly() throws Exception {
+    ObjectNode stored = (ObjectNode) plain.readTree(json.writeValueAsString(submitted()));
+    String kid = keys.currentKey("citizen-anna").kid();
+    stored.set(
+        "name",
+        plain
+            .createObjectNode()
+            .put("$pd", "v1." + kid + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.citizen-anna"));
+
+    PersonalDataUnreadable refused = unreadable(stored.toString(), Submitted.class);
+
+    assertThat(refused.problem()).isEqualTo(PersonalDataUnreadable.Problem.OLD_FORMAT);
+    assertThat(refused.getMessage()).contains("v1").doesNotContain("citizen-anna");
+  }
+
+  @Test
+  void aKeyMissingWithoutARecordedErasureIsAnErrorLoggedAndCountedNotAPlaceholder(
+      CapturedOutput logs) throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    String kid = keys.keyId("citizen-anna").orElseThrow();
+    Path keyFile = FileSubjectKeyStore.in(keyDir).fileOf("citizen-anna");
+    Files.move(keyFile, elsewhere.resolve("unmounted.key")); // the directory is not the right one
+    ObjectMapper restarted = restartedOn(keyDir);
+
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> restarted.readValue(stored, Submitted.class));
+
+    assertThat(causeOf(thrown, PersonalDataKeyMissing.class).keyId()).isEqualTo(kid);
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage()))
+          .doesNotContain("Anna Beispiel")
+          .doesNotContain("citizen-anna");
+    }
+    assertThat(missing.total()).isEqualTo(1);
+    assertThat(logs.getAll())
+        .contains("its key " + kid + " is missing from the key directory")
+        .doesNotContain("Anna Beispiel")
+        .doesNotContain("citizen-anna");
+
+    Files.move(elsewhere.resolve("unmounted.key"), keyFile); // the right directory is back
+    assertThat(restarted.readValue(stored, Submitted.class)).isEqualTo(submitted());
+  }
+
+  @Test
+  void theKeysOfAnotherKeyStoreAreAnErrorNotAPlaceholder() throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    ObjectMapper other = restartedOn(elsewhere); // another instance's key directory
+    other.writeValueAsString(submitted()); // it has a key of citizen-anna, another one
+
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> other.readValue(stored, Submitted.class));
+
+    assertThat(causeOf(thrown, PersonalDataKeyMissing.class)).isNotNull();
+    assertThat(missing.total()).isEqualTo(1);
+  }
+
+  @Test
+  void anErasureIsSeenAsErasedByAnInstanceStartedLater() throws Exception {
+    String stored = json.writeValueAsString(submitted());
+    keys.destroy("citizen-anna");
+
+    Submitted read = restartedOn(keyDir).readValue(stored, Submitted.class);
+
+    assertThat(read.name()).isEqualTo(PersonalDataModule.ERASED);
+    assertThat(read.attributes()).containsEntry("purpose", PersonalDataModule.ERASED);
+    assertThat(missing.total()).isZero();
   }
 
   @Test

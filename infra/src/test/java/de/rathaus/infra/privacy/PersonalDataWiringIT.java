@@ -57,7 +57,7 @@ class PersonalDataWiringIT {
               .first();
       assertThat(stored.toJson()).doesNotContain("Hinweis").contains("$pd");
       try (Stream<Path> keyFiles = Files.list(dataDir.resolve("keys"))) {
-        assertThat(keyFiles).hasSize(1);
+        assertThat(keyFiles.filter(f -> f.toString().endsWith(".key"))).hasSize(1);
       }
       assertThat(engine.getBean(PersonalDataKeys.class).exists("citizen-1")).isTrue();
     }
