@@ -1,0 +1,89 @@
+package de.rathaus.infra.eventstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventData;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+
+/**
+ * Loads an aggregate's events: {@code $in} of the {@code _id}s it must have (aggregate id and
+ * sequence), 32 at first, then chunks of 100, up to the first sequence number that is missing.
+ */
+final class AggregateStreams {
+
+  static final int FIRST_CHUNK = 32;
+  static final int CHUNK = 100;
+
+  private final MongoCollection<BsonDocument> events;
+  private final AggregatePositions aggregates;
+
+  AggregateStreams(MongoCollection<BsonDocument> events, AggregatePositions aggregates) {
+    this.events = events;
+    this.aggregates = aggregates;
+  }
+
+  /** Every event of the aggregate from {@code firstSequenceNumber} on, in order. */
+  List<DomainEventData<JsonNode>> from(String identifier, long firstSequenceNumber) {
+    List<DomainEventData<JsonNode>> result = new ArrayList<>();
+    long next = firstSequenceNumber;
+    int chunk = FIRST_CHUNK;
+    while (true) {
+      List<StoredEvent> found = chunk(identifier, next, chunk);
+      for (StoredEvent event : found) {
+        result.add(event.domain());
+      }
+      if (found.size() < chunk) {
+        return result;
+      }
+      next += chunk;
+      chunk = CHUNK;
+    }
+  }
+
+  /** The highest sequence number stored from {@code next} on, or {@code last} if there is none. */
+  Long lastSequenceFrom(String aggregateId, long next, Long last) {
+    while (true) {
+      List<StoredEvent> found = chunk(aggregateId, next, CHUNK);
+      if (!found.isEmpty()) {
+        last = found.get(found.size() - 1).sequenceNumber();
+      }
+      if (found.size() < CHUNK) {
+        return last;
+      }
+      next += CHUNK;
+    }
+  }
+
+  /** The contiguous run of an aggregate's events starting at {@code first}, at most {@code n}. */
+  List<StoredEvent> chunk(String aggregateId, long first, int n) {
+    List<BsonValue> ids = new ArrayList<>(n);
+    for (long seq = first; seq < first + n; seq++) {
+      ids.add(new BsonString(EventDocuments.documentId(aggregateId, seq)));
+    }
+    List<StoredEvent> found = new ArrayList<>();
+    for (BsonDocument document : events.find(Filters.in(EventDocuments.ID, ids))) {
+      found.add(EventDocuments.fromDocument(document));
+    }
+    found.sort(Comparator.comparingLong(StoredEvent::sequenceNumber));
+    List<StoredEvent> contiguous = new ArrayList<>(found.size());
+    long expected = first;
+    for (StoredEvent event : found) {
+      if (event.sequenceNumber() != expected) {
+        break;
+      }
+      contiguous.add(event);
+      expected++;
+    }
+    if (!contiguous.isEmpty()) {
+      aggregates.remember(
+          aggregateId, contiguous.stream().mapToLong(StoredEvent::globalIndex).max().getAsLong());
+    }
+    return contiguous;
+  }
+}
