@@ -5,7 +5,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventData;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -13,7 +17,9 @@ import org.bson.BsonValue;
 
 /**
  * Loads an aggregate's events: {@code $in} of the {@code _id}s it must have (aggregate id and
- * sequence), 32 at first, then chunks of 100, up to the first sequence number that is missing.
+ * sequence), 32 at first, then chunks of 100, up to the first sequence number that is missing or
+ * whose commit is not decided: an event whose commit's last event is not stored (yet), or was given
+ * up, is not part of the aggregate's history.
  */
 final class AggregateStreams {
 
@@ -21,10 +27,13 @@ final class AggregateStreams {
   static final int CHUNK = 100;
 
   private final MongoCollection<BsonDocument> events;
+  private final PositionLookup lookup;
   private final AggregatePositions aggregates;
 
-  AggregateStreams(MongoCollection<BsonDocument> events, AggregatePositions aggregates) {
+  AggregateStreams(
+      MongoCollection<BsonDocument> events, PositionLookup lookup, AggregatePositions aggregates) {
     this.events = events;
+    this.lookup = lookup;
     this.aggregates = aggregates;
   }
 
@@ -80,10 +89,40 @@ final class AggregateStreams {
       contiguous.add(event);
       expected++;
     }
-    if (!contiguous.isEmpty()) {
+    List<StoredEvent> decided = decidedPrefix(contiguous);
+    if (!decided.isEmpty()) {
+      // the commit's last position: a later commit of this aggregate must come after all of it
       aggregates.remember(
-          aggregateId, contiguous.stream().mapToLong(StoredEvent::globalIndex).max().getAsLong());
+          aggregateId, decided.stream().mapToLong(StoredEvent::decider).max().getAsLong());
     }
-    return contiguous;
+    return decided;
+  }
+
+  /** The events up to the first one whose commit is pending or aborted. */
+  private List<StoredEvent> decidedPrefix(List<StoredEvent> run) {
+    Map<Long, StoredEvent> byPosition = new HashMap<>();
+    for (StoredEvent event : run) {
+      byPosition.put(event.globalIndex(), event);
+    }
+    Set<Long> unknown = new LinkedHashSet<>();
+    for (StoredEvent event : run) {
+      if (!byPosition.containsKey(event.decider())) {
+        unknown.add(event.decider()); // the last event of a commit of several aggregates
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<StoredEvent> deciders = new ArrayList<>();
+      lookup.fetch(unknown, deciders);
+      for (StoredEvent decider : deciders) {
+        byPosition.putIfAbsent(decider.globalIndex(), decider);
+      }
+    }
+    for (int i = 0; i < run.size(); i++) {
+      StoredEvent decider = byPosition.get(run.get(i).decider());
+      if (decider == null || decider.tombstone()) {
+        return run.subList(0, i);
+      }
+    }
+    return run;
   }
 }

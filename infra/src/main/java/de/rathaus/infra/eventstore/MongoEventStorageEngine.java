@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,10 +37,14 @@ import org.bson.Document;
  *
  * <p>Guarantees (DESIGN.md section 5): every event gets a unique, increasing global position;
  * processors track with gap-aware tokens, so a slow commit is delivered when it lands instead of
- * being skipped; a second event for the same aggregate and sequence is a duplicate key and is
- * refused with a {@link org.axonframework.modelling.command.ConcurrencyException}; every hot query
- * is an equality or a bounded {@code $in} on a single-field unique key, so its cost does not grow
- * with the store, on the embedded server too; an append is durable before it returns.
+ * being skipped, and a gap is given up only by a tombstone at its position, which a late commit
+ * runs into (it is then written again at new positions): an acknowledged event is never skipped,
+ * whatever the clocks say. A commit of several events counts once its last event is stored, so
+ * processors and aggregate loads see all of it or nothing. A second event for the same aggregate
+ * and sequence is a duplicate key and is refused with a {@link
+ * org.axonframework.modelling.command.ConcurrencyException}; every hot query is an equality or a
+ * bounded {@code $in} on a single-field unique key, so its cost does not grow with the store, on
+ * the embedded server too; an append is durable before it returns.
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -52,33 +60,56 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
   protected MongoEventStorageEngine(Builder builder) {
     super(builder);
-    this.events = builder.database.getCollection(builder.eventsCollection, BsonDocument.class);
-    this.snapshots =
-        builder.database.getCollection(builder.snapshotsCollection, BsonDocument.class);
+    MongoDatabase database = builder.database.withWriteConcern(boundedWait(builder));
+    this.events = database.getCollection(builder.eventsCollection, BsonDocument.class);
+    this.snapshots = database.getCollection(builder.snapshotsCollection, BsonDocument.class);
     this.positions =
         new GlobalPositions(
-            builder.database.getCollection(builder.countersCollection),
+            database.getCollection(builder.countersCollection),
             builder.clock,
+            builder.nanoTime,
             builder.lease,
             builder.positionBlockSize);
     this.eventDocuments = new EventDocuments(getEventSerializer());
     this.snapshotDocuments = new EventDocuments(getSnapshotSerializer());
     AggregatePositions aggregates = new AggregatePositions();
+    PositionLookup lookup = new PositionLookup(events);
+    Tombstones tombstones = new Tombstones(events, lookup);
+    long gapTimeoutMillis = builder.gapTimeout.toMillis();
     this.appender =
         new EventAppender(
             events,
-            new MongoNamespace(builder.database.getName(), builder.countersCollection),
+            new MongoNamespace(database.getName(), builder.countersCollection),
             positions,
             aggregates,
+            lookup,
+            tombstones,
             builder.durability,
             builder.appendHook,
-            this::handlePersistenceException);
-    this.aggregateStreams = new AggregateStreams(events, aggregates);
-    PositionLookup lookup = new PositionLookup(events);
+            this::handlePersistenceException,
+            builder.clock,
+            gapTimeoutMillis);
+    this.aggregateStreams = new AggregateStreams(events, lookup, aggregates);
     this.tracking =
         new EventTracking(
-            lookup, positions, builder.clock, builder.gapTimeout.toMillis(), builder.maxGapOffset);
+            lookup,
+            tombstones,
+            positions,
+            builder.clock,
+            new GapTracker(gapTimeoutMillis, builder.maxGapOffset));
     this.tokens = new TrackingTokens(lookup, positions, batchSize());
+  }
+
+  /**
+   * The database's write concern with a {@code wtimeout} below the lease: a write that waits for
+   * replication longer than that is answered as unknown instead of holding the command for ever.
+   */
+  private static WriteConcern boundedWait(Builder builder) {
+    WriteConcern configured = builder.database.getWriteConcern();
+    long bound = Math.max(1, builder.lease.toMillis() / 2);
+    Integer own = configured.getWTimeout(TimeUnit.MILLISECONDS);
+    long wtimeout = own == null || own <= 0 ? bound : Math.min(own, bound);
+    return configured.withWTimeout(wtimeout, TimeUnit.MILLISECONDS);
   }
 
   public static Builder builder() {
@@ -208,6 +239,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private StoreDurability durability = StoreDurability.BY_WRITE_CONCERN;
     private AppendHook appendHook = AppendHook.NONE;
     private Clock clock = Clock.systemUTC();
+    private LongSupplier nanoTime = System::nanoTime;
+    private PersistenceExceptionResolver persistenceExceptionResolver;
     private Duration lease = Duration.ofSeconds(10);
     private Duration gapTimeout = Duration.ofSeconds(60);
     private int maxGapOffset = 10_000;
@@ -235,14 +268,35 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       return this;
     }
 
+    /** The wall clock: it stamps reservations and decides when readers give a gap up. */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
+    /** The monotonic clock of the writers' leases ({@link System#nanoTime()}; tests). */
+    public Builder nanoTime(LongSupplier nanoTime) {
+      this.nanoTime = nanoTime;
+      return this;
+    }
+
     /**
-     * How long a writer may use a reserved position, and how long readers wait for a gap to be
-     * filled. The gap timeout must exceed the lease by the clock skew between instances.
+     * Replaces the engine's own detection of conflicts (a duplicate key of MongoDB), which turns a
+     * second event at the same aggregate and sequence into a {@code ConcurrencyException}.
+     */
+    @Override
+    public Builder persistenceExceptionResolver(
+        PersistenceExceptionResolver persistenceExceptionResolver) {
+      this.persistenceExceptionResolver = persistenceExceptionResolver;
+      super.persistenceExceptionResolver(persistenceExceptionResolver);
+      return this;
+    }
+
+    /**
+     * How long a writer may start writing at a reserved position, and how long readers wait for a
+     * gap to be filled before they give it up. Neither decides whether an event can be lost (a
+     * given-up position holds a tombstone, which a late write runs into); a gap timeout well above
+     * the lease only keeps slow commits from being aborted and written again.
      */
     public Builder leaseAndGapTimeout(Duration lease, Duration gapTimeout) {
       this.lease = lease;
@@ -297,7 +351,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     public MongoEventStorageEngine build() {
-      persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
+      super.persistenceExceptionResolver(
+          persistenceExceptionResolver != null
+              ? persistenceExceptionResolver
+              : MongoEventStorageEngine::isDuplicateKey);
       validate();
       return new MongoEventStorageEngine(this);
     }

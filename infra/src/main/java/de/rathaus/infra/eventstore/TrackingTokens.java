@@ -3,8 +3,10 @@ package de.rathaus.infra.eventstore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -35,9 +37,9 @@ final class TrackingTokens {
     lookup.fetch(PositionLookup.range(recentStart, (int) (highest - recentStart + 1)), stored);
     long head = recentStart - 1;
     Set<Long> present = new HashSet<>();
-    for (StoredEvent event : stored) {
-      present.add(event.globalIndex());
-      head = Math.max(head, event.globalIndex());
+    for (StoredEvent slot : decided(stored)) {
+      present.add(slot.globalIndex());
+      head = Math.max(head, slot.globalIndex());
     }
     if (head <= 0) {
       return null;
@@ -79,10 +81,43 @@ final class TrackingTokens {
       List<StoredEvent> found = new ArrayList<>();
       lookup.fetch(
           PositionLookup.range(start, (int) Math.min(batchSize, limit - start + 1)), found);
+      found.removeIf(StoredEvent::tombstone);
       if (!found.isEmpty()) {
         return found.stream().min(Comparator.comparingLong(StoredEvent::globalIndex)).get();
       }
     }
     return null;
+  }
+
+  /**
+   * The slots that are settled: tombstones and events of decided commits. An event of a commit
+   * whose last event is not stored yet stays a gap of the head token, so that it is delivered once
+   * its commit is.
+   */
+  private List<StoredEvent> decided(List<StoredEvent> slots) {
+    Map<Long, StoredEvent> byPosition = new HashMap<>();
+    for (StoredEvent slot : slots) {
+      byPosition.put(slot.globalIndex(), slot);
+    }
+    Set<Long> unknown = new HashSet<>();
+    for (StoredEvent slot : slots) {
+      if (!slot.tombstone() && !byPosition.containsKey(slot.decider())) {
+        unknown.add(slot.decider());
+      }
+    }
+    Map<Long, StoredEvent> deciders = new HashMap<>(byPosition);
+    if (!unknown.isEmpty()) {
+      List<StoredEvent> found = new ArrayList<>();
+      lookup.fetch(unknown, found);
+      found.forEach(d -> deciders.putIfAbsent(d.globalIndex(), d));
+    }
+    List<StoredEvent> settled = new ArrayList<>();
+    for (StoredEvent slot : slots) {
+      StoredEvent decider = deciders.get(slot.decider());
+      if (slot.tombstone() || decider != null) {
+        settled.add(slot); // an event of an aborted commit is settled too: it never comes
+      }
+    }
+    return settled;
   }
 }
