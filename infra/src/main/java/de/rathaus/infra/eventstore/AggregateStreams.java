@@ -5,11 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.eventhandling.DomainEventData;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -29,12 +25,17 @@ final class AggregateStreams {
   private final MongoCollection<BsonDocument> events;
   private final PositionLookup lookup;
   private final AggregatePositions aggregates;
+  private final DecidedCommits commits;
 
   AggregateStreams(
-      MongoCollection<BsonDocument> events, PositionLookup lookup, AggregatePositions aggregates) {
+      MongoCollection<BsonDocument> events,
+      PositionLookup lookup,
+      AggregatePositions aggregates,
+      DecidedCommits commits) {
     this.events = events;
     this.lookup = lookup;
     this.aggregates = aggregates;
+    this.commits = commits;
   }
 
   /** Every event of the aggregate from {@code firstSequenceNumber} on, in order. */
@@ -98,31 +99,39 @@ final class AggregateStreams {
     return decided;
   }
 
-  /** The events up to the first one whose commit is pending or aborted. */
+  /**
+   * The events up to the first one whose commit is pending or aborted. Only the run's last commit
+   * can be either: whoever wrote a later commit of the aggregate had loaded the earlier events, and
+   * a load shows decided commits only. The last commit is decided if its last event is in the run,
+   * is known here to be stored, or is found stored.
+   */
   private List<StoredEvent> decidedPrefix(List<StoredEvent> run) {
-    Map<Long, StoredEvent> byPosition = new HashMap<>();
+    if (run.isEmpty()) {
+      return run;
+    }
+    long decider = run.get(run.size() - 1).decider();
+    int tail = run.size();
+    while (tail > 0 && run.get(tail - 1).decider() == decider) {
+      tail--;
+    }
+    return decided(decider, run) ? run : run.subList(0, tail);
+  }
+
+  private boolean decided(long decider, List<StoredEvent> run) {
+    if (commits.known(decider)) {
+      return true;
+    }
     for (StoredEvent event : run) {
-      byPosition.put(event.globalIndex(), event);
-    }
-    Set<Long> unknown = new LinkedHashSet<>();
-    for (StoredEvent event : run) {
-      if (!byPosition.containsKey(event.decider())) {
-        unknown.add(event.decider()); // the last event of a commit of several aggregates
+      if (event.globalIndex() == decider) {
+        return true;
       }
     }
-    if (!unknown.isEmpty()) {
-      List<StoredEvent> deciders = new ArrayList<>();
-      lookup.fetch(unknown, deciders);
-      for (StoredEvent decider : deciders) {
-        byPosition.putIfAbsent(decider.globalIndex(), decider);
-      }
+    List<StoredEvent> found = new ArrayList<>();
+    lookup.fetch(List.of(decider), found);
+    if (!found.isEmpty() && !found.get(0).tombstone()) {
+      commits.remember(decider);
+      return true;
     }
-    for (int i = 0; i < run.size(); i++) {
-      StoredEvent decider = byPosition.get(run.get(i).decider());
-      if (decider == null || decider.tombstone()) {
-        return run.subList(0, i);
-      }
-    }
-    return run;
+    return false;
   }
 }

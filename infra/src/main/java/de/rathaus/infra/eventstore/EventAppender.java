@@ -59,6 +59,7 @@ final class EventAppender {
   private final MongoNamespace countersNamespace;
   private final GlobalPositions positions;
   private final AggregatePositions aggregates;
+  private final DecidedCommits commits;
   private final PositionLookup lookup;
   private final Tombstones tombstones;
   private final StoreDurability durability;
@@ -72,6 +73,7 @@ final class EventAppender {
       MongoNamespace countersNamespace,
       GlobalPositions positions,
       AggregatePositions aggregates,
+      DecidedCommits commits,
       PositionLookup lookup,
       Tombstones tombstones,
       StoreDurability durability,
@@ -83,6 +85,7 @@ final class EventAppender {
     this.countersNamespace = countersNamespace;
     this.positions = positions;
     this.aggregates = aggregates;
+    this.commits = commits;
     this.lookup = lookup;
     this.tombstones = tombstones;
     this.durability = durability;
@@ -118,6 +121,9 @@ final class EventAppender {
       place(prepared, offsets, candidate);
       if (insert(prepared, ordered)) {
         reservation = candidate;
+        if (commit.size() > 1) {
+          commits.remember(candidate.last());
+        }
       } else if (attempt == MAX_ATTEMPTS) {
         throw new EventStoreException(
             "Readers gave the commit's positions up " + attempt + " times; nothing was stored");

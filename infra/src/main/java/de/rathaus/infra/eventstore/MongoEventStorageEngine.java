@@ -73,6 +73,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     this.eventDocuments = new EventDocuments(getEventSerializer());
     this.snapshotDocuments = new EventDocuments(getSnapshotSerializer());
     AggregatePositions aggregates = new AggregatePositions();
+    DecidedCommits commits = new DecidedCommits();
     PositionLookup lookup = new PositionLookup(events);
     Tombstones tombstones = new Tombstones(events, lookup);
     long gapTimeoutMillis = builder.gapTimeout.toMillis();
@@ -82,6 +83,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             new MongoNamespace(database.getName(), builder.countersCollection),
             positions,
             aggregates,
+            commits,
             lookup,
             tombstones,
             builder.durability,
@@ -89,7 +91,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             this::handlePersistenceException,
             builder.clock,
             gapTimeoutMillis);
-    this.aggregateStreams = new AggregateStreams(events, lookup, aggregates);
+    this.aggregateStreams = new AggregateStreams(events, lookup, aggregates, commits);
     this.tracking =
         new EventTracking(
             lookup,
