@@ -2,6 +2,7 @@ package de.rathaus.infra.eventstore;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ final class EventTracking {
     return tracker.deliver(plan, givenUp);
   }
 
-  private void fetchInto(java.util.Collection<Long> wanted, Map<Long, StoredEvent> into) {
+  private void fetchInto(Collection<Long> wanted, Map<Long, StoredEvent> into) {
     List<StoredEvent> slots = new ArrayList<>();
     lookup.fetch(wanted, slots);
     for (StoredEvent slot : slots) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.BsonDocument;
 
@@ -30,7 +31,7 @@ final class Tombstones {
 
   /** The positions that now hold a tombstone; the others hold an event (or could not be read). */
   Set<Long> giveUp(Collection<Long> positions) {
-    List<Long> wanted = new ArrayList<>(new java.util.TreeSet<>(positions));
+    List<Long> wanted = new ArrayList<>(new TreeSet<>(positions));
     Set<Long> given = new HashSet<>(wanted);
     if (wanted.isEmpty()) {
       return given;
