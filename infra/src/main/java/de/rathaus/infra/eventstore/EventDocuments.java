@@ -9,6 +9,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
@@ -28,6 +29,13 @@ import org.bson.BsonValue;
  *       $in} of the next positions plus open gaps;
  *   <li>{@code eventId}: the event's identifier (unique).
  * </ul>
+ *
+ * <p>Each event of a commit of several also carries {@code commitEnd}, the position of the commit's
+ * last event, which is written last: the commit counts only once that event is stored, and is
+ * aborted if a tombstone holds that position instead. A tombstone is the document a reader writes
+ * at a position it gives up ({@code _id} and {@code eventId} {@code ~tomb/<position>}, {@code
+ * tombstone: true}): the unique {@code globalIndex} lets either an event or a tombstone have a
+ * position, never both, whatever the clocks say.
  */
 final class EventDocuments {
 
@@ -43,6 +51,8 @@ final class EventDocuments {
   static final String PAYLOAD = "payload";
   static final String META_DATA = "metaData";
   static final String RESERVED_AT = "reservedAt";
+  static final String COMMIT_END = "commitEnd";
+  static final String TOMBSTONE = "tombstone";
 
   static final String META_DATA_TYPE = MetaData.class.getName();
 
@@ -81,6 +91,15 @@ final class EventDocuments {
     return document;
   }
 
+  /** The document that gives a position up: it holds the position, and no event ever will. */
+  static BsonDocument tombstone(long globalIndex) {
+    BsonString id = new BsonString("~tomb/" + globalIndex);
+    return new BsonDocument(ID, id)
+        .append(GLOBAL_INDEX, new BsonInt64(globalIndex))
+        .append(EVENT_ID, id)
+        .append(TOMBSTONE, BsonBoolean.TRUE);
+  }
+
   /** The stored document of a snapshot: one per aggregate, keyed by the aggregate id. */
   BsonDocument toSnapshotDocument(DomainEventMessage<?> snapshot) {
     BsonDocument document = new BsonDocument();
@@ -110,6 +129,10 @@ final class EventDocuments {
   }
 
   static StoredEvent fromDocument(BsonDocument document) {
+    if (document.containsKey(TOMBSTONE)) {
+      return StoredEvent.tombstone(document.getNumber(GLOBAL_INDEX).longValue());
+    }
+    BsonValue commitEnd = document.get(COMMIT_END);
     BsonValue aggregateId = document.get(AGGREGATE_ID);
     BsonValue globalIndex = document.get(GLOBAL_INDEX);
     BsonValue reservedAt = document.get(RESERVED_AT);
@@ -124,7 +147,9 @@ final class EventDocuments {
         text(document.get(PAYLOAD_REVISION)),
         BsonJson.toJson(document.get(PAYLOAD, BsonNull.VALUE)),
         BsonJson.toJson(document.get(META_DATA, new BsonDocument())),
-        reservedAt == null ? 0 : reservedAt.asNumber().longValue());
+        reservedAt == null ? 0 : reservedAt.asNumber().longValue(),
+        commitEnd == null ? 0 : commitEnd.asNumber().longValue(),
+        false);
   }
 
   private static BsonValue nullable(String value) {

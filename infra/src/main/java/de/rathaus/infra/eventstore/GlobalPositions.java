@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -14,9 +15,12 @@ import org.bson.conversions.Bson;
  *
  * <p>A position is reserved before its event is written, so positions are unique and increase in
  * the order of reservation, while commits may land in another order: that is what the gap-aware
- * tokens of the processors are for. Each reservation has a lease: a writer never stores an event at
- * a position reserved longer ago than the lease, it reserves again instead. Readers rely on this to
- * tell a slow commit (wait for it) from an abandoned position (stop waiting after the gap timeout).
+ * tokens of the processors are for. Each reservation has a lease, kept on the monotonic clock of
+ * this JVM: a writer does not start an insert at a position reserved longer ago than the lease, it
+ * reserves again instead, because readers may have given such a position up by then. The lease only
+ * spares such collisions; that nothing is lost rests on tombstones (see {@link EventDocuments}),
+ * not on the lease or on any clock. Each block is also stamped with the wall-clock instant of its
+ * reservation, from which readers decide when to stop waiting for a gap.
  *
  * <p>Positions may be reserved in blocks to spare the counter's round trip; the unused rest of an
  * expired block simply becomes gaps that readers drop after the gap timeout. With several engine
@@ -30,35 +34,40 @@ final class GlobalPositions {
 
   private final MongoCollection<Document> counters;
   private final Clock clock;
-  private final long leaseMillis;
+  private final LongSupplier nanoTime;
+  private final long leaseNanos;
   private final int blockSize;
 
   private long next;
   private long end = -1;
   private long reservedAt;
+  private long reservedAtNanos;
 
-  GlobalPositions(MongoCollection<Document> counters, Clock clock, Duration lease, int blockSize) {
+  GlobalPositions(
+      MongoCollection<Document> counters,
+      Clock clock,
+      LongSupplier nanoTime,
+      Duration lease,
+      int blockSize) {
     this.counters = counters;
     this.clock = clock;
-    this.leaseMillis = lease.toMillis();
+    this.nanoTime = nanoTime;
+    this.leaseNanos = lease.toNanos();
     this.blockSize = Math.max(1, blockSize);
   }
 
   /**
-   * Increasing positions for one commit, each with the instant its block was reserved at: the rest
-   * of the current block first, then a new block if needed.
+   * Increasing positions for one commit, each with the wall-clock instant its block was reserved
+   * at: the rest of the current block first, then a new block if needed. {@code leaseStart} is the
+   * monotonic time the oldest of them was reserved at.
    */
-  record Reservation(long[] positions, long[] reservedAt) {
+  record Reservation(long[] positions, long[] reservedAt, long leaseStart) {
     long position(int offset) {
       return positions[offset];
     }
 
     long reservedAt(int offset) {
       return reservedAt[offset];
-    }
-
-    long oldest() {
-      return reservedAt[0];
     }
 
     long last() {
@@ -81,7 +90,8 @@ final class GlobalPositions {
     long[] positions = new long[count];
     long[] times = new long[count];
     int taken = 0;
-    if (clock.millis() - reservedAt < leaseMillis && next > after) {
+    long leaseStart = reservedAtNanos;
+    if (end >= 0 && nanoTime.getAsLong() - reservedAtNanos < leaseNanos && next > after) {
       while (taken < count && next <= end) {
         positions[taken] = next++;
         times[taken++] = reservedAt;
@@ -91,6 +101,10 @@ final class GlobalPositions {
       int size = Math.max(count - taken, blockSize);
       long last = increment(size);
       reservedAt = clock.millis();
+      reservedAtNanos = nanoTime.getAsLong();
+      if (taken == 0) {
+        leaseStart = reservedAtNanos;
+      }
       next = last - size + 1;
       end = last;
       while (taken < count) {
@@ -98,12 +112,12 @@ final class GlobalPositions {
         times[taken++] = reservedAt;
       }
     }
-    return new Reservation(positions, times);
+    return new Reservation(positions, times, leaseStart);
   }
 
-  /** Whether a writer may still store events at the positions of this reservation. */
+  /** Whether a writer may still start storing events at the positions of this reservation. */
   boolean usable(Reservation reservation) {
-    return clock.millis() - reservation.oldest() < leaseMillis;
+    return nanoTime.getAsLong() - reservation.leaseStart() < leaseNanos;
   }
 
   /** The highest position reserved so far by any writer, 0 if none. */

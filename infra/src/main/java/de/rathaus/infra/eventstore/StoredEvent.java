@@ -11,7 +11,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
 /**
  * One stored event as the storage engine hands it to Axon: payload and metadata stay Jackson trees
  * until a handler needs them, and are typed as {@link JsonNode} so that Jackson reads them without
- * a detour through bytes.
+ * a detour through bytes. A tombstone ({@link #tombstone}) stands for a position that readers gave
+ * up; it carries nothing else.
  */
 record StoredEvent(
     long globalIndex,
@@ -24,10 +25,26 @@ record StoredEvent(
     String payloadRevision,
     JsonNode payload,
     JsonNode metaData,
-    long reservedAt) {
+    long reservedAt,
+    long commitEnd,
+    boolean tombstone) {
+
+  /** A position given up by a reader: it holds no event and never will. */
+  static StoredEvent tombstone(long globalIndex) {
+    return new StoredEvent(
+        globalIndex, null, null, null, 0, null, null, null, null, null, 0, 0, true);
+  }
 
   boolean isDomainEvent() {
     return aggregateIdentifier != null;
+  }
+
+  /**
+   * The position whose event decides the event's commit: the commit's last event, written last. An
+   * event of a commit of one is its own decider.
+   */
+  long decider() {
+    return commitEnd > 0 ? commitEnd : globalIndex;
   }
 
   TrackedEventData<JsonNode> tracked(TrackingToken token) {

@@ -22,11 +22,16 @@ final class EmbeddedStoreFixture implements AutoCloseable {
     this.server = EmbeddedMongoServer.start(dataDir);
     this.client = MongoClients.create(server.connectionString());
     this.database = client.getDatabase("rathaus");
+    this.serializer = jsonSerializer();
+  }
+
+  /** The serializer of the engine tests' events and snapshots. */
+  static JacksonSerializer jsonSerializer() {
     ObjectMapper mapper =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    this.serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    return JacksonSerializer.builder().objectMapper(mapper).build();
   }
 
   MongoEventStorageEngine.Builder engine() {

@@ -1,0 +1,102 @@
+package de.rathaus.infra.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two engine instances, each with its own client, on one embedded server started on its own on the
+ * loopback interface: one instance's insert stalls while the other writes and a processor gives the
+ * gap up. The stalled commit is delivered or refused to its caller, never acknowledged and skipped.
+ */
+class TwoInstancesTest {
+
+  private static final Duration LEASE = Duration.ofMillis(200);
+  private static final Duration GAP_TIMEOUT = Duration.ofMillis(400);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aCommitStalledOnOneInstanceWhileAnotherWritesIsDeliveredOrRefused() throws Exception {
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+        MongoClient clientA = MongoClients.create(server.connectionString());
+        MongoClient clientB = MongoClients.create(server.connectionString())) {
+      FaultyMongo faults = new FaultyMongo("events");
+      CountDownLatch held = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      faults.inserts = SlowCommitTest.stallOnce("slow", held, release);
+      MongoEventStorageEngine instanceA =
+          instance(server).database(faults.wrap(clientA.getDatabase("rathaus"))).build();
+      MongoEventStorageEngine instanceB =
+          instance(server).database(clientB.getDatabase("rathaus")).build();
+      instanceB.ensureIndexes();
+
+      CompletableFuture<Void> slow =
+          CompletableFuture.runAsync(() -> instanceA.appendEvents(event("slow")));
+      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 3; i++) {
+        instanceB.appendEvents(event("fast-" + i));
+      }
+      SlowCommitTest.Poller processor = new SlowCommitTest.Poller(instanceB);
+      Await.until(
+          Duration.ofSeconds(20), () -> processor.poll().size() == 3, "B's commits are delivered");
+      SlowCommitTest.pollPast(processor, GAP_TIMEOUT.multipliedBy(2)); // the gap is given up
+      instanceB.appendEvents(event("fast-3")); // the processor's token moves on without it
+      Await.until(
+          Duration.ofSeconds(20), () -> processor.poll().size() == 4, "B's next commit arrives");
+
+      release.countDown();
+      boolean acknowledged;
+      try {
+        slow.get(10, TimeUnit.SECONDS);
+        acknowledged = true;
+      } catch (ExecutionException refused) {
+        acknowledged = false;
+      }
+
+      if (acknowledged) {
+        Await.until(
+            Duration.ofSeconds(20),
+            () -> processor.poll().contains("slow/0"),
+            "the acknowledged commit is delivered");
+      } else {
+        SlowCommitTest.pollPast(processor, GAP_TIMEOUT);
+        assertThat(processor.delivered).doesNotContain("slow/0");
+        assertThat(instanceB.readEvents("slow").asStream().count()).isZero();
+      }
+      assertThat(processor.delivered).doesNotHaveDuplicates();
+      assertThat(List.copyOf(processor.delivered)).hasSize(acknowledged ? 5 : 4);
+    }
+  }
+
+  private static MongoEventStorageEngine.Builder instance(EmbeddedMongoServer server) {
+    return MongoEventStorageEngine.builder()
+        .durability(server.durability())
+        .leaseAndGapTimeout(LEASE, GAP_TIMEOUT)
+        .eventSerializer(EmbeddedStoreFixture.jsonSerializer())
+        .snapshotSerializer(EmbeddedStoreFixture.jsonSerializer());
+  }
+
+  private static DomainEventMessage<?> event(String aggregate) {
+    return new GenericDomainEventMessage<>(
+        "Case",
+        aggregate,
+        0,
+        new TestEvents.Noted(aggregate, 0, List.of("a")),
+        MetaData.emptyInstance());
+  }
+}
