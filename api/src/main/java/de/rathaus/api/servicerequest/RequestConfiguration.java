@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,8 +66,12 @@ public class RequestConfiguration {
 
   @Bean
   public RequestSubmission requestSubmission(
-      CommandGateway commands, QueryGateway queries, CaseNumbers caseNumbers, Clock clock) {
-    return new RequestSubmission(commands, queries, caseNumbers, clock);
+      CommandGateway commands,
+      QueryGateway queries,
+      CaseNumbers caseNumbers,
+      EventStore events,
+      Clock clock) {
+    return new RequestSubmission(commands, queries, caseNumbers, events, clock);
   }
 
   @Bean

@@ -91,7 +91,11 @@ public class ServiceRequestController {
     Actor actor = Actor.of(caller);
     Idempotency.Outcome<Submitted> outcome =
         idempotency.once(
-            actor.id(), idempotencyKey, input, Submitted.class, () -> submit(input, actor));
+            actor.id(),
+            idempotencyKey,
+            input,
+            Submitted.class,
+            id -> submit(input, actor, new ServiceRequestId(id.toString())));
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.created(URI.create("/api/v1/requests/" + outcome.answer().id()));
     if (outcome.replayed()) {
@@ -100,7 +104,7 @@ public class ServiceRequestController {
     return answer.body(outcome.answer());
   }
 
-  private Submitted submit(SubmissionInput input, Actor actor) {
+  private Submitted submit(SubmissionInput input, Actor actor, ServiceRequestId id) {
     CitizenId applicant = new CitizenId(actor.id());
     RequestSubmission.Submitted submitted =
         readYourWrites.run(
@@ -112,7 +116,8 @@ public class ServiceRequestController {
                         input.attributes() == null ? Map.of() : new HashMap<>(input.attributes()),
                         input.description(),
                         input.location() == null ? null : input.location().toDomain(),
-                        input.applicant() == null ? null : input.applicant().toDomain())),
+                        input.applicant() == null ? null : input.applicant().toDomain()),
+                    id),
             RequestProjection.NAME);
     Optional<RequestView> view;
     try {

@@ -1,7 +1,9 @@
 package de.rathaus.api.shared;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.shared.IdempotencyRecords;
+import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -96,7 +98,21 @@ public class ApiConfiguration {
 
   @Bean
   public Idempotency idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock) {
-    return new Idempotency(records, json, clock);
+    return new Idempotency(records, json, clock, ApiConfiguration::refusedInput);
+  }
+
+  /**
+   * Failures that certainly stored nothing: the input was refused before or by the aggregate's
+   * rules. (A store that did not confirm, or anything unforeseen, may have stored the request.)
+   */
+  static boolean refusedInput(RuntimeException e) {
+    return e instanceof RequestSubmission.InvalidForm
+        || e instanceof RequestSubmission.UnknownService
+        || e instanceof ServiceRequestRuleViolation
+        || e instanceof Choices.InvalidChoice
+        || (e instanceof IllegalArgumentException
+            && e.getStackTrace().length > 0
+            && e.getStackTrace()[0].getClassName().startsWith("de.rathaus."));
   }
 
   @Bean

@@ -12,18 +12,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The {@code Idempotency-Key} of creating POSTs (DESIGN.md section 6): the first request with a key
  * runs; the same caller sending the same key with the same body again gets the first answer and
  * nothing is created twice; the same key with another body is refused (422). Keys are scoped per
- * caller (two citizens may use the same key) and kept for a day. While the first request with a key
- * still runs, a repeat waits for its answer (bounded; then 409). A first request that fails gives
- * its key up, so that a corrected retry may use it; one that died without answering (the process
- * stopped) frees its key after two minutes. The attempt must not fail once it created something:
- * that would free the key for a second creation.
+ * caller (two citizens may use the same key) and kept for a day.
+ *
+ * <p>The attempt is given a stable id of what it creates, derived from the caller, the key and the
+ * record's identity: an attempt that takes over from one that died (the process stopped between
+ * storing and answering) or whose outcome was unknown (the store did not confirm) creates the same
+ * thing, and finds it if the first one was stored. While an attempt runs, a repeat waits for its
+ * answer (bounded; then 409); an attempt that has not answered after two minutes counts as dead. An
+ * attempt refused for its input (nothing was stored) gives the key up, so that a corrected retry
+ * may use it; any other failure keeps the key for a retry of the same request. Every change of the
+ * record is fenced by the attempt's own token, so an attempt that was taken over changes nothing.
  */
 public class Idempotency {
 
@@ -41,56 +47,83 @@ public class Idempotency {
   private final ObjectMapper json;
   private final ObjectMapper canonical;
   private final Clock clock;
+  private final Predicate<RuntimeException> nothingStored;
 
-  public Idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock) {
-    this(records, json, clock, WAIT_FOR_FIRST);
+  /**
+   * @param nothingStored whether a failure of the attempt certainly stored nothing (a refusal of
+   *     its input), so that the key may be given up
+   */
+  public Idempotency(
+      IdempotencyRecords records,
+      ObjectMapper json,
+      Clock clock,
+      Predicate<RuntimeException> nothingStored) {
+    this(records, json, clock, nothingStored, WAIT_FOR_FIRST);
   }
 
-  Idempotency(IdempotencyRecords records, ObjectMapper json, Clock clock, Duration waitForFirst) {
+  Idempotency(
+      IdempotencyRecords records,
+      ObjectMapper json,
+      Clock clock,
+      Predicate<RuntimeException> nothingStored,
+      Duration waitForFirst) {
     this.waitForFirst = waitForFirst;
     this.records = records;
     this.json = json;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     this.clock = clock;
+    this.nothingStored = nothingStored;
   }
 
   /** An answer and whether it is the stored answer of an earlier request with the same key. */
   public record Outcome<T>(T answer, boolean replayed) {}
 
-  /** Runs {@code attempt} once per caller, key and body; without a key it simply runs. */
+  /**
+   * Runs {@code attempt} once per caller, key and body. The attempt gets the stable id of what it
+   * creates (a UUID, the same for every attempt under this key while it lives); without a key it
+   * gets a random one and simply runs.
+   */
   public <T> Outcome<T> once(
-      String caller, String key, Object body, Class<T> answerType, Supplier<T> attempt) {
+      String caller, String key, Object body, Class<T> answerType, Function<UUID, T> attempt) {
     if (key == null) {
-      return new Outcome<>(attempt.get(), false);
+      return new Outcome<>(attempt.apply(UUID.randomUUID()), false);
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !printableAscii(key)) {
       throw new InvalidKey();
     }
     String id = sha256(caller + "\n" + key);
     String fingerprint = sha256(canonicalJson(body));
+    String token = UUID.randomUUID().toString();
     long giveUpAt = System.nanoTime() + waitForFirst.toNanos();
     while (true) {
       Instant now = clock.instant();
-      Optional<IdempotencyRecords.Entry> earlier =
-          records.claim(id, fingerprint, now, now.minus(KEEP), now.minus(ABANDONED_AFTER));
-      if (earlier.isEmpty()) {
-        T answer;
-        try {
-          answer = attempt.get();
-        } catch (RuntimeException | Error e) {
-          records.release(id);
-          throw e;
-        }
-        // if storing the answer fails, the claim stays without one and is freed as abandoned
-        records.complete(id, write(answer));
-        return new Outcome<>(answer, false);
-      }
-      IdempotencyRecords.Entry entry = earlier.get();
-      if (!entry.fingerprint().equals(fingerprint)) {
+      IdempotencyRecords.Claim claim =
+          records.claim(id, fingerprint, token, now, now.minus(KEEP), now.minus(ABANDONED_AFTER));
+      if (!claim.fingerprint().equals(fingerprint)) {
         throw new KeyReused();
       }
-      if (entry.answer() != null) {
-        return new Outcome<>(read(entry.answer(), answerType), true);
+      if (claim.owned()) {
+        UUID stable =
+            UUID.nameUUIDFromBytes(
+                (caller + "\n" + key + "\n" + claim.identity()).getBytes(StandardCharsets.UTF_8));
+        T answer;
+        try {
+          answer = attempt.apply(stable);
+        } catch (RuntimeException e) {
+          if (nothingStored.test(e)) {
+            records.release(id, token);
+          } else {
+            records.suspend(id, token);
+          }
+          throw e;
+        }
+        // if storing the answer fails, the claim stays without one and is taken over later, by
+        // an attempt that finds what this one created
+        records.complete(id, token, write(answer));
+        return new Outcome<>(answer, false);
+      }
+      if (claim.answer() != null) {
+        return new Outcome<>(read(claim.answer(), answerType), true);
       }
       if (System.nanoTime() - giveUpAt > 0) {
         throw new KeyInProgress();

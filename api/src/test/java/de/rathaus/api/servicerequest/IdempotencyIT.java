@@ -3,16 +3,25 @@ package de.rathaus.api.servicerequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.rathaus.api.TestClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +43,7 @@ class IdempotencyIT {
   }
 
   @LocalServerPort int port;
+  @Autowired MongoDatabase database;
 
   private static String certificate(String purpose) {
     return """
@@ -79,6 +89,33 @@ class IdempotencyIT {
     assertThat(again.header("Location")).isEqualTo(first.header("Location"));
     assertThat(again.header("Idempotent-Replayed")).contains("true");
     assertThat(first.header("Idempotent-Replayed")).isEmpty();
+    assertThat(requestsOf("ben")).isEqualTo(before + 1);
+  }
+
+  /**
+   * The process died after its submission was stored and before it recorded the answer: the claim
+   * stays without one until it counts as abandoned. The retry runs again and must find the first
+   * request instead of making a second one.
+   */
+  @Test
+  void aRetryAfterTheFirstAttemptDiedBeforeItsAnswerCreatesNoSecondRequest() {
+    int before = requestsOf("ben");
+    JsonNode first = submit("ben", "died-1", certificate("Vermieter")).expect(201).json();
+    MongoCollection<Document> records = database.getCollection("idempotency_keys");
+    Document claim = records.find(Filters.regex("answer", first.path("id").asText())).first();
+    assertThat(claim).as("the first attempt's record").isNotNull();
+    Date longAgo = Date.from(Instant.now().minus(Duration.ofMinutes(10)));
+    records.updateOne(
+        Filters.eq("_id", claim.get("_id")),
+        Updates.combine(
+            Updates.unset("answer"),
+            Updates.set("claimedAt", longAgo),
+            Updates.set("attemptAt", longAgo)));
+
+    JsonNode retried = submit("ben", "died-1", certificate("Vermieter")).expect(201).json();
+
+    assertThat(retried.path("id").asText()).isEqualTo(first.path("id").asText());
+    assertThat(retried.path("caseNumber").asText()).isEqualTo(first.path("caseNumber").asText());
     assertThat(requestsOf("ben")).isEqualTo(before + 1);
   }
 

@@ -8,9 +8,11 @@ import de.rathaus.application.shared.IdempotencyRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,34 +21,64 @@ class IdempotencyTest {
 
   /** Records in memory, as the rules see them. */
   static final class InMemoryRecords implements IdempotencyRecords {
-    final Map<String, Entry> entries = new HashMap<>();
+    record Held(String fingerprint, String identity, String attempt, String answer, Instant at) {}
+
+    final Map<String, Held> entries = new HashMap<>();
 
     @Override
-    public synchronized Optional<Entry> claim(
+    public synchronized Claim claim(
         String key,
         String fingerprint,
+        String attempt,
         Instant now,
         Instant expiredBefore,
         Instant abandonedBefore) {
-      Entry existing = entries.get(key);
-      if (existing == null
-          || existing.claimedAt().isBefore(expiredBefore)
-          || (existing.answer() == null && existing.claimedAt().isBefore(abandonedBefore))) {
-        entries.put(key, new Entry(key, fingerprint, null, now));
-        return Optional.empty();
+      Held held = entries.get(key);
+      if (held == null) {
+        Held created = new Held(fingerprint, UUID.randomUUID().toString(), attempt, null, now);
+        entries.put(key, created);
+        return new Claim(true, created.identity(), fingerprint, null);
       }
-      return Optional.of(existing);
+      if (held.answer() != null || !held.fingerprint().equals(fingerprint)) {
+        return new Claim(false, held.identity(), held.fingerprint(), held.answer());
+      }
+      if (held.attempt() == null || held.at().isBefore(abandonedBefore)) {
+        entries.put(key, new Held(fingerprint, held.identity(), attempt, null, now));
+        return new Claim(true, held.identity(), fingerprint, null);
+      }
+      return new Claim(false, held.identity(), fingerprint, null);
     }
 
     @Override
-    public synchronized void complete(String key, String answer) {
-      Entry claimed = entries.get(key);
-      entries.put(key, new Entry(key, claimed.fingerprint(), answer, claimed.claimedAt()));
+    public synchronized boolean complete(String key, String attempt, String answer) {
+      Held held = entries.get(key);
+      if (held == null || !attempt.equals(held.attempt())) {
+        return false;
+      }
+      entries.put(key, new Held(held.fingerprint(), held.identity(), attempt, answer, held.at()));
+      return true;
     }
 
     @Override
-    public synchronized void release(String key) {
-      entries.remove(key);
+    public synchronized void release(String key, String attempt) {
+      entries.computeIfPresent(key, (k, held) -> attempt.equals(held.attempt()) ? null : held);
+    }
+
+    @Override
+    public synchronized void suspend(String key, String attempt) {
+      entries.computeIfPresent(
+          key,
+          (k, held) ->
+              attempt.equals(held.attempt())
+                  ? new Held(held.fingerprint(), held.identity(), null, null, held.at())
+                  : held);
+    }
+
+    /** As if the attempt holding {@code key} still ran, without an answer yet. */
+    synchronized void stillRunning(String key) {
+      Held held = entries.get(key);
+      entries.put(
+          key, new Held(held.fingerprint(), held.identity(), "running", null, Instant.now()));
     }
   }
 
@@ -54,21 +86,24 @@ class IdempotencyTest {
 
   private final InMemoryRecords records = new InMemoryRecords();
   private final Idempotency idempotency =
-      new Idempotency(records, new ObjectMapper(), Clock.systemUTC(), Duration.ofMillis(200));
+      new Idempotency(
+          records,
+          new ObjectMapper(),
+          Clock.systemUTC(),
+          e -> e instanceof IllegalArgumentException,
+          Duration.ofMillis(200));
   private final AtomicInteger attempts = new AtomicInteger();
 
   private Idempotency.Outcome<Answer> submit(String caller, String key, Map<String, ?> body) {
     return idempotency.once(
-        caller, key, body, Answer.class, () -> new Answer("r" + attempts.incrementAndGet()));
+        caller, key, body, Answer.class, id -> new Answer(id + "/" + attempts.incrementAndGet()));
   }
 
   @Test
   void aRepeatWhileTheFirstAttemptRunsWaitsAndThenIsA409() {
     // the first attempt claimed the key and has not answered yet (it still runs)
     submit("anna", "k", Map.of("purpose", "Bank"));
-    records.entries.replaceAll(
-        (key, entry) ->
-            new IdempotencyRecords.Entry(key, entry.fingerprint(), null, entry.claimedAt()));
+    records.entries.keySet().forEach(records::stillRunning);
 
     assertThatThrownBy(() -> submit("anna", "k", Map.of("purpose", "Bank")))
         .isInstanceOf(Idempotency.KeyInProgress.class)
@@ -104,11 +139,53 @@ class IdempotencyTest {
                     "k",
                     Map.of(),
                     Answer.class,
-                    () -> {
+                    id -> {
                       throw new IllegalArgumentException("refused");
                     }))
         .isInstanceOf(IllegalArgumentException.class);
 
-    assertThat(submit("anna", "k", Map.of()).replayed()).isFalse();
+    // a corrected body under the same key runs
+    assertThat(submit("anna", "k", Map.of("purpose", "Bank")).replayed()).isFalse();
+  }
+
+  @Test
+  void anAttemptWhoseOutcomeIsUnknownKeepsTheKeyForARetryOfTheSameRequest() {
+    List<UUID> ids = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                idempotency.once(
+                    "anna",
+                    "k",
+                    Map.of("purpose", "Bank"),
+                    Answer.class,
+                    id -> {
+                      ids.add(id);
+                      throw new IllegalStateException("the store did not confirm");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    Idempotency.Outcome<Answer> retried =
+        idempotency.once(
+            "anna",
+            "k",
+            Map.of("purpose", "Bank"),
+            Answer.class,
+            id -> {
+              ids.add(id);
+              return new Answer(id.toString());
+            });
+
+    assertThat(retried.replayed()).isFalse();
+    assertThat(ids).hasSize(2);
+    assertThat(ids.get(1)).as("the retry makes the same request").isEqualTo(ids.get(0));
+    assertThatThrownBy(() -> submit("anna", "k", Map.of("purpose", "Vermieter")))
+        .as("the key is not given up")
+        .isInstanceOf(Idempotency.KeyReused.class);
+  }
+
+  @Test
+  void keysOfTwoCallersMakeTwoRequests() {
+    assertThat(submit("anna", "k", Map.of()).answer())
+        .isNotEqualTo(submit("ben", "k", Map.of()).answer());
   }
 }

@@ -10,19 +10,28 @@ import de.rathaus.application.shared.IdempotencyRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 
 /**
  * Idempotency records in the collection {@code idempotency_keys}, keyed by the caller's key (a
- * unique {@code _id} makes the claim atomic, also across instances). Expired records are replaced
- * when their key comes again and purged at most once an hour.
+ * unique {@code _id} makes the first claim atomic, also across instances; every later change is
+ * conditional on the attempt that holds the record). Expired records are replaced when their key
+ * comes again and purged at most once an hour.
  */
 public class MongoIdempotencyRecords implements IdempotencyRecords {
 
   static final String COLLECTION = "idempotency_keys";
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+  static final String ID = "_id";
+  static final String FINGERPRINT = "fingerprint";
+  static final String IDENTITY = "identity";
+  static final String CREATED_AT = "createdAt";
+  static final String ATTEMPT = "attempt";
+  static final String ATTEMPT_AT = "attemptAt";
+  static final String ANSWER = "answer";
 
   private final MongoCollection<Document> records;
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
@@ -32,55 +41,93 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
   }
 
   @Override
-  public Optional<Entry> claim(
-      String key, String fingerprint, Instant now, Instant expiredBefore, Instant abandonedBefore) {
+  public Claim claim(
+      String key,
+      String fingerprint,
+      String attempt,
+      Instant now,
+      Instant expiredBefore,
+      Instant abandonedBefore) {
     purge(now, expiredBefore);
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int round = 0; round < 5; round++) {
+      String identity = UUID.randomUUID().toString();
       try {
         records.insertOne(
-            new Document("_id", key)
-                .append("fingerprint", fingerprint)
-                .append("claimedAt", Date.from(now)));
-        return Optional.empty();
+            new Document(ID, key)
+                .append(FINGERPRINT, fingerprint)
+                .append(IDENTITY, identity)
+                .append(CREATED_AT, Date.from(now))
+                .append(ATTEMPT, attempt)
+                .append(ATTEMPT_AT, Date.from(now)));
+        return new Claim(true, identity, fingerprint, null);
       } catch (MongoWriteException e) {
         if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
           throw e;
         }
       }
-      Document existing = records.find(Filters.eq("_id", key)).first();
+      Document existing = records.find(Filters.eq(ID, key)).first();
       if (existing == null) {
         continue; // released meanwhile: claim again
       }
-      Instant claimedAt = existing.getDate("claimedAt").toInstant();
-      boolean abandoned =
-          existing.getString("answer") == null && claimedAt.isBefore(abandonedBefore);
-      if (claimedAt.isBefore(expiredBefore) || abandoned) {
-        records.deleteOne(
-            Filters.and(
-                Filters.eq("_id", key), Filters.eq("claimedAt", existing.getDate("claimedAt"))));
+      String known = existing.getString(IDENTITY);
+      if (existing.getDate(CREATED_AT).toInstant().isBefore(expiredBefore)) {
+        records.deleteOne(Filters.and(Filters.eq(ID, key), Filters.eq(IDENTITY, known)));
         continue;
       }
-      return Optional.of(
-          new Entry(
-              key, existing.getString("fingerprint"), existing.getString("answer"), claimedAt));
+      Claim found =
+          new Claim(false, known, existing.getString(FINGERPRINT), existing.getString(ANSWER));
+      if (found.answer() != null || !found.fingerprint().equals(fingerprint)) {
+        return found;
+      }
+      String holder = existing.getString(ATTEMPT);
+      boolean abandoned =
+          holder == null || existing.getDate(ATTEMPT_AT).toInstant().isBefore(abandonedBefore);
+      if (!abandoned) {
+        return found; // the attempt that holds it still runs
+      }
+      boolean takenOver =
+          records
+                  .updateOne(
+                      Filters.and(
+                          Filters.eq(ID, key),
+                          Filters.eq(IDENTITY, known),
+                          Filters.eq(ATTEMPT, holder)),
+                      Updates.combine(
+                          Updates.set(ATTEMPT, attempt), Updates.set(ATTEMPT_AT, Date.from(now))))
+                  .getModifiedCount()
+              == 1;
+      if (takenOver) {
+        return new Claim(true, known, fingerprint, null);
+      }
     }
     throw new IllegalStateException("An idempotency key could not be claimed");
   }
 
   @Override
-  public void complete(String key, String answer) {
-    records.updateOne(Filters.eq("_id", key), Updates.set("answer", answer));
+  public boolean complete(String key, String attempt, String answer) {
+    return records
+            .updateOne(
+                Filters.and(Filters.eq(ID, key), Filters.eq(ATTEMPT, attempt)),
+                Updates.set(ANSWER, answer))
+            .getModifiedCount()
+        == 1;
   }
 
   @Override
-  public void release(String key) {
-    records.deleteOne(Filters.eq("_id", key));
+  public void release(String key, String attempt) {
+    records.deleteOne(Filters.and(Filters.eq(ID, key), Filters.eq(ATTEMPT, attempt)));
+  }
+
+  @Override
+  public void suspend(String key, String attempt) {
+    records.updateOne(
+        Filters.and(Filters.eq(ID, key), Filters.eq(ATTEMPT, attempt)), Updates.set(ATTEMPT, null));
   }
 
   private void purge(Instant now, Instant expiredBefore) {
     Instant last = lastPurge.get();
     if (now.isAfter(last.plus(PURGE_EVERY)) && lastPurge.compareAndSet(last, now)) {
-      records.deleteMany(Filters.lt("claimedAt", Date.from(expiredBefore)));
+      records.deleteMany(Filters.lt(CREATED_AT, Date.from(expiredBefore)));
     }
   }
 }

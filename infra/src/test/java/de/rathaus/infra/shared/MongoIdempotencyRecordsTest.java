@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.rathaus.application.shared.IdempotencyRecords;
-import de.rathaus.application.shared.IdempotencyRecords.Entry;
+import de.rathaus.application.shared.IdempotencyRecords.Claim;
 import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,51 +39,80 @@ class MongoIdempotencyRecordsTest {
     server.close();
   }
 
-  private Optional<Entry> claim(String key, String fingerprint, Instant now) {
-    return records.claim(key, fingerprint, now, now.minus(DAY), now.minus(LEASE));
+  private Claim claim(String key, String fingerprint, String attempt, Instant now) {
+    return records.claim(key, fingerprint, attempt, now, now.minus(DAY), now.minus(LEASE));
   }
 
   @Test
   void theFirstClaimOwnsTheKeyAndLaterOnesSeeItsAnswer() {
-    assertThat(claim("k", "f", T)).isEmpty();
-    assertThat(claim("k", "f", T.plusSeconds(1))).get().extracting(Entry::answer).isNull();
+    Claim first = claim("k", "f", "a1", T);
+    assertThat(first.owned()).isTrue();
+    Claim running = claim("k", "f", "a2", T.plusSeconds(1));
+    assertThat(running.owned()).isFalse();
+    assertThat(running.answer()).isNull();
 
-    records.complete("k", "{\"id\":\"r1\"}");
+    assertThat(records.complete("k", "a1", "{\"id\":\"r1\"}")).isTrue();
 
-    assertThat(claim("k", "other", T.plusSeconds(2)))
-        .get()
-        .satisfies(
-            e -> {
-              assertThat(e.answer()).isEqualTo("{\"id\":\"r1\"}");
-              assertThat(e.fingerprint()).isEqualTo("f");
-            });
+    Claim answered = claim("k", "other", "a3", T.plusSeconds(2));
+    assertThat(answered.owned()).isFalse();
+    assertThat(answered.answer()).isEqualTo("{\"id\":\"r1\"}");
+    assertThat(answered.fingerprint()).isEqualTo("f");
   }
 
   @Test
-  void aReleasedKeyMayBeClaimedAgain() {
-    claim("k", "f", T);
-    records.release("k");
+  void aReleasedKeyMayBeClaimedAgainAsANewRequest() {
+    Claim first = claim("k", "f", "a1", T);
+    records.release("k", "a1");
 
-    assertThat(claim("k", "f", T.plusSeconds(1))).isEmpty();
+    Claim again = claim("k", "f", "a2", T.plusSeconds(1));
+    assertThat(again.owned()).isTrue();
+    assertThat(again.identity()).isNotEqualTo(first.identity());
   }
 
   @Test
-  void aClaimWithoutAnswerPastItsLeaseIsAbandoned() {
-    claim("k", "f", T);
+  void aClaimWithoutAnswerPastItsLeaseIsTakenOverWithItsIdentity() {
+    Claim first = claim("k", "f", "a1", T);
 
-    assertThat(claim("k", "f", T.plus(LEASE).minusSeconds(1))).isPresent();
-    assertThat(claim("k", "f", T.plus(LEASE).plusSeconds(1))).as("claimed anew").isEmpty();
+    assertThat(claim("k", "f", "a2", T.plus(LEASE).minusSeconds(1)).owned()).isFalse();
+    Claim takenOver = claim("k", "f", "a3", T.plus(LEASE).plusSeconds(1));
+    assertThat(takenOver.owned()).as("taken over").isTrue();
+    assertThat(takenOver.identity()).as("the same request").isEqualTo(first.identity());
+  }
+
+  @Test
+  void anAttemptThatWasTakenOverChangesNothing() {
+    claim("k", "f", "slow", T);
+    claim("k", "f", "next", T.plus(LEASE).plusSeconds(1));
+
+    assertThat(records.complete("k", "slow", "{\"id\":\"stale\"}")).isFalse();
+    records.release("k", "slow");
+    records.suspend("k", "slow");
+    assertThat(claim("k", "f", "third", T.plus(LEASE).plusSeconds(2)).owned())
+        .as("still held by the attempt that took over")
+        .isFalse();
+    assertThat(records.complete("k", "next", "{\"id\":\"r1\"}")).isTrue();
+    assertThat(claim("k", "f", "fourth", T.plus(LEASE).plusSeconds(3)).answer())
+        .isEqualTo("{\"id\":\"r1\"}");
+  }
+
+  @Test
+  void aSuspendedClaimIsOpenForARetryAtOnceWithItsIdentity() {
+    Claim first = claim("k", "f", "a1", T);
+    records.suspend("k", "a1");
+
+    Claim retry = claim("k", "f", "a2", T.plusSeconds(1));
+    assertThat(retry.owned()).isTrue();
+    assertThat(retry.identity()).isEqualTo(first.identity());
   }
 
   @Test
   void anAnsweredKeyIsKeptForADayNotJustTheLease() {
-    claim("k", "f", T);
-    records.complete("k", "{}");
+    Claim first = claim("k", "f", "a1", T);
+    records.complete("k", "a1", "{}");
 
-    assertThat(claim("k", "f", T.plus(LEASE).plusSeconds(1)))
-        .get()
-        .extracting(Entry::answer)
-        .isEqualTo("{}");
-    assertThat(claim("k", "f", T.plus(DAY).plusSeconds(1))).as("expired").isEmpty();
+    assertThat(claim("k", "f", "a2", T.plus(LEASE).plusSeconds(1)).answer()).isEqualTo("{}");
+    Claim expired = claim("k", "f", "a3", T.plus(DAY).plusSeconds(1));
+    assertThat(expired.owned()).as("expired: a new request").isTrue();
+    assertThat(expired.identity()).isNotEqualTo(first.identity());
   }
 }
