@@ -26,37 +26,37 @@ public class ClerkDirectory {
     this.staff = Map.copyOf(staff);
   }
 
-  public boolean isClerkOf(ClerkId clerk, DepartmentCode department, Actor caller) {
-    if (caller.id().equals(clerk.value())
-        && caller.department().filter(department.value()::equals).isPresent()) {
-      return true;
+  /**
+   * The department whose clerk {@code clerk} is, as far as the engine knows: the caller's own
+   * department when they name themselves, a department that lists them, or the one their account
+   * gives them; empty when they are no clerk the engine knows.
+   */
+  public Optional<DepartmentCode> departmentOf(ClerkId clerk, Actor caller) {
+    if (caller.id().equals(clerk.value()) && caller.department().isPresent()) {
+      return caller.department().map(DepartmentCode::new);
     }
-    if (staff.getOrDefault(department.value(), List.of()).contains(clerk.value())) {
-      return true;
+    for (Map.Entry<String, List<String>> department : staff.entrySet()) {
+      if (department.getValue().contains(clerk.value())) {
+        return Optional.of(new DepartmentCode(department.getKey()));
+      }
     }
-    return accounts.map(known -> isClerkAccount(known, clerk, department)).orElse(false);
+    return accounts.flatMap(known -> departmentOfAccount(known, clerk));
   }
 
-  private static boolean isClerkAccount(
-      UserDetailsService known, ClerkId clerk, DepartmentCode department) {
+  private static Optional<DepartmentCode> departmentOfAccount(
+      UserDetailsService known, ClerkId clerk) {
     try {
       var authorities = known.loadUserByUsername(clerk.value()).getAuthorities();
-      boolean clerkRole =
-          authorities.stream().anyMatch(a -> a.getAuthority().equals(Role.CLERK.authority()));
-      boolean ofDepartment =
-          authorities.stream()
-              .anyMatch(
-                  a -> a.getAuthority().equals(Actor.departmentAuthority(department.value())));
-      return clerkRole && ofDepartment;
+      if (authorities.stream().noneMatch(a -> a.getAuthority().equals(Role.CLERK.authority()))) {
+        return Optional.empty();
+      }
+      return authorities.stream()
+          .map(a -> a.getAuthority())
+          .filter(a -> a.startsWith(Actor.departmentAuthority("")))
+          .map(a -> new DepartmentCode(a.substring(Actor.departmentAuthority("").length())))
+          .findFirst();
     } catch (UsernameNotFoundException unknown) {
-      return false;
-    }
-  }
-
-  /** The assignee is not a clerk of the case's department. */
-  public static final class NotAClerk extends RuntimeException {
-    public NotAClerk() {
-      super("The assignee is not a clerk of the department", null, false, false);
+      return Optional.empty();
     }
   }
 }

@@ -61,27 +61,15 @@ class RequestProblems {
     return ResponseEntity.badRequest().body(problem);
   }
 
-  @ExceptionHandler(ClerkDirectory.NotAClerk.class)
-  ResponseEntity<ProblemDetail> notAClerk() {
-    Locale locale = LocaleContextHolder.getLocale();
-    ProblemDetail problem =
-        problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "request.not-a-clerk", locale);
-    problem.setProperty(
-        "errors",
-        List.of(
-            Map.of(
-                "field",
-                "assignee",
-                "message",
-                problems.text("problem.request.not-a-clerk.title", locale, "not a clerk"))));
-    return ResponseEntity.unprocessableEntity().body(problem);
-  }
-
   @ExceptionHandler(ServiceRequestRuleViolation.class)
   ResponseEntity<ProblemDetail> rule(ServiceRequestRuleViolation e) {
     HttpStatus status =
         switch (e.code()) {
-          case LOCATION_REQUIRED, APPLICANT_NAME_REQUIRED, ANSWER_DUE_BEFORE_QUESTION ->
+          case LOCATION_REQUIRED,
+              APPLICANT_NAME_REQUIRED,
+              ANSWER_DUE_BEFORE_QUESTION,
+              NOT_A_CLERK_OF_THE_DEPARTMENT,
+              UNKNOWN_DEPARTMENT ->
               HttpStatus.UNPROCESSABLE_ENTITY;
           case NOT_THE_APPLICANT, NOT_YOUR_DEPARTMENT, UNKNOWN_QUESTION -> HttpStatus.NOT_FOUND;
           default -> HttpStatus.CONFLICT;

@@ -99,7 +99,11 @@ class DeadlineWatchTest {
     String waiting = submit(3);
     commands.sendAndWait(
         new AssignCase(
-            new ServiceRequestId(waiting), new ClerkId("clara"), BUERGERAMT, T.plusSeconds(60)));
+            new ServiceRequestId(waiting),
+            new ClerkId("clara"),
+            BUERGERAMT,
+            BUERGERAMT,
+            T.plusSeconds(60)));
     commands.sendAndWait(
         new RequestInformation(
             new ServiceRequestId(waiting),
@@ -118,7 +122,11 @@ class DeadlineWatchTest {
     String waiting = submit(3);
     commands.sendAndWait(
         new AssignCase(
-            new ServiceRequestId(waiting), new ClerkId("clara"), BUERGERAMT, T.plusSeconds(60)));
+            new ServiceRequestId(waiting),
+            new ClerkId("clara"),
+            BUERGERAMT,
+            BUERGERAMT,
+            T.plusSeconds(60)));
     commands.sendAndWait(
         new RequestInformation(
             new ServiceRequestId(waiting),

@@ -79,6 +79,13 @@ final class CaseRules {
 
   // --- processing
 
+  static void requireAssigneeOfDepartment(DepartmentCode caseDepartment, DepartmentCode assignees) {
+    refuseIf(
+        !caseDepartment.equals(assignees),
+        Code.NOT_A_CLERK_OF_THE_DEPARTMENT,
+        "Only a clerk of the handling department can be assigned");
+  }
+
   static void requireNewAssignee(ClerkId current, ClerkId next) {
     refuseIf(
         Objects.equals(current, next),
@@ -91,6 +98,10 @@ final class CaseRules {
         current.equals(target),
         Code.SAME_DEPARTMENT,
         "The case is already handled by this department");
+  }
+
+  static void requireActiveDepartment(boolean active) {
+    refuseIf(!active, Code.UNKNOWN_DEPARTMENT, "The city has no active department of this code");
   }
 
   static void requireAnswerDueAfterQuestion(Instant answerDueDate, Instant askedAt) {

@@ -8,13 +8,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * A clerk passes a case to the department that is responsible for it (Abgabe), saying why; the case
  * arrives there without an assignee.
+ *
+ * @param toDepartmentActive whether the city's departments list {@code toDepartment} as active (a
+ *     case forwarded to a department nobody works in would be lost)
  */
 public record ForwardCase(
     @TargetAggregateIdentifier ServiceRequestId id,
     DepartmentCode toDepartment,
     String reason,
     DepartmentCode actorDepartment,
-    Instant at) {
+    Instant at,
+    boolean toDepartmentActive) {
 
   public ForwardCase {
     if (id == null || toDepartment == null || actorDepartment == null || at == null) {

@@ -68,6 +68,7 @@ public class ServiceRequest {
   public void handle(AssignCase command) {
     CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
     CaseRules.requireOpen(status);
+    CaseRules.requireAssigneeOfDepartment(department, command.assigneeDepartment());
     CaseRules.requireNewAssignee(assignee, command.assignee());
     apply(new CaseAssigned(id, command.assignee(), command.at()));
   }
@@ -77,6 +78,7 @@ public class ServiceRequest {
     CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
     CaseRules.requireOpen(status);
     CaseRules.requireOtherDepartment(department, command.toDepartment());
+    CaseRules.requireActiveDepartment(command.toDepartmentActive());
     apply(
         new CaseForwarded(
             id, applicant, department, command.toDepartment(), command.reason(), command.at()));

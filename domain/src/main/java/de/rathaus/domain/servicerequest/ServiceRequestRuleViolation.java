@@ -25,8 +25,12 @@ public class ServiceRequestRuleViolation extends RuntimeException {
     NOT_THE_APPLICANT,
     /** The clerk belongs to another department than the one handling the case. */
     NOT_YOUR_DEPARTMENT,
+    /** The assignee is no clerk of the department that handles the case. */
+    NOT_A_CLERK_OF_THE_DEPARTMENT,
     /** The case is already assigned to this clerk. */
     ALREADY_ASSIGNED,
+    /** The department a case is forwarded to is not one of the city's active departments. */
+    UNKNOWN_DEPARTMENT,
     /** A case cannot be forwarded to the department that already handles it. */
     SAME_DEPARTMENT,
     /** The applicant's answer must be due after the question is asked. */

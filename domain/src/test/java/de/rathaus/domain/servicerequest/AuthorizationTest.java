@@ -30,9 +30,11 @@ class AuthorizationTest {
     Object[] waiting = {submitted(), assigned(), asked(day(2))};
     Object[] decided = {submitted(), assigned(), decided()};
     return Stream.of(
-        new Object[] {inProgress, new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, day(3))},
         new Object[] {
-          inProgress, new ForwardCase(ID, ORDNUNGSAMT, "Ours now", ORDNUNGSAMT, day(3))
+          inProgress, new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, ORDNUNGSAMT, day(3))
+        },
+        new Object[] {
+          inProgress, new ForwardCase(ID, ORDNUNGSAMT, "Ours now", ORDNUNGSAMT, day(3), true)
         },
         new Object[] {
           inProgress,

@@ -144,7 +144,7 @@ class MessagesTest {
             new ServiceRequestWithdrawn(ID, ANNA, "My secret reason", T0),
             new AddInternalNote(ID, "My secret note", CLARA_ID, BUERGERAMT_CODE, T0),
             new InternalNoteAdded(ID, ANNA, CLARA_ID, "My secret note", T0),
-            new ForwardCase(ID, ORDNUNGSAMT_CODE, "My secret forward", BUERGERAMT_CODE, T0),
+            new ForwardCase(ID, ORDNUNGSAMT_CODE, "My secret forward", BUERGERAMT_CODE, T0, true),
             new CaseForwarded(ID, ANNA, BUERGERAMT_CODE, ORDNUNGSAMT_CODE, "My secret forward", T0),
             new RequestInformation(ID, QUESTION, "My secret question", DUE, BUERGERAMT_CODE, T0),
             new InformationRequested(ID, ANNA, QUESTION, "My secret question", DUE, T0),

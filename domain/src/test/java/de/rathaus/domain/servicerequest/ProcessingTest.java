@@ -3,6 +3,7 @@ package de.rathaus.domain.servicerequest;
 import static de.rathaus.domain.servicerequest.Cases.*;
 
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation.Code;
+import de.rathaus.domain.shared.DepartmentCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ProcessingTest {
   void clerkTakesASubmittedCase() {
     fixture
         .given(submitted())
-        .when(new AssignCase(ID, CLARA, BUERGERAMT, day(1)))
+        .when(new AssignCase(ID, CLARA, BUERGERAMT, BUERGERAMT, day(1)))
         .expectEvents(new CaseAssigned(ID, CLARA, day(1)));
   }
 
@@ -37,15 +38,31 @@ class ProcessingTest {
   void handsTheCaseToAColleague() {
     fixture
         .given(submitted(), assigned())
-        .when(new AssignCase(ID, CLEMENS, BUERGERAMT, day(2)))
+        .when(new AssignCase(ID, CLEMENS, BUERGERAMT, BUERGERAMT, day(2)))
         .expectEvents(new CaseAssigned(ID, CLEMENS, day(2)));
+  }
+
+  @Test
+  void refusesAssigningAClerkOfAnotherDepartment() {
+    fixture
+        .given(submitted())
+        .when(new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, BUERGERAMT, day(1)))
+        .expectRefusal(Code.NOT_A_CLERK_OF_THE_DEPARTMENT);
+  }
+
+  @Test
+  void refusesAssigningSomeoneWhoIsNoClerk() {
+    fixture
+        .given(submitted())
+        .when(new AssignCase(ID, new ClerkId("mona"), null, BUERGERAMT, day(1)))
+        .expectRefusal(Code.NOT_A_CLERK_OF_THE_DEPARTMENT);
   }
 
   @Test
   void refusesAssigningTheSameClerkAgain() {
     fixture
         .given(submitted(), assigned())
-        .when(new AssignCase(ID, CLARA, BUERGERAMT, day(2)))
+        .when(new AssignCase(ID, CLARA, BUERGERAMT, BUERGERAMT, day(2)))
         .expectRefusal(Code.ALREADY_ASSIGNED);
   }
 
@@ -61,7 +78,7 @@ class ProcessingTest {
   void refusesAssigningAWithdrawnCase() {
     fixture
         .given(submitted(), new ServiceRequestWithdrawn(ID, ANNA, null, day(1)))
-        .when(new AssignCase(ID, CLARA, BUERGERAMT, day(2)))
+        .when(new AssignCase(ID, CLARA, BUERGERAMT, BUERGERAMT, day(2)))
         .expectRefusal(Code.NOT_OPEN);
   }
 
@@ -69,7 +86,7 @@ class ProcessingTest {
   void forwardingHandsTheCaseToTheOtherDepartment() {
     fixture
         .given(submitted(), assigned())
-        .when(new ForwardCase(ID, ORDNUNGSAMT, "Traffic matter", BUERGERAMT, day(2)))
+        .when(new ForwardCase(ID, ORDNUNGSAMT, "Traffic matter", BUERGERAMT, day(2), true))
         .expectEvents(forwarded(BUERGERAMT, ORDNUNGSAMT));
   }
 
@@ -85,7 +102,7 @@ class ProcessingTest {
   void forwardedCaseBelongsToTheReceivingDepartment() {
     fixture
         .given(submitted(), forwarded(BUERGERAMT, ORDNUNGSAMT))
-        .when(new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, day(3)))
+        .when(new AssignCase(ID, new ClerkId("carl"), ORDNUNGSAMT, ORDNUNGSAMT, day(3)))
         .expectEvents(new CaseAssigned(ID, new ClerkId("carl"), day(3)));
   }
 
@@ -98,7 +115,7 @@ class ProcessingTest {
             assigned(),
             forwarded(BUERGERAMT, ORDNUNGSAMT),
             new CaseForwarded(ID, ANNA, ORDNUNGSAMT, BUERGERAMT, "Not ours", day(3)))
-        .when(new AssignCase(ID, CLARA, BUERGERAMT, day(4)))
+        .when(new AssignCase(ID, CLARA, BUERGERAMT, BUERGERAMT, day(4)))
         .expectEvents(new CaseAssigned(ID, CLARA, day(4)));
   }
 
@@ -111,10 +128,21 @@ class ProcessingTest {
   }
 
   @Test
+  void refusesForwardingToADepartmentTheCityDoesNotKnow() {
+    // a typo would hide the case from every clerk for good
+    fixture
+        .given(submitted(), assigned())
+        .when(
+            new ForwardCase(
+                ID, new DepartmentCode("ordnugsamt"), "Traffic matter", BUERGERAMT, day(2), false))
+        .expectRefusal(Code.UNKNOWN_DEPARTMENT);
+  }
+
+  @Test
   void refusesForwardingToTheSameDepartment() {
     fixture
         .given(submitted())
-        .when(new ForwardCase(ID, BUERGERAMT, "Misfiled", BUERGERAMT, day(2)))
+        .when(new ForwardCase(ID, BUERGERAMT, "Misfiled", BUERGERAMT, day(2), true))
         .expectRefusal(Code.SAME_DEPARTMENT);
   }
 
@@ -122,7 +150,7 @@ class ProcessingTest {
   void refusesForwardingADecidedCase() {
     fixture
         .given(submitted(), assigned(), decided())
-        .when(new ForwardCase(ID, ORDNUNGSAMT, "Traffic matter", BUERGERAMT, day(7)))
+        .when(new ForwardCase(ID, ORDNUNGSAMT, "Traffic matter", BUERGERAMT, day(7), true))
         .expectRefusal(Code.NOT_OPEN);
   }
 
