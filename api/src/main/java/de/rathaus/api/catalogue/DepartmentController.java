@@ -5,6 +5,7 @@ import de.rathaus.api.catalogue.DepartmentResources.DepartmentPage;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentResource;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentRevision;
 import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
+import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -75,11 +76,10 @@ public class DepartmentController {
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor) {
     List<DepartmentView> views =
-        queries
-            .query(
+        Answers.of(
+            queries.query(
                 new ListDepartments(includeRetired),
-                ResponseTypes.multipleInstancesOf(DepartmentView.class))
-            .join();
+                ResponseTypes.multipleInstancesOf(DepartmentView.class)));
     Page<DepartmentView> page = Page.ofSorted(views, view -> view.code().value(), cursor, size);
     return new DepartmentPage(
         page.items().stream().map(view -> DepartmentResource.of(view, language())).toList(),
@@ -132,8 +132,8 @@ public class DepartmentController {
   }
 
   private Optional<DepartmentView> find(DepartmentCode code) {
-    return queries
-        .query(new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class))
-        .join();
+    return Answers.of(
+        queries.query(
+            new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class)));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
+import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartment;
@@ -177,9 +178,9 @@ class SampleCatalogueSeeder implements ApplicationRunner {
   private void awaitDepartments(Set<DepartmentCode> named) {
     long deadline = System.nanoTime() + DEPARTMENTS_BOUND.toNanos();
     for (DepartmentCode code : named) {
-      while (queries
-          .query(new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class))
-          .join()
+      while (Answers.of(
+              queries.query(
+                  new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class)))
           .isEmpty()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

@@ -1,8 +1,10 @@
 package de.rathaus.api.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
+import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -74,10 +76,9 @@ public class ServiceCatalogueController {
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor) {
     List<ServiceView> views =
-        queries
-            .query(
-                new ListPublishedServices(), ResponseTypes.multipleInstancesOf(ServiceView.class))
-            .join();
+        Answers.of(
+            queries.query(
+                new ListPublishedServices(), ResponseTypes.multipleInstancesOf(ServiceView.class)));
     Page<ServiceView> page = Page.ofSorted(views, ServiceView::code, cursor, size);
     return new ServicePage(
         page.items().stream().map(v -> ServiceResource.of(v, language())).toList(),
@@ -113,7 +114,8 @@ public class ServiceCatalogueController {
   record Drafted(String code, String status) {}
 
   /** A page of the published catalogue; {@code next} is the URL of the next page, or null. */
-  record ServicePage(List<ServiceResource> items, String next) {}
+  record ServicePage(
+      List<ServiceResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
   @PostMapping("/{code}/publication")
   @Refusals(409)
@@ -139,8 +141,8 @@ public class ServiceCatalogueController {
   record Retired(String code, String status) {}
 
   private Optional<ServiceView> find(String code) {
-    return queries
-        .query(new FindPublishedService(code), ResponseTypes.optionalInstanceOf(ServiceView.class))
-        .join();
+    return Answers.of(
+        queries.query(
+            new FindPublishedService(code), ResponseTypes.optionalInstanceOf(ServiceView.class)));
   }
 }

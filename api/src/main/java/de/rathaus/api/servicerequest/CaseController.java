@@ -4,17 +4,21 @@ import de.rathaus.api.servicerequest.RequestResources.CasePage;
 import de.rathaus.api.servicerequest.RequestResources.CaseResource;
 import de.rathaus.api.servicerequest.RequestResources.Forwarded;
 import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.Choices;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.PlausibleDate;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
+import de.rathaus.application.catalogue.DepartmentView;
+import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseQueuePage;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.FindCase;
 import de.rathaus.application.servicerequest.ListCases;
+import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.AddInternalNote;
 import de.rathaus.domain.servicerequest.AssignCase;
@@ -116,7 +120,8 @@ public class CaseController {
             answerOverdue,
             cursor,
             size);
-    CaseQueuePage page = queries.query(query, ResponseTypes.instanceOf(CaseQueuePage.class)).join();
+    CaseQueuePage page =
+        Answers.of(queries.query(query, ResponseTypes.instanceOf(CaseQueuePage.class)));
     return new CasePage(
         page.items().stream().map(CaseResource::of).toList(), PageLinks.next(page.next()));
   }
@@ -135,13 +140,13 @@ public class CaseController {
       @PathVariable String id, @Valid @RequestBody Assignment input, Authentication caller) {
     DepartmentCode department = department(caller);
     ClerkId assignee = new ClerkId(input.assignee());
-    // another department's case is 404 before anything about the assignee is said
-    find(new ServiceRequestId(id), department).orElseThrow(NotFound::new);
-    if (!clerks.isClerkOf(assignee, department, Actor.of(caller))) {
-      throw new ClerkDirectory.NotAClerk();
-    }
+    // the case decides: another department's case is 404 before the assignee is looked at
+    DepartmentCode assigneeDepartment =
+        clerks.departmentOf(assignee, Actor.of(caller)).orElse(null);
     return act(
-        id, department, case_ -> new AssignCase(case_, assignee, department, clock.instant()));
+        id,
+        department,
+        case_ -> new AssignCase(case_, assignee, assigneeDepartment, department, clock.instant()));
   }
 
   /** Passes the case to the responsible department; this clerk no longer sees it afterwards. */
@@ -155,8 +160,10 @@ public class CaseController {
     readYourWrites.run(
         () ->
             commands.sendAndWait(
-                new ForwardCase(case_, to, input.reason(), department, clock.instant())),
-        CaseProjection.NAME);
+                new ForwardCase(
+                    case_, to, input.reason(), department, clock.instant(), isActive(to))),
+        CaseProjection.NAME,
+        RequestProjection.NAME);
     return new Forwarded(id, to.value());
   }
 
@@ -246,14 +253,26 @@ public class CaseController {
       DepartmentCode department,
       java.util.function.Function<ServiceRequestId, Object> command) {
     ServiceRequestId case_ = new ServiceRequestId(id);
-    readYourWrites.run(() -> commands.sendAndWait(command.apply(case_)), CaseProjection.NAME);
+    readYourWrites.run(
+        () -> commands.sendAndWait(command.apply(case_)),
+        CaseProjection.NAME,
+        RequestProjection.NAME);
     return find(case_, department).map(CaseResource::of).orElseThrow(NotFound::new);
   }
 
+  /** Whether the city's departments list {@code code} as active (the case decides what follows). */
+  private boolean isActive(DepartmentCode code) {
+    return Answers.of(
+            queries.query(
+                new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class)))
+        .filter(DepartmentView::active)
+        .isPresent();
+  }
+
   private Optional<CaseView> find(ServiceRequestId id, DepartmentCode department) {
-    return queries
-        .query(new FindCase(id, department), ResponseTypes.optionalInstanceOf(CaseView.class))
-        .join();
+    return Answers.of(
+        queries.query(
+            new FindCase(id, department), ResponseTypes.optionalInstanceOf(CaseView.class)));
   }
 
   private static DepartmentCode department(Authentication caller) {

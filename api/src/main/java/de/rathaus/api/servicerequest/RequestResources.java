@@ -1,5 +1,6 @@
 package de.rathaus.api.servicerequest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.TimelineStep;
@@ -185,10 +186,11 @@ final class RequestResources {
   record Forwarded(String id, String department) {}
 
   /** A page of the applicant's requests; {@code next} is the URL of the next page, or null. */
-  record RequestPage(List<RequestResource> items, String next) {}
+  record RequestPage(
+      List<RequestResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
   /** A page of a department's queue; {@code next} is the URL of the next page, or null. */
-  record CasePage(List<CaseResource> items, String next) {}
+  record CasePage(List<CaseResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
   private static List<TimelineEntryResource> timelineOf(RequestView v) {
     return v.timeline().stream()

@@ -5,11 +5,13 @@ import de.rathaus.api.servicerequest.RequestResources.RequestResource;
 import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
 import de.rathaus.api.servicerequest.RequestResources.Submitted;
 import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.Idempotency;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
+import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.FindMyRequest;
 import de.rathaus.application.servicerequest.ListMyRequests;
 import de.rathaus.application.servicerequest.MyRequestsPage;
@@ -118,7 +120,8 @@ public class ServiceRequestController {
                         input.location() == null ? null : input.location().toDomain(),
                         input.applicant() == null ? null : input.applicant().toDomain()),
                     id),
-            RequestProjection.NAME);
+            RequestProjection.NAME,
+            CaseProjection.NAME);
     Optional<RequestView> view;
     try {
       view = find(submitted.id(), applicant);
@@ -141,11 +144,10 @@ public class ServiceRequestController {
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor) {
     MyRequestsPage page =
-        queries
-            .query(
+        Answers.of(
+            queries.query(
                 new ListMyRequests(new CitizenId(Actor.of(caller).id()), cursor, size),
-                ResponseTypes.instanceOf(MyRequestsPage.class))
-            .join();
+                ResponseTypes.instanceOf(MyRequestsPage.class)));
     return new RequestPage(
         page.items().stream().map(RequestResource::of).toList(), PageLinks.next(page.next()));
   }
@@ -189,14 +191,14 @@ public class ServiceRequestController {
 
   /** Sends the applicant's command on their own request; answers once their view shows it. */
   private RequestResource act(ServiceRequestId id, CitizenId applicant, Object command) {
-    readYourWrites.run(() -> commands.sendAndWait(command), RequestProjection.NAME);
+    readYourWrites.run(
+        () -> commands.sendAndWait(command), RequestProjection.NAME, CaseProjection.NAME);
     return find(id, applicant).map(RequestResource::of).orElseThrow(NotFound::new);
   }
 
   private Optional<RequestView> find(ServiceRequestId id, CitizenId applicant) {
-    return queries
-        .query(
-            new FindMyRequest(id, applicant), ResponseTypes.optionalInstanceOf(RequestView.class))
-        .join();
+    return Answers.of(
+        queries.query(
+            new FindMyRequest(id, applicant), ResponseTypes.optionalInstanceOf(RequestView.class)));
   }
 }

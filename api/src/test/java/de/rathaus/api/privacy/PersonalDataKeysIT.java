@@ -178,7 +178,8 @@ class PersonalDataKeysIT {
       assertThat(
               call("GET", "/api/v1/cases/" + request, "clara")
                   .expect(200)
-                  .path("applicantName")
+                  .path("contact")
+                  .path("name")
                   .asText())
           .isEqualTo(name);
     }

@@ -172,4 +172,134 @@ class CaseProcessingIT {
         .json("{\"reason\":\"nochmal\"}")
         .expect(409);
   }
+
+  private String submitCertificate(String citizen) {
+    return client
+        .post("/api/v1/requests")
+        .as(citizen)
+        .json(
+            """
+            {"serviceCode": "meldebescheinigung",
+             "attributes": {"certificate_kind": "simple", "purpose": "Bank", "delivery": "post", "copies": 1},
+             "applicant": {"name": "Anna Beispiel"}}
+            """)
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  @Test
+  void aCaseGoesOnlyToAnActiveDepartmentAndOnlyToItsClerks() {
+    String id = submitCertificate("anna");
+    TestClient.Response typo =
+        client
+            .post("/api/v1/cases/" + id + "/forwarding")
+            .as("clara")
+            .json("{\"department\": \"ordnugsamt\", \"reason\": \"zuständig\"}")
+            .send()
+            .expect(422);
+    assertThat(typo.isProblem()).isTrue();
+    assertThat(typo.json().path("code").asText()).isEqualTo("UNKNOWN_DEPARTMENT");
+    // the case stays where it was, visible to its department
+    client.get("/api/v1/cases/" + id).as("clara").expect(200);
+
+    for (String notAClerkHere : new String[] {"carl", "mona", "niemand"}) {
+      TestClient.Response refused =
+          client
+              .post("/api/v1/cases/" + id + "/assignment")
+              .as("clara")
+              .json("{\"assignee\": \"" + notAClerkHere + "\"}")
+              .send()
+              .expect(422);
+      assertThat(refused.json().path("code").asText()).isEqualTo("NOT_A_CLERK_OF_THE_DEPARTMENT");
+    }
+    assertThat(client.get("/api/v1/cases/" + id).as("clara").expect(200).path("assignee").asText())
+        .as("still nobody assigned")
+        .isEmpty();
+    // another department's clerk learns nothing about the case from the assignee check
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("carl")
+        .json("{\"assignee\": \"mona\"}")
+        .expect(404);
+  }
+
+  @Test
+  void aClerkStopsWaitingForAnAnswerThatDoesNotCome() {
+    String id = submitCertificate("anna");
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("clara")
+        .json("{\"assignee\":\"clara\"}")
+        .expect(200);
+    JsonNode asked =
+        client
+            .post("/api/v1/cases/" + id + "/information-requests")
+            .as("clara")
+            .json(
+                "{\"question\":\"Welcher Zweck?\",\"dueDate\":\""
+                    + LocalDate.now().plusDays(7)
+                    + "\"}")
+            .expect(200);
+    String question = asked.path("informationRequests").get(0).path("id").asText();
+    String cancel = "/api/v1/cases/" + id + "/information-requests/%s/cancellation";
+
+    client.post(cancel.formatted("unbekannt")).as("clara").json("{\"reason\":\"x\"}").expect(404);
+    client.post(cancel.formatted(question)).as("carl").json("{\"reason\":\"x\"}").expect(404);
+    client.post(cancel.formatted(question)).as("clara").json("{}").expect(400);
+    JsonNode resumed =
+        client
+            .post(cancel.formatted(question))
+            .as("clara")
+            .json("{\"reason\":\"Unterlagen kamen per Post\"}")
+            .expect(200);
+
+    assertThat(resumed.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(resumed.path("informationRequests").get(0).path("state").asText())
+        .isEqualTo("CANCELLED");
+    assertThat(resumed.path("timeline").findValuesAsText("type"))
+        .endsWith("INFORMATION_REQUEST_CANCELLED");
+    client
+        .post(cancel.formatted(question))
+        .as("clara")
+        .json("{\"reason\":\"nochmal\"}")
+        .expect(409);
+    // the applicant sees the question closed, and can no longer answer it
+    JsonNode mine = client.get("/api/v1/requests/" + id).as("anna").expect(200);
+    assertThat(mine.path("informationRequests").get(0).path("state").asText())
+        .isEqualTo("CANCELLED");
+    client
+        .post("/api/v1/requests/" + id + "/answers")
+        .as("anna")
+        .json("{\"text\":\"zu spät\"}")
+        .expect(409);
+  }
+
+  @Test
+  void theQueuePagesByCursorAndRefusesWhatIsNoPage() {
+    for (int i = 0; i < 3; i++) {
+      submitCertificate("ben");
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String next = "/api/v1/cases?size=2";
+    int pages = 0;
+    while (next != null && pages++ < 100) {
+      JsonNode page = client.get(next).as("clara").expect(200);
+      seen.addAll(page.path("items").findValuesAsText("caseNumber"));
+      next = page.path("next").isNull() ? null : page.path("next").asText();
+    }
+    assertThat(seen).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+    assertThat(pages).isGreaterThanOrEqualTo(2);
+
+    for (String bad :
+        new String[] {"size=0", "size=501", "size=abc", "cursor=kein-cursor", "status=foo"}) {
+      TestClient.Response refused = client.get("/api/v1/cases?" + bad).as("clara").send();
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.isProblem()).as(bad).isTrue();
+    }
+    JsonNode unknownStatus = client.get("/api/v1/cases?status=foo").as("clara").send().json();
+    assertThat(unknownStatus.path("errors").get(0).path("field").asText()).isEqualTo("status");
+    assertThat(unknownStatus.path("errors").get(0).path("message").asText())
+        .contains("submitted", "in_progress", "waiting_for_applicant");
+  }
 }
