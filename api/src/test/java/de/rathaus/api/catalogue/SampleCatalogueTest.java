@@ -149,7 +149,7 @@ class SampleCatalogueTest {
   }
 
   @Test
-  void theServicesTheIssueAsksForAreThere() {
+  void theCatalogueOffersTheServicesAMidSizedCityIsAskedForMost() {
     Set<String> codes =
         CATALOGUE.services().stream()
             .map(service -> service.code().value())

@@ -135,7 +135,7 @@ class ProblemDetailsIT {
   }
 
   @Test
-  void theErrorsOfThisSessionsEndpointsAreProblems() throws Exception {
+  void erasureClosureAndIdempotencyKeyRefusalsAreProblems() throws Exception {
     // erasure: a reason is required, and a subject id must not be blank
     JsonNode noReason =
         problem(
