@@ -1,7 +1,5 @@
 package de.rathaus.infra.mongo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.rathaus.infra.eventstore.StoreDurability;
 import java.io.IOException;
@@ -22,48 +20,44 @@ import org.slf4j.LoggerFactory;
  * The embedded default database: mongo-java-server with its H2 backend, persisted in one file under
  * the data directory and listening on the loopback interface only.
  *
- * <p>The H2 store writes its file lazily (about once a second), so {@link #commit()} is called
- * after every append to make acknowledged events survive a killed process.
+ * <p>The H2 store writes its file only when committed, about once a second. Every write command is
+ * therefore journaled by the server before it is answered ({@link EmbeddedJournal}): whatever
+ * writes (events, counters, idempotency records, tokens, read models), an acknowledged write
+ * survives a killed process, and with {@code fsync} a power failure too.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
   static final String FILE_NAME = "rathaus-store.mv";
 
-  private final MVStore store;
   private final FastH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
-  private final EmbeddedJournal journal;
   private final ScheduledExecutorService checkpoints;
-  private final boolean fsync;
 
   private EmbeddedMongoServer(Path dataDir, boolean fsync, Duration checkpointEvery) {
-    this.fsync = fsync;
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data directory", e);
     }
     Path file = dataDir.resolve(FILE_NAME);
-    // the store is committed by our checkpoints only, right after the journal it covers is closed
-    this.store =
+    // the store is committed by our checkpoints only, together with the journal number it covers
+    MVStore store =
         new MVStore.Builder()
             .fileName(file.toString())
             .autoCommitDisabled()
             .autoCommitBufferSize(0)
             .open();
-    this.backend = new FastH2Backend(store);
+    EmbeddedJournal journal = new EmbeddedJournal(dataDir.resolve("journal"), fsync);
+    this.backend = new FastH2Backend(store, journal, fsync);
+    backend.recover();
     this.server = new MongoServer(backend);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     server.bind(address);
     InetSocketAddress bound = server.getLocalAddress();
     this.connectionString =
         "mongodb://" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
-    this.journal = new EmbeddedJournal(dataDir.resolve("journal"), fsync, this::commit);
-    try (MongoClient client = MongoClients.create(connectionString)) {
-      journal.recover(client);
-    }
     this.checkpoints =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -83,7 +77,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
   /**
    * As {@link #start(Path)}; with {@code fsync} every journal write is also forced to the disk, so
-   * acknowledged events survive a power failure too, not only a killed process.
+   * acknowledged writes survive a power failure too, not only a killed process.
    */
   public static EmbeddedMongoServer start(Path dataDir, boolean fsync) {
     return new EmbeddedMongoServer(dataDir, fsync, Duration.ofSeconds(1));
@@ -94,15 +88,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     return new EmbeddedMongoServer(dataDir, false, checkpointEvery);
   }
 
-  /** What makes an append on this server durable before it is acknowledged: the journal. */
+  /** As {@link #start(Path, boolean)}, committing the store at the given interval (tests). */
+  static EmbeddedMongoServer start(Path dataDir, boolean fsync, Duration checkpointEvery) {
+    return new EmbeddedMongoServer(dataDir, fsync, checkpointEvery);
+  }
+
+  /**
+   * What the event store must do to make an append durable on this server: nothing more, since the
+   * server journals every write before answering it.
+   */
   public StoreDurability durability() {
-    return journal;
+    return StoreDurability.BY_WRITE_CONCERN;
   }
 
   private void checkpoint() {
     try {
-      // also without appends: tokens, snapshots and read models are saved about once a second
-      journal.checkpoint(store.hasUnsavedChanges());
+      backend.checkpoint();
     } catch (RuntimeException e) {
       log.warn("Checkpoint of the embedded store failed: {}", e.getMessage());
     }
@@ -113,15 +114,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   }
 
   /**
-   * Writes everything the server holds in memory to its file, between two commands; with {@code
-   * fsync} also forces it to the disk. Fails if the store is closed, so that the journal it should
-   * cover is kept.
+   * Writes everything the server holds in memory to its file, between two commands, and drops the
+   * journal it covers; with {@code fsync} also forces it to the disk. Fails if the store is closed.
    */
   public void commit() {
-    backend.commit();
-    if (fsync) {
-      store.sync();
-    }
+    backend.checkpoint();
   }
 
   @Override
@@ -134,12 +131,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    server.stopListening();
-    journal.checkpoint(true); // commits the store, then drops the journal
-    journal.close();
+    // stops listening, closes the clients, ends the commands still running, then closes the
+    // backend: a last checkpoint, then the store
     server.shutdownNow();
-    if (!store.isClosed()) {
-      backend.close();
-    }
+    backend.close();
   }
 }
