@@ -5,7 +5,6 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoInterruptedException;
-import com.mongodb.MongoNamespace;
 import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoSocketOpenException;
@@ -56,13 +55,11 @@ final class EventAppender {
   }
 
   private final MongoCollection<BsonDocument> events;
-  private final MongoNamespace countersNamespace;
   private final GlobalPositions positions;
   private final AggregatePositions aggregates;
   private final DecidedCommits commits;
   private final PositionLookup lookup;
   private final Tombstones tombstones;
-  private final StoreDurability durability;
   private final AppendHook appendHook;
   private final PersistenceFailure persistenceFailure;
   private final Clock clock;
@@ -70,25 +67,21 @@ final class EventAppender {
 
   EventAppender(
       MongoCollection<BsonDocument> events,
-      MongoNamespace countersNamespace,
       GlobalPositions positions,
       AggregatePositions aggregates,
       DecidedCommits commits,
       PositionLookup lookup,
       Tombstones tombstones,
-      StoreDurability durability,
       AppendHook appendHook,
       PersistenceFailure persistenceFailure,
       Clock clock,
       long gapTimeoutMillis) {
     this.events = events;
-    this.countersNamespace = countersNamespace;
     this.positions = positions;
     this.aggregates = aggregates;
     this.commits = commits;
     this.lookup = lookup;
     this.tombstones = tombstones;
-    this.durability = durability;
     this.appendHook = appendHook;
     this.persistenceFailure = persistenceFailure;
     this.clock = clock;
@@ -128,12 +121,6 @@ final class EventAppender {
         throw new EventStoreException(
             "Readers gave the commit's positions up " + attempt + " times; nothing was stored");
       }
-    }
-    try {
-      durability.appended(events.getNamespace(), countersNamespace, prepared, reservation.last());
-    } catch (RuntimeException e) {
-      // stored and visible, but perhaps not durable: neither acknowledged nor refused
-      throw new OutcomeUnknown("The append was stored but could not be made durable", e);
     }
     for (EventMessage<?> event : commit) {
       if (event instanceof DomainEventMessage<?> domain
@@ -265,7 +252,6 @@ final class EventAppender {
         Filters.and(
             Filters.eq(EventDocuments.ID, id),
             Filters.eq(EventDocuments.GLOBAL_INDEX, event.globalIndex())));
-    durability.removed(events.getNamespace(), List.of(id));
     log.warn("Removed an event of an aborted commit that was in the way");
     return true;
   }
@@ -278,7 +264,6 @@ final class EventAppender {
     if (!inserted.isEmpty()) {
       List<BsonValue> ids = inserted.stream().map(d -> d.get(EventDocuments.ID)).toList();
       events.deleteMany(Filters.in(EventDocuments.ID, ids));
-      durability.removed(events.getNamespace(), ids);
       log.warn("Removed {} events of a commit that failed part-way", ids.size());
     }
   }

@@ -44,7 +44,6 @@ public class EventStoreAutoConfiguration {
   @ConditionalOnMissingBean(EventStorageEngine.class)
   public MongoEventStorageEngine eventStorageEngine(
       MongoDatabase database,
-      ObjectProvider<StoreDurability> durability,
       RathausStorageProperties properties,
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -54,8 +53,6 @@ public class EventStoreAutoConfiguration {
     MongoEventStorageEngine engine =
         MongoEventStorageEngine.builder()
             .database(database)
-            // without a bean of its own, the database's write concern makes appends durable
-            .durability(durability.getIfAvailable(() -> StoreDurability.BY_WRITE_CONCERN))
             .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
             .leaseAndGapTimeout(tuning.lease(), tuning.gapTimeout())
             .positionBlockSize(tuning.positionBlockSize())

@@ -29,8 +29,10 @@ import org.bson.conversions.Bson;
  */
 final class GlobalPositions {
 
-  static final String COUNTER_ID = StoreDurability.COUNTER_ID;
-  private static final String VALUE = StoreDurability.COUNTER_FIELD;
+  /** The counter document's id and its field, in the counters collection. */
+  static final String COUNTER_ID = "globalIndex";
+
+  private static final String VALUE = "value";
 
   private final MongoCollection<Document> counters;
   private final Clock clock;

@@ -2,7 +2,6 @@ package de.rathaus.infra.eventstore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -80,13 +79,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     this.appender =
         new EventAppender(
             events,
-            new MongoNamespace(database.getName(), builder.countersCollection),
             positions,
             aggregates,
             commits,
             lookup,
             tombstones,
-            builder.durability,
             builder.appendHook,
             this::handlePersistenceException,
             builder.clock,
@@ -238,7 +235,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private String eventsCollection = "events";
     private String snapshotsCollection = "snapshots";
     private String countersCollection = "eventstore_counters";
-    private StoreDurability durability = StoreDurability.BY_WRITE_CONCERN;
     private AppendHook appendHook = AppendHook.NONE;
     private Clock clock = Clock.systemUTC();
     private LongSupplier nanoTime = System::nanoTime;
@@ -257,11 +253,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       this.eventsCollection = events;
       this.snapshotsCollection = snapshots;
       this.countersCollection = counters;
-      return this;
-    }
-
-    public Builder durability(StoreDurability durability) {
-      this.durability = durability;
       return this;
     }
 

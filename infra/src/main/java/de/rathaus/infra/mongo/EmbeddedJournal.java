@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import de.rathaus.infra.eventstore.StoreDurability;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -49,6 +48,11 @@ final class EmbeddedJournal implements AutoCloseable {
 
   /** Segments of the earlier journal, written by the event store: appended events only. */
   private static final String LEGACY_PREFIX = "segment-";
+
+  /** The event store's position counter, which a journal of the earlier format raised. */
+  private static final String LEGACY_COUNTER_ID = "globalIndex";
+
+  private static final String LEGACY_COUNTER_FIELD = "value";
 
   private static final int HEADER = 16;
   private static final byte DOCUMENTS = 0;
@@ -348,12 +352,11 @@ final class EmbeddedJournal implements AutoCloseable {
             .append(
                 "updates",
                 List.of(
-                    new Document("q", new Document("_id", StoreDurability.COUNTER_ID))
+                    new Document("q", new Document("_id", LEGACY_COUNTER_ID))
                         .append(
                             "u",
                             new Document(
-                                "$max",
-                                new Document(StoreDurability.COUNTER_FIELD, record.get("highest"))))
+                                "$max", new Document(LEGACY_COUNTER_FIELD, record.get("highest"))))
                         .append("upsert", true)));
     replay.accept(new Entry(0, database, "insert", insert, GeneratedIds.none()));
     replay.accept(new Entry(0, database, "update", raise, GeneratedIds.none()));

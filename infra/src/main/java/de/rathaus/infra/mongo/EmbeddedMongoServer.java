@@ -1,7 +1,6 @@
 package de.rathaus.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.rathaus.infra.eventstore.StoreDurability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -97,10 +96,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
    * What the event store must do to make an append durable on this server: nothing more, since the
    * server journals every write before answering it.
    */
-  public StoreDurability durability() {
-    return StoreDurability.BY_WRITE_CONCERN;
-  }
-
   private void checkpoint() {
     try {
       backend.checkpoint();

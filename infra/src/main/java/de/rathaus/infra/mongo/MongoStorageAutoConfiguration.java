@@ -7,7 +7,6 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.rathaus.infra.eventstore.StoreDurability;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +44,7 @@ public class MongoStorageAutoConfiguration {
           Optional.ofNullable(mongodb.database())
               .or(() -> Optional.ofNullable(uri.getDatabase()))
               .orElse(DEFAULT_DATABASE);
-      return new RathausMongo(
-          MongoClients.create(settings), database, null, StoreDurability.BY_WRITE_CONCERN);
+      return new RathausMongo(MongoClients.create(settings), database, null);
     }
     if (environment.acceptsProfiles(Profiles.of("production"))) {
       throw new IllegalStateException(
@@ -61,7 +59,7 @@ public class MongoStorageAutoConfiguration {
             .applicationName("rathaus")
             .build();
     String database = Optional.ofNullable(mongodb.database()).orElse(DEFAULT_DATABASE);
-    return new RathausMongo(MongoClients.create(settings), database, server, server.durability());
+    return new RathausMongo(MongoClients.create(settings), database, server);
   }
 
   @Bean
@@ -72,11 +70,6 @@ public class MongoStorageAutoConfiguration {
   @Bean
   public MongoDatabase rathausDatabase(RathausMongo mongo) {
     return mongo.database();
-  }
-
-  @Bean
-  public StoreDurability storeDurability(RathausMongo mongo) {
-    return mongo.durability();
   }
 
   @Bean

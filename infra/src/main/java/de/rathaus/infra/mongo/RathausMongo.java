@@ -2,7 +2,6 @@ package de.rathaus.infra.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.rathaus.infra.eventstore.StoreDurability;
 
 /**
  * The database the engine runs on, with what it takes to make a write durable.
@@ -10,13 +9,8 @@ import de.rathaus.infra.eventstore.StoreDurability;
  * @param client the driver's client
  * @param databaseName the database holding events, snapshots, tokens and read models
  * @param embedded the embedded server, or {@code null} on an external MongoDB
- * @param durability what makes an acknowledged append durable
  */
-public record RathausMongo(
-    MongoClient client,
-    String databaseName,
-    EmbeddedMongoServer embedded,
-    StoreDurability durability)
+public record RathausMongo(MongoClient client, String databaseName, EmbeddedMongoServer embedded)
     implements AutoCloseable {
 
   public MongoDatabase database() {

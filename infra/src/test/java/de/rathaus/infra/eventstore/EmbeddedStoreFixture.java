@@ -37,7 +37,6 @@ final class EmbeddedStoreFixture implements AutoCloseable {
   MongoEventStorageEngine.Builder engine() {
     return MongoEventStorageEngine.builder()
         .database(database)
-        .durability(server.durability())
         .eventSerializer(serializer)
         .snapshotSerializer(serializer);
   }

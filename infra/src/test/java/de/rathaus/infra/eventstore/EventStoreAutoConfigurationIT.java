@@ -6,47 +6,26 @@ import de.rathaus.infra.eventstore.testapp.CounterApi;
 import de.rathaus.infra.eventstore.testapp.CounterApplication;
 import java.nio.file.Path;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** The engine's wiring when the storage configuration offers no {@link StoreDurability} bean. */
+/** The engine as the auto-configuration wires it on the embedded store stores and reads back. */
 class EventStoreAutoConfigurationIT {
 
   @TempDir Path dataDir;
 
   @Test
-  void withoutADurabilityBeanTheEngineReliesOnTheWriteConcern() {
-    try (ConfigurableApplicationContext engine =
-        CounterApplication.start(
-            dataDir.toString(), "spring.main.sources=" + NoDurabilityBean.class.getName())) {
-      assertThat(engine.getBeanNamesForType(StoreDurability.class)).isEmpty();
-
+  void theAutoConfiguredEngineStoresAndReadsBack() {
+    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
       engine.getBean(CommandGateway.class).sendAndWait(new CounterApi.OpenCounter("c-1"));
 
       assertThat(engine.getBean(EventStore.class).readEvents("c-1").asStream().count())
           .isEqualTo(1);
-    }
-  }
-
-  /** Removes the storage configuration's durability bean, as a durable embedded server will. */
-  @Configuration(proxyBeanMethods = false)
-  static class NoDurabilityBean {
-    @Bean
-    static BeanDefinitionRegistryPostProcessor withoutStoreDurability() {
-      return new BeanDefinitionRegistryPostProcessor() {
-        @Override
-        public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-          if (registry.containsBeanDefinition("storeDurability")) {
-            registry.removeBeanDefinition("storeDurability");
-          }
-        }
-      };
+      assertThat(engine.getBean(EventStorageEngine.class))
+          .isInstanceOf(MongoEventStorageEngine.class);
     }
   }
 }

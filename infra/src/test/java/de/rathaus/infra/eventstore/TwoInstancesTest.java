@@ -85,7 +85,6 @@ class TwoInstancesTest {
 
   private static MongoEventStorageEngine.Builder instance(EmbeddedMongoServer server) {
     return MongoEventStorageEngine.builder()
-        .durability(server.durability())
         .leaseAndGapTimeout(LEASE, GAP_TIMEOUT)
         .eventSerializer(EmbeddedStoreFixture.jsonSerializer())
         .snapshotSerializer(EmbeddedStoreFixture.jsonSerializer());

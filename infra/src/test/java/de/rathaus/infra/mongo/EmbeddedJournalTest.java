@@ -2,7 +2,6 @@ package de.rathaus.infra.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -43,25 +42,22 @@ class EmbeddedJournalTest {
 
   @Test
   void aCrashCopyOfTheDataDirectoryRecoversEveryJournaledAppend() throws IOException {
-    MongoNamespace events = new MongoNamespace("rathaus", "events");
-    MongoNamespace counter = new MongoNamespace("rathaus", "eventstore_counters");
+    String counter = "eventstore_counters";
     try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, Duration.ofHours(1));
         MongoClient client = MongoClients.create(server.connectionString())) {
       MongoCollection<BsonDocument> collection =
           client.getDatabase("rathaus").getCollection("events", BsonDocument.class);
-      MongoCollection<Document> positions =
-          client.getDatabase("rathaus").getCollection(counter.getCollectionName());
+      MongoCollection<Document> positions = client.getDatabase("rathaus").getCollection(counter);
       collection.insertOne(event(0)); // created and committed before the burst
       server.commit();
       for (int i = 1; i <= 50; i++) {
-        // as an append does: reserve the position, insert, then the durability hook
+        // as an append does: reserve the position, then insert
         positions.findOneAndUpdate(
             Filters.eq("_id", "globalIndex"),
             Updates.inc("value", 1L),
             new FindOneAndUpdateOptions().upsert(true));
         List<BsonDocument> batch = List.of(event(i));
         collection.insertMany(new ArrayList<>(batch));
-        server.durability().appended(events, counter, batch, i);
       }
       copy(dataDir, crashCopy); // the file holds 1 event, the journal 50
     }

@@ -59,7 +59,6 @@ class PersonalDataEventStoreTest {
     engine =
         MongoEventStorageEngine.builder()
             .database(database)
-            .durability(server.durability())
             .eventSerializer(events)
             .snapshotSerializer(snapshots)
             .build();

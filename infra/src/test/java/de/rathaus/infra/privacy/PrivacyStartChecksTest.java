@@ -41,7 +41,7 @@ class PrivacyStartChecksTest {
   void start() {
     server = EmbeddedMongoServer.start(dataDir);
     client = MongoClients.create(server.connectionString());
-    mongo = new RathausMongo(client, "rathaus", server, server.durability());
+    mongo = new RathausMongo(client, "rathaus", server);
     database = mongo.database();
     subjects = new MongoPrivacySubjects(database);
   }
@@ -155,8 +155,7 @@ class PrivacyStartChecksTest {
     Path others = otherDataDir.resolve("keys");
     try (EmbeddedMongoServer otherServer = EmbeddedMongoServer.start(otherDataDir);
         MongoClient otherClient = MongoClients.create(otherServer.connectionString())) {
-      RathausMongo other =
-          new RathausMongo(otherClient, "rathaus", otherServer, otherServer.durability());
+      RathausMongo other = new RathausMongo(otherClient, "rathaus", otherServer);
       new PersonalDataAutoConfiguration()
           .subjectKeyStore(
               new PrivacyProperties(PrivacyProperties.Kind.FILE, others, Duration.ofSeconds(60)),
