@@ -61,6 +61,12 @@ class ProblemDetailsIT {
       if (greeting.name().equals("boom")) {
         throw new IllegalStateException("secret internals " + greeting.name());
       }
+      if (greeting.name().equals("library-refuses")) {
+        java.util.UUID.fromString(greeting.name()); // a library's IllegalArgumentException
+      }
+      if (greeting.name().equals("rule-refuses")) {
+        new de.rathaus.domain.shared.DepartmentCode("Not A Code"); // one of ours
+      }
       return greeting;
     }
   }
@@ -132,6 +138,19 @@ class ProblemDetailsIT {
     Response response = post("{\"name\":\"boom\"}", "en");
     problem(response, 500);
     assertThat(response.body()).doesNotContain("secret internals");
+  }
+
+  @Test
+  void onlyTheEnginesOwnRefusalsOfAValueAre400() throws Exception {
+    // a value object of the engine names the rule it broke: the caller's mistake
+    Response ours = post("{\"name\":\"rule-refuses\"}", "en");
+    problem(ours, 400);
+    assertThat(ours.json().path("detail").asText()).contains("department code");
+    // the same exception type from a library is the engine's defect, not the caller's
+    Response library = post("{\"name\":\"library-refuses\"}", "en");
+    problem(library, 500);
+    assertThat(library.json().path("errorId").asText()).isNotBlank();
+    assertThat(library.body()).doesNotContain("UUID");
   }
 
   @Test
