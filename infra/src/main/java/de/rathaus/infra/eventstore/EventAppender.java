@@ -2,6 +2,7 @@ package de.rathaus.infra.eventstore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoInterruptedException;
@@ -179,6 +180,10 @@ final class EventAppender {
       if (e instanceof MongoSocketOpenException) {
         throw e; // never sent
       }
+      throw unknown(e);
+    } catch (MongoCommandException e) {
+      // the command as a whole failed after it was sent: the server may have applied it (the
+      // embedded server answers so when it cannot journal a write it already holds)
       throw unknown(e);
     }
     // The commit's last event was not written (it is written last), so nothing of it counts.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
@@ -29,7 +30,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +221,25 @@ class SlowCommitTest {
     assertThat(store.engine().build().readEvents(null, false).toList())
         .extracting(SlowCommitTest::name)
         .containsExactly("case-1/0");
+  }
+
+  @Test
+  void aWriteTheServerAppliedButCouldNotMakeDurableIsAnUnknownOutcome() {
+    // the embedded server answers an error when it cannot journal a write it already applied
+    faults.inserts =
+        (documents, insert) -> {
+          insert.accept(documents);
+          throw new MongoCommandException(
+              new BsonDocument("ok", new BsonInt32(0))
+                  .append("code", new BsonInt32(1))
+                  .append(
+                      "errmsg", new BsonString("The embedded store could not write its journal")),
+              new ServerAddress("127.0.0.1"));
+        };
+    MongoEventStorageEngine writer = faulty().build();
+
+    assertThatThrownBy(() -> writer.appendEvents(noted("case-1", 0)))
+        .isInstanceOf(OutcomeUnknown.class);
   }
 
   @Test
