@@ -133,32 +133,44 @@ class ProductionSecurityIT {
   @Test
   void withoutIssuerOrAudienceProductionRefusesToStart() throws Exception {
     for (String missing : List.of("rathaus.security.issuer", "rathaus.security.audience")) {
-      List<String> args = new ArrayList<>();
-      args.add("--spring.profiles.active=production");
-      args.add("--server.port=0");
-      // a database and a data directory of its own, so that an engine started wrongly disturbs
-      // nothing of this class's engine
-      args.add("--rathaus.mongodb.database=refused");
-      for (Map.Entry<String, String> property : production.properties().entrySet()) {
-        if (property.getKey().equals("rathaus.data-dir")) {
-          args.add("--rathaus.data-dir=" + Files.createTempDirectory("rathaus-refused"));
-        } else if (!property.getKey().equals(missing)) {
-          args.add("--" + property.getKey() + "=" + property.getValue());
-        }
-      }
-      Throwable refused =
-          catchThrowable(
-              () -> {
-                try (ConfigurableApplicationContext started =
-                    new SpringApplicationBuilder(RathausApplication.class)
-                        .run(args.toArray(String[]::new))) {
-                  // started although it must not
-                }
-              });
+      Throwable refused = startWithout(missing);
       assertThat(refused).as("starts without %s", missing).isNotNull();
       assertThat(DemoModeIT.rootOf(refused))
           .hasMessageContaining("RATHAUS_SECURITY_ISSUER")
           .hasMessageContaining("RATHAUS_SECURITY_AUDIENCE");
     }
+  }
+
+  @Test
+  void withoutTheIdentityProvidersKeyProductionRefusesToStart() throws Exception {
+    // no key to check signatures with: no token could be trusted, so nothing may start
+    Throwable refused =
+        startWithout("spring.security.oauth2.resourceserver.jwt.public-key-location");
+    assertThat(refused).as("starts without a key").isNotNull();
+  }
+
+  /** Starts an engine with the production surroundings but one property; answers the refusal. */
+  private Throwable startWithout(String missing) throws Exception {
+    List<String> args = new ArrayList<>();
+    args.add("--spring.profiles.active=production");
+    args.add("--server.port=0");
+    // a database and a data directory of its own, so that an engine started wrongly disturbs
+    // nothing of this class's engine
+    args.add("--rathaus.mongodb.database=refused");
+    for (Map.Entry<String, String> property : production.properties().entrySet()) {
+      if (property.getKey().equals("rathaus.data-dir")) {
+        args.add("--rathaus.data-dir=" + Files.createTempDirectory("rathaus-refused"));
+      } else if (!property.getKey().equals(missing)) {
+        args.add("--" + property.getKey() + "=" + property.getValue());
+      }
+    }
+    return catchThrowable(
+        () -> {
+          try (ConfigurableApplicationContext started =
+              new SpringApplicationBuilder(RathausApplication.class)
+                  .run(args.toArray(String[]::new))) {
+            // started although it must not
+          }
+        });
   }
 }

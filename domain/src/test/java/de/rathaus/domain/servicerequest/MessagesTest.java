@@ -47,8 +47,8 @@ class MessagesTest {
           MarkAnswerOverdue.class);
 
   /**
-   * The revision of each event's shape. A changed shape gets the next revision; the two at 2 gained
-   * personal fields before any store of a city held them (stores of the earlier format are refused
+   * The revision of each event's shape. A changed shape gets the next revision; those at 2 gained
+   * personal fields (CaseDecided: its legal basis) before any store of a city held them (stores of the earlier format are refused
    * at start, see the README on envelopes), so they have no upcaster.
    */
   static final java.util.Map<Class<?>, String> REVISIONS =
@@ -60,7 +60,7 @@ class MessagesTest {
           java.util.Map.entry(InformationRequestAnswered.class, "1"),
           java.util.Map.entry(InformationRequestCancelled.class, "2"),
           java.util.Map.entry(InternalNoteAdded.class, "1"),
-          java.util.Map.entry(CaseDecided.class, "1"),
+          java.util.Map.entry(CaseDecided.class, "2"),
           java.util.Map.entry(CaseClosed.class, "1"),
           java.util.Map.entry(ServiceRequestWithdrawn.class, "1"),
           java.util.Map.entry(CaseBecameOverdue.class, "1"),
