@@ -343,12 +343,19 @@ class RepositoryDocumentsTest {
         Path resolved = file.getParent().resolve(target).normalize();
         if (!resolved.startsWith(root)) {
           problems.add(document + " points outside the repository: " + target);
-        } else if (!Files.exists(resolved)) {
+        } else if (!exists(resolved)) {
           problems.add(document + " names a file that does not exist: " + target);
         }
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void anAbbreviatedPathNamesAnExistingFile() throws IOException {
+    // "..." stands for any folders, as the README writes long paths
+    assertThat(exists(root.resolve("application/.../servicerequest/CaseProjection.java"))).isTrue();
+    assertThat(exists(root.resolve("application/.../catalogue/SampleCatalogue.java"))).isFalse();
   }
 
   @Test
@@ -383,6 +390,49 @@ class RepositoryDocumentsTest {
       found.add(path.group(1));
     }
     return found;
+  }
+
+  private static List<String> files;
+
+  /**
+   * Whether {@code path} (inside the repository) exists; a segment {@code ...} stands for one or
+   * more folders, and then some file of the repository must match.
+   */
+  static boolean exists(Path path) throws IOException {
+    String relative =
+        root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+    List<String> parts = List.of(relative.split("/"));
+    if (!parts.contains("...")) {
+      return Files.exists(path);
+    }
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).equals("...")) {
+        regex.append("(?:[^/]+/)+");
+      } else {
+        regex.append(Pattern.quote(parts.get(i))).append(i < parts.size() - 1 ? "/" : "");
+      }
+    }
+    Pattern abbreviated = Pattern.compile(regex.toString());
+    return repositoryFiles().stream().anyMatch(file -> abbreviated.matcher(file).matches());
+  }
+
+  /** The repository's files, relative and with '/', without build output and Git's own files. */
+  private static synchronized List<String> repositoryFiles() throws IOException {
+    if (files == null) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        files =
+            walk.filter(Files::isRegularFile)
+                .map(
+                    file ->
+                        root.relativize(file)
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), "/"))
+                .filter(file -> !file.startsWith(".git/") && !file.contains("target/"))
+                .toList();
+      }
+    }
+    return files;
   }
 
   static Path repositoryRoot() {
