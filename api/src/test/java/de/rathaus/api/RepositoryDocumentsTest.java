@@ -38,7 +38,7 @@ class RepositoryDocumentsTest {
 
   /** The documents whose links and file names are checked. */
   static final List<String> DOCUMENTS =
-      List.of("CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md", "docs/design.md");
+      List.of("README.md", "CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md", "docs/design.md");
 
   // the value lists of version 0.4 of the standard
   static final Set<String> PLATFORMS = Set.of("web", "windows", "mac", "linux", "ios", "android");

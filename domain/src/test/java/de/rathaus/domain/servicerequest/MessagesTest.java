@@ -48,8 +48,9 @@ class MessagesTest {
 
   /**
    * The revision of each event's shape. A changed shape gets the next revision; those at 2 gained
-   * personal fields (CaseDecided: its legal basis) before any store of a city held them (stores of the earlier format are refused
-   * at start, see the README on envelopes), so they have no upcaster.
+   * personal fields (CaseDecided: its legal basis) before any store of a city held them (stores of
+   * the earlier format are refused at start, see the README on envelopes), so they have no
+   * upcaster.
    */
   static final java.util.Map<Class<?>, String> REVISIONS =
       java.util.Map.ofEntries(
