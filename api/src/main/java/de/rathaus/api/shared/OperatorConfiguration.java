@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,5 +20,12 @@ public class OperatorConfiguration {
       TokenStore tokens,
       ApplicationEventPublisher publisher) {
     return new Readiness(processing, events, tokens, publisher);
+  }
+
+  /** Each read model's position and how far behind the store's head it is, as metrics. */
+  @Bean
+  ProcessorMetrics readModelPositions(
+      EventProcessingConfiguration processing, EventStore events, MeterRegistry meters) {
+    return new ProcessorMetrics(processing, events, meters);
   }
 }
