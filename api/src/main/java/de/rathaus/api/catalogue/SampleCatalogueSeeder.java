@@ -6,6 +6,7 @@ import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.api.shared.Readiness;
 import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartment;
 import de.rathaus.application.catalogue.DepartmentView;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(de.rathaus.api.shared.DemoMode.On.class)
+@Order(Readiness.BEFORE_READY) // the engine is ready only once the sample is in
 class SampleCatalogueSeeder implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SampleCatalogueSeeder.class);

@@ -16,6 +16,7 @@ import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.privacy.ErasureRecord;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,14 +112,27 @@ public class PrivacyConfiguration {
   static final String REQUEST_READ_MODELS = RequestProjection.NAME;
 
   /**
-   * Erases data past its retention at the start and every {@code
-   * rathaus.privacy.retention-check-interval}.
+   * Erases data past its retention once the engine is ready and every {@code
+   * rathaus.privacy.retention-check-interval}; an erasure that failed is logged and counted with
+   * the subject id (pseudonymous).
    */
   @Bean
   public PeriodicTask retentionSchedule(
       RetentionWatch watch,
       Clock clock,
+      MeterRegistry meters,
       @Value("${rathaus.privacy.retention-check-interval:PT6H}") Duration interval) {
-    return new PeriodicTask("retention-watch", interval, () -> watch.eraseExpired(clock.instant()));
+    return new PeriodicTask(
+        "retention-watch",
+        interval,
+        () -> {
+          RetentionWatch.Run run = watch.eraseExpired(clock.instant());
+          return new PeriodicTask.Outcome(
+              run.erased().size(),
+              run.failed().stream()
+                  .map(f -> new PeriodicTask.Failure(f.subject().value(), f.cause()))
+                  .toList());
+        },
+        meters);
   }
 }

@@ -11,6 +11,7 @@ import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.servicerequest.ServiceRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,12 +80,28 @@ public class RequestConfiguration {
     return new DeadlineWatch(cases, commands);
   }
 
-  /** Flags overdue cases at the start and every {@code rathaus.deadlines.check-interval}. */
+  /**
+   * Flags overdue cases once the engine is ready and every {@code
+   * rathaus.deadlines.check-interval}; a case that could not be flagged is logged and counted with
+   * its id.
+   */
   @Bean
   public PeriodicTask deadlineSchedule(
       DeadlineWatch watch,
       Clock clock,
+      MeterRegistry meters,
       @Value("${rathaus.deadlines.check-interval:PT1M}") Duration interval) {
-    return new PeriodicTask("deadline-watch", interval, () -> watch.flagOverdue(clock.instant()));
+    return new PeriodicTask(
+        "deadline-watch",
+        interval,
+        () -> {
+          DeadlineWatch.Run run = watch.flagOverdue(clock.instant());
+          return new PeriodicTask.Outcome(
+              run.flagged().size(),
+              run.failed().stream()
+                  .map(f -> new PeriodicTask.Failure(f.id().value(), f.cause()))
+                  .toList());
+        },
+        meters);
   }
 }

@@ -24,6 +24,7 @@ final class AccessRules {
   static final List<Rule> TABLE =
       List.of(
           open(null, "/actuator/health", "/actuator/health/**", "/error"),
+          only(Role.OPERATOR, "/actuator/prometheus"),
           open(null, "/v3/api-docs", "/v3/api-docs/**"),
           open(
               HttpMethod.GET,

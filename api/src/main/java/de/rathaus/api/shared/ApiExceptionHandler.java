@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -230,19 +231,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(problems.of(HttpStatus.CONFLICT, key, LocaleContextHolder.getLocale()));
   }
 
+  /** The key of the error id in the log line's MDC (a field of its own in structured logs). */
+  static final String ERROR_ID = "errorId";
+
   /**
    * Anything not foreseen: a 500 that tells the caller nothing about the inside but an error id,
-   * which the log line with the stack trace carries too, so that the operator finds it. (Our
-   * exceptions' messages never hold personal values; request bodies are never logged.)
+   * which the log line with the stack trace carries too (in its text and its MDC), so that the
+   * operator finds it. Request bodies are never logged, and only our own exceptions' messages
+   * (which never hold personal values): see {@link LoggedException}.
    */
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String errorId = java.util.UUID.randomUUID().toString();
-    log.error("Unexpected error {} while handling a request", errorId, e);
+    try (MDC.MDCCloseable logged = MDC.putCloseable(ERROR_ID, errorId)) {
+      log.error("Unexpected error {} while handling a request", errorId, LoggedException.of(e));
+    }
     ProblemDetail problem =
         problems.of(
             HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", LocaleContextHolder.getLocale());
-    problem.setProperty("errorId", errorId);
+    problem.setProperty(ERROR_ID, errorId);
     return ResponseEntity.internalServerError().body(problem);
   }
 }

@@ -26,7 +26,8 @@ record DemoAccount(String name, Role role, Optional<String> department) {
           new DemoAccount("carl", Role.CLERK, Optional.of("ordnungsamt")),
           new DemoAccount("mona", Role.MODERATOR, Optional.empty()),
           new DemoAccount("udo", Role.AUDITOR, Optional.empty()),
-          new DemoAccount("ada", Role.ADMIN, Optional.empty()));
+          new DemoAccount("ada", Role.ADMIN, Optional.empty()),
+          new DemoAccount("otto", Role.OPERATOR, Optional.empty()));
 
   /** The account as Spring Security's user, with the (encoded) password. */
   UserDetails user(String encodedPassword) {

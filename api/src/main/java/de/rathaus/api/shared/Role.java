@@ -11,7 +11,9 @@ public enum Role {
   /** Reads the audit trail and verifies the history. */
   AUDITOR,
   /** Manages the catalogue, consultations and data protection requests. */
-  ADMIN;
+  ADMIN,
+  /** Runs the engine for the city: reads its metrics, and nothing of its data. */
+  OPERATOR;
 
   public String authority() {
     return "ROLE_" + name();

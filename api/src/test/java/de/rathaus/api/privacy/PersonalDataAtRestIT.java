@@ -8,6 +8,8 @@ import de.rathaus.api.TestClient;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.RequestProjection;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Personal data at rest and its erasure, with canary values (unique strings) fed through every
@@ -72,6 +78,7 @@ class PersonalDataAtRestIT {
   private final String withdrawal = "Kanari Ruecknahme " + run;
   private final String wrongValue = "Kanari Falsch " + run;
   private final String legalBasis = "Kanari Rechtsgrundlage " + run;
+  private final String unforeseen = "Kanari Unerwartet " + run;
   // the id of the clerk's question: made by the engine, not personal, stored in plain
   private String control;
 
@@ -90,12 +97,44 @@ class PersonalDataAtRestIT {
         answer,
         reasoning,
         withdrawal,
-        wrongValue);
+        wrongValue,
+        unforeseen);
+  }
+
+  /** The header that makes a request fail unforeseen, with an exception quoting its value. */
+  static final String FAIL_WITH = "X-Test-Fail-With";
+
+  /**
+   * Makes a request carrying {@link #FAIL_WITH} fail as a library does on a value it cannot use:
+   * with an exception whose message quotes it. Registered as a source of the test's engine only (no
+   * annotation, so no component scan finds it).
+   */
+  static class UnforeseenFailure {
+    @Bean
+    WebMvcConfigurer failOnRequest() {
+      return new WebMvcConfigurer() {
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+          registry.addInterceptor(
+              new HandlerInterceptor() {
+                @Override
+                public boolean preHandle(
+                    HttpServletRequest request, HttpServletResponse response, Object handler) {
+                  String value = request.getHeader(FAIL_WITH);
+                  if (value != null) {
+                    Integer.parseInt(value); // NumberFormatException: For input string: "<value>"
+                  }
+                  return true;
+                }
+              });
+        }
+      };
+    }
   }
 
   private ConfigurableApplicationContext start() {
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(RathausApplication.class)
+        new SpringApplicationBuilder(RathausApplication.class, UnforeseenFailure.class)
             .run(
                 "--rathaus.data-dir=" + dataDir,
                 "--server.port=0",
@@ -171,6 +210,17 @@ class PersonalDataAtRestIT {
               .send()
               .expect(400);
       assertThat(refused.body()).doesNotContain(wrongValue);
+      // an unforeseen failure whose exception quotes what was sent: a 500 logged at ERROR with
+      // its error id and stack trace, neither the answer nor the log quoting the value
+      TestClient.Response failed =
+          call("GET", "/api/v1/requests", "anna").header(FAIL_WITH, unforeseen).send();
+      assertThat(failed.status()).isEqualTo(500);
+      String errorId = failed.json().path("errorId").asText();
+      assertThat(errorId).isNotBlank();
+      assertThat(failed.body()).doesNotContain(unforeseen);
+      assertThat(logs.getAll())
+          .containsPattern("ERROR .*Unexpected error " + errorId)
+          .contains("java.lang.NumberFormatException");
 
       String casePath = "/api/v1/cases/" + certificate;
       call("POST", casePath + "/assignment", "clara").json("{\"assignee\":\"clara\"}").expect(200);

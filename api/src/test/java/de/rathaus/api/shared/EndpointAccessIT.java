@@ -7,6 +7,7 @@ import static de.rathaus.api.shared.EndpointAccessIT.Caller.BEN;
 import static de.rathaus.api.shared.EndpointAccessIT.Caller.CARL;
 import static de.rathaus.api.shared.EndpointAccessIT.Caller.CLARA;
 import static de.rathaus.api.shared.EndpointAccessIT.Caller.MONA;
+import static de.rathaus.api.shared.EndpointAccessIT.Caller.OTTO;
 import static de.rathaus.api.shared.EndpointAccessIT.Caller.UDO;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * description.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// metrics are exported as the engine exports them (Spring Boot's tests turn that off)
+@AutoConfigureObservability(tracing = false)
 class EndpointAccessIT {
 
   @TempDir static Path dataDir;
@@ -82,7 +86,9 @@ class EndpointAccessIT {
     /** auditor */
     UDO("udo"),
     /** admin */
-    ADA("ada");
+    ADA("ada"),
+    /** operator: the metrics only */
+    OTTO("otto");
 
     final String user;
 
@@ -205,6 +211,12 @@ class EndpointAccessIT {
   static final Endpoint HEALTH =
       new Endpoint(
           "GET /actuator/health", null, Target.NONE, (c, none) -> c.get("/actuator/health"));
+  static final Endpoint PROMETHEUS =
+      new Endpoint(
+          "GET /actuator/prometheus",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/actuator/prometheus"));
   static final Endpoint API_DOCS =
       new Endpoint("GET /v3/api-docs", null, Target.NONE, (c, none) -> c.get("/v3/api-docs"));
   static final Endpoint SERVICES =
@@ -418,6 +430,7 @@ class EndpointAccessIT {
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
+          PROMETHEUS,
           API_DOCS,
           SERVICES,
           SERVICE,
@@ -711,7 +724,49 @@ class EndpointAccessIT {
           row(ERASURE, CLARA, 403),
           row(ERASURE, CARL, 403),
           row(ERASURE, MONA, 403),
-          row(ERASURE, UDO, 403));
+          row(ERASURE, UDO, 403),
+          // the metrics: the operator only
+          row(PROMETHEUS, ANONYMOUS, 401),
+          row(PROMETHEUS, ANNA, 403),
+          row(PROMETHEUS, BEN, 403),
+          row(PROMETHEUS, CLARA, 403),
+          row(PROMETHEUS, CARL, 403),
+          row(PROMETHEUS, MONA, 403),
+          row(PROMETHEUS, UDO, 403),
+          row(PROMETHEUS, ADA, 403),
+          row(PROMETHEUS, OTTO, 200),
+          // the operator: public reads, and refused everything else
+          row(HEALTH, OTTO, 200),
+          row(API_DOCS, OTTO, 200),
+          row(SERVICES, OTTO, 200),
+          row(SERVICE, OTTO, 200),
+          row(DRAFT_SERVICE, OTTO, 403),
+          row(REVISE_SERVICE, OTTO, 403),
+          row(PUBLISH_SERVICE, OTTO, 403),
+          row(RETIRE_SERVICE, OTTO, 403),
+          row(DEPARTMENTS, OTTO, 200),
+          row(DEPARTMENT, OTTO, 200),
+          row(CREATE_DEPARTMENT, OTTO, 403),
+          row(REVISE_DEPARTMENT, OTTO, 403),
+          row(RETIRE_DEPARTMENT, OTTO, 403),
+          row(SUBMIT, OTTO, 403),
+          row(MY_REQUESTS, OTTO, 403),
+          row(MY_REQUEST, OTTO, 403),
+          row(ANSWER, OTTO, 403),
+          row(WITHDRAW, OTTO, 403),
+          row(QUEUE, OTTO, 403),
+          row(QUEUE_FILTERED, OTTO, 403),
+          row(CASE, OTTO, 403),
+          row(ASSIGN, OTTO, 403),
+          row(FORWARD, OTTO, 403),
+          row(REQUEST_INFORMATION, OTTO, 403),
+          row(CANCEL_QUESTION, OTTO, 403),
+          row(NOTE, OTTO, 403),
+          row(DECIDE, OTTO, 403),
+          row(CLOSE, OTTO, 403),
+          row(CLOSE_UNDECIDED, OTTO, 403),
+          row(MY_DATA, OTTO, 403),
+          row(ERASURE, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;

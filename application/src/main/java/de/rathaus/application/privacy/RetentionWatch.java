@@ -10,6 +10,7 @@ import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,18 +57,40 @@ public class RetentionWatch {
     this.requestsProgress = requestsProgress;
   }
 
-  /** Erases every citizen whose data is due for erasure at {@code now}; answers how many. */
-  public synchronized int eraseExpired(Instant now) {
+  /**
+   * What one run did.
+   *
+   * @param erased the citizens whose personal data was erased
+   * @param failed the citizens whose erasure failed (tried again on the next run)
+   */
+  public record Run(List<CitizenId> erased, List<Failure> failed) {
+    public Run {
+      erased = List.copyOf(erased);
+      failed = List.copyOf(failed);
+    }
+
+    static final Run NOTHING = new Run(List.of(), List.of());
+  }
+
+  /**
+   * A citizen whose erasure failed, and why, by the exception's type only (a message could quote a
+   * value). The id is the subject id the keys are held under, not a name.
+   */
+  public record Failure(CitizenId subject, Class<? extends RuntimeException> cause) {}
+
+  /** Erases every citizen whose data is due for erasure at {@code now}. */
+  public synchronized Run eraseExpired(Instant now) {
     if (!requestsProgress.hasAppliedEverythingStored()) {
       dueInTheLastRun = Set.of();
-      return 0;
+      return Run.NOTHING;
     }
     Set<String> applicants = new LinkedHashSet<>();
     for (RequestView ended : requests.listEnded()) {
       applicants.add(ended.applicant().value());
     }
     Set<String> due = new LinkedHashSet<>();
-    int erased = 0;
+    List<CitizenId> erased = new ArrayList<>();
+    List<Failure> failed = new ArrayList<>();
     for (String applicant : applicants) {
       if (!keys.exists(applicant) || !expiredFor(requests.allOf(new CitizenId(applicant)), now)) {
         continue;
@@ -79,15 +102,24 @@ public class RetentionWatch {
       // the last look: first everything stored until now into the read model, then read again
       if (!requestsProgress.hasAppliedEverythingStored()) {
         dueInTheLastRun = Set.of();
-        return erased;
+        return new Run(erased, failed);
       }
       if (expiredFor(requests.allOf(new CitizenId(applicant)), now)) {
-        erasure.erase(new CitizenId(applicant), ErasureReason.RETENTION_EXPIRED, null, "system");
-        erased++;
+        CitizenId subject = new CitizenId(applicant);
+        try {
+          erasure.erase(subject, ErasureReason.RETENTION_EXPIRED, null, "system");
+          erased.add(subject);
+        } catch (RuntimeException failure) {
+          // one erasure that fails must not keep the others from being done; still due, it is
+          // tried again on the next run (an erasure recorded without its key destroyed is
+          // completed by ErasureCompletion)
+          failed.add(new Failure(subject, failure.getClass()));
+          due.add(applicant);
+        }
       }
     }
     dueInTheLastRun = due;
-    return erased;
+    return new Run(erased, failed);
   }
 
   private boolean expiredFor(List<RequestView> all, Instant now) {

@@ -5,6 +5,7 @@ import de.rathaus.domain.servicerequest.MarkCaseOverdue;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,34 +31,54 @@ public class DeadlineWatch {
     this.commands = commands;
   }
 
-  private int failures;
-
-  /** How many cases failed to be flagged in the last run (they are tried again). */
-  public int failuresOfLastRun() {
-    return failures;
+  /**
+   * What one run did.
+   *
+   * @param flagged the cases flagged overdue, or whose answer was flagged overdue
+   * @param failed the cases that could not be flagged (they are tried again on the next run)
+   */
+  public record Run(List<ServiceRequestId> flagged, List<Failure> failed) {
+    public Run {
+      flagged = List.copyOf(flagged);
+      failed = List.copyOf(failed);
+    }
   }
 
-  /** Flags every case and every answer due before {@code now}; answers how many it flagged. */
-  public int flagOverdue(Instant now) {
-    failures = 0;
-    return flag(cases.idsRunningAndDueBefore(now), id -> new MarkCaseOverdue(id, now))
-        + flag(cases.idsWaitingWithAnswerDueBefore(now), id -> new MarkAnswerOverdue(id, now));
+  /**
+   * A case the watch could not flag, and why, by the exception's type only (a message could quote a
+   * value). The id is the case's, a random UUID that names no one.
+   */
+  public record Failure(ServiceRequestId id, Class<? extends RuntimeException> cause) {}
+
+  /** Flags every case and every answer due before {@code now}. */
+  public Run flagOverdue(Instant now) {
+    List<ServiceRequestId> flagged = new ArrayList<>();
+    List<Failure> failed = new ArrayList<>();
+    flag(cases.idsRunningAndDueBefore(now), id -> new MarkCaseOverdue(id, now), flagged, failed);
+    flag(
+        cases.idsWaitingWithAnswerDueBefore(now),
+        id -> new MarkAnswerOverdue(id, now),
+        flagged,
+        failed);
+    return new Run(flagged, failed);
   }
 
-  private int flag(List<ServiceRequestId> due, Function<ServiceRequestId, Object> command) {
-    int flagged = 0;
+  private void flag(
+      List<ServiceRequestId> due,
+      Function<ServiceRequestId, Object> command,
+      List<ServiceRequestId> flagged,
+      List<Failure> failed) {
     for (ServiceRequestId id : due) {
       try {
         commands.sendAndWait(command.apply(id));
-        flagged++;
+        flagged.add(id);
       } catch (ServiceRequestRuleViolation changedMeanwhile) {
         // the view was behind the case (paused, decided or flagged since): the case's word counts
-      } catch (RuntimeException failed) {
+      } catch (RuntimeException failure) {
         // one case that fails (flagged concurrently by another instance, unreadable) must not
         // keep the cases after it from being flagged; it is tried again on the next run
-        failures++;
+        failed.add(new Failure(id, failure.getClass()));
       }
     }
-    return flagged;
   }
 }

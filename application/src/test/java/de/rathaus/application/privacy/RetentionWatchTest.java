@@ -44,9 +44,13 @@ class RetentionWatchTest {
   /** Keys in memory, as the erasure sees them. */
   static class InMemoryKeys implements PersonalDataKeys {
     final Map<String, Instant> keys = new HashMap<>();
+    final java.util.Set<String> unreachable = new java.util.HashSet<>();
 
     @Override
     public Optional<String> keyId(String subject) {
+      if (unreachable.contains(subject)) {
+        throw new IllegalStateException("key store not reachable");
+      }
       return keys.containsKey(subject) ? Optional.of("kid-" + subject) : Optional.empty();
     }
 
@@ -158,7 +162,7 @@ class RetentionWatchTest {
 
   /** Two runs in a row at {@code now}: what it takes to erase. */
   private int twoRuns(Instant now) {
-    return watch.eraseExpired(now) + watch.eraseExpired(now);
+    return watch.eraseExpired(now).erased().size() + watch.eraseExpired(now).erased().size();
   }
 
   private static Instant yearsAfterEnd(int years) {
@@ -218,7 +222,7 @@ class RetentionWatchTest {
     service("meldebescheinigung", 1);
     request("1", "anna", "meldebescheinigung", "CLOSED");
 
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased()).isEmpty();
     assertThat(keys.exists("anna")).isTrue();
   }
 
@@ -230,7 +234,7 @@ class RetentionWatchTest {
 
     request("2", "anna", "meldebescheinigung", "SUBMITTED");
 
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased()).isEmpty();
     assertThat(keys.exists("anna")).isTrue();
   }
 
@@ -242,8 +246,9 @@ class RetentionWatchTest {
 
     assertThat(twoRuns(yearsAfterEnd(2))).isZero();
     readModelCurrent = true;
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).as("a run behind resets").isZero();
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isEqualTo(1);
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased()).as("a run behind resets").isEmpty();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased())
+        .containsExactly(new CitizenId("anna"));
   }
 
   @Test
@@ -263,7 +268,7 @@ class RetentionWatchTest {
 
     stored("2", "anna", "SUBMITTED");
 
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased()).isEmpty();
     assertThat(keys.exists("anna")).isTrue();
     applied();
     assertThat(twoRuns(yearsAfterEnd(2))).isZero();
@@ -285,8 +290,35 @@ class RetentionWatchTest {
           }
         };
 
-    assertThat(watch.eraseExpired(yearsAfterEnd(2))).isZero();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased()).isEmpty();
     assertThat(asked[0]).isEqualTo(2);
     assertThat(keys.exists("anna")).isTrue();
+  }
+
+  @Test
+  void anErasureThatFailsIsReportedByIdDoesNotStopTheOthersAndIsTriedAgain() {
+    service("meldebescheinigung", 1);
+    request("1", "anna", "meldebescheinigung", "CLOSED");
+    request("2", "ben", "meldebescheinigung", "CLOSED");
+    keys.unreachable.add("anna");
+    watch.eraseExpired(yearsAfterEnd(2));
+
+    RetentionWatch.Run run = watch.eraseExpired(yearsAfterEnd(2));
+
+    assertThat(run.erased()).containsExactly(new CitizenId("ben"));
+    assertThat(run.failed())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.subject()).isEqualTo(new CitizenId("anna"));
+              assertThat(failure.cause()).isEqualTo(IllegalStateException.class);
+            });
+    assertThat(keys.exists("anna")).isTrue();
+
+    keys.unreachable.clear();
+    assertThat(watch.eraseExpired(yearsAfterEnd(2)).erased())
+        .as("tried again on the next run")
+        .containsExactly(new CitizenId("anna"));
+    assertThat(keys.exists("anna")).isFalse();
   }
 }

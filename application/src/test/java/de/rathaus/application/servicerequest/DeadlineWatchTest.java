@@ -79,9 +79,10 @@ class DeadlineWatchTest {
     String due = submit(3);
     String notYet = submit(30);
 
-    int flagged = watch.flagOverdue(T.plus(Duration.ofDays(4)));
+    DeadlineWatch.Run run = watch.flagOverdue(T.plus(Duration.ofDays(4)));
 
-    assertThat(flagged).isEqualTo(1);
+    assertThat(run.flagged()).containsExactly(new ServiceRequestId(due));
+    assertThat(run.failed()).isEmpty();
     assertThat(overdue(due)).isTrue();
     assertThat(overdue(notYet)).isFalse();
   }
@@ -91,7 +92,7 @@ class DeadlineWatchTest {
     submit(3);
     watch.flagOverdue(T.plus(Duration.ofDays(4)));
 
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(5)))).isZero();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(5))).flagged()).isEmpty();
   }
 
   @Test
@@ -113,7 +114,7 @@ class DeadlineWatchTest {
             BUERGERAMT,
             T.plus(Duration.ofDays(1))));
 
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10)))).isZero();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10))).flagged()).isEmpty();
     assertThat(overdue(waiting)).isFalse();
   }
 
@@ -136,9 +137,10 @@ class DeadlineWatchTest {
             BUERGERAMT,
             T.plus(Duration.ofDays(1))));
 
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(2)))).isZero();
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10)))).isEqualTo(1);
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(11)))).isZero();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(2))).flagged()).isEmpty();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(10))).flagged())
+        .containsExactly(new ServiceRequestId(waiting));
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(11))).flagged()).isEmpty();
     CaseView view = views.find(waiting).orElseThrow();
     assertThat(view.request().informationRequests().get(0).overdue()).isTrue();
     assertThat(view.request().overdue()).isFalse();
@@ -153,8 +155,9 @@ class DeadlineWatchTest {
     CaseView flagged = views.find(first).orElseThrow();
     views.replace(flagged.progressed(DeadlineWatchTest::unflagged), flagged.sequence());
 
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(5)))).isZero();
-    assertThat(watch.failuresOfLastRun()).isZero();
+    DeadlineWatch.Run run = watch.flagOverdue(T.plus(Duration.ofDays(5)));
+    assertThat(run.flagged()).isEmpty();
+    assertThat(run.failed()).isEmpty();
     assertThat(overdue(second)).isTrue();
   }
 
@@ -174,8 +177,16 @@ class DeadlineWatchTest {
             0);
     views.insert(ghost);
 
-    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(4)))).isEqualTo(1);
-    assertThat(watch.failuresOfLastRun()).isEqualTo(1);
+    DeadlineWatch.Run run = watch.flagOverdue(T.plus(Duration.ofDays(4)));
+    assertThat(run.flagged()).containsExactly(new ServiceRequestId(real));
+    assertThat(run.failed())
+        .as("the case that failed, by id, and why by type")
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.id()).isEqualTo(new ServiceRequestId("ghost"));
+              assertThat(failure.cause()).isNotNull();
+            });
     assertThat(overdue(real)).isTrue();
   }
 

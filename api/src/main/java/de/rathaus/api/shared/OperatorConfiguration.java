@@ -1,0 +1,31 @@
+package de.rathaus.api.shared;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the city's operator relies on: readiness that means ready, and the engine's metrics. */
+@Configuration(proxyBeanMethods = false)
+public class OperatorConfiguration {
+
+  /** Holds readiness back until the read models have applied what was stored at start. */
+  @Bean
+  public Readiness readiness(
+      EventProcessingConfiguration processing,
+      EventStore events,
+      TokenStore tokens,
+      ApplicationEventPublisher publisher) {
+    return new Readiness(processing, events, tokens, publisher);
+  }
+
+  /** Each read model's position and how far behind the store's head it is, as metrics. */
+  @Bean
+  ProcessorMetrics readModelPositions(
+      EventProcessingConfiguration processing, EventStore events, MeterRegistry meters) {
+    return new ProcessorMetrics(processing, events, meters);
+  }
+}
