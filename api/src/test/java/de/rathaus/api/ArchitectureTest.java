@@ -111,6 +111,18 @@ class ArchitectureTest {
           .because("storage is infra's business");
 
   @ArchTest
+  static final ArchRule the_store_connection_does_not_depend_on_the_event_store =
+      noClasses()
+          .that()
+          .resideInAPackage("de.rathaus.infra.mongo..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("de.rathaus.infra.eventstore..")
+          .because(
+              "the event store is built on the store connection (mongo), never the reverse: one"
+                  + " direction, so that either can be understood and changed on its own");
+
+  @ArchTest
   static final ArchRule every_class_belongs_to_one_of_the_four_modules =
       classes()
           .that()

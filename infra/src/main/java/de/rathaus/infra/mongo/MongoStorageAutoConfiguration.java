@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,9 +72,7 @@ public class MongoStorageAutoConfiguration {
   }
 
   @Bean
-  public MongoStorageHealthIndicator databaseHealthIndicator(
-      RathausMongo mongo,
-      ObjectProvider<de.rathaus.infra.eventstore.MongoEventStorageEngine> engine) {
-    return new MongoStorageHealthIndicator(mongo, engine);
+  public MongoStorageHealthIndicator databaseHealthIndicator(RathausMongo mongo) {
+    return new MongoStorageHealthIndicator(mongo);
   }
 }
