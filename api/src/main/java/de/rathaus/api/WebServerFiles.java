@@ -1,10 +1,11 @@
 package de.rathaus.api;
 
+import de.rathaus.api.shared.DataDirectoryProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,13 @@ import org.springframework.stereotype.Component;
  * creates a {@code tomcat-docbase} directory in the system's temp directory.
  */
 @Component
+@EnableConfigurationProperties(DataDirectoryProperties.class)
 class WebServerFiles implements WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> {
 
   private final Path dataDir;
 
-  WebServerFiles(@Value("${rathaus.data-dir}") Path dataDir) {
-    this.dataDir = dataDir;
+  WebServerFiles(DataDirectoryProperties properties) {
+    this.dataDir = properties.dataDir();
   }
 
   @Override

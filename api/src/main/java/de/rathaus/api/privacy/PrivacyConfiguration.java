@@ -19,18 +19,18 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Puts erasure, export and retention in the engine. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetentionProperties.class)
 public class PrivacyConfiguration {
 
   @Bean
@@ -118,13 +118,10 @@ public class PrivacyConfiguration {
    */
   @Bean
   public PeriodicTask retentionSchedule(
-      RetentionWatch watch,
-      Clock clock,
-      MeterRegistry meters,
-      @Value("${rathaus.privacy.retention-check-interval:PT6H}") Duration interval) {
+      RetentionWatch watch, Clock clock, MeterRegistry meters, RetentionProperties properties) {
     return new PeriodicTask(
         "retention-watch",
-        interval,
+        properties.retentionCheckInterval(),
         () -> {
           RetentionWatch.Run run = watch.eraseExpired(clock.instant());
           return new PeriodicTask.Outcome(

@@ -13,14 +13,12 @@ import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.domain.servicerequest.ServiceRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,13 +85,10 @@ public class RequestConfiguration {
    */
   @Bean
   public PeriodicTask deadlineSchedule(
-      DeadlineWatch watch,
-      Clock clock,
-      MeterRegistry meters,
-      @Value("${rathaus.deadlines.check-interval:PT1M}") Duration interval) {
+      DeadlineWatch watch, Clock clock, MeterRegistry meters, StaffProperties properties) {
     return new PeriodicTask(
         "deadline-watch",
-        interval,
+        properties.deadlines().checkInterval(),
         () -> {
           DeadlineWatch.Run run = watch.flagOverdue(clock.instant());
           return new PeriodicTask.Outcome(

@@ -12,17 +12,17 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /** Wiring of what all resources share. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
 
   /** The engine's clock; tests put one in its place to move time. */
@@ -91,9 +91,12 @@ public class ApiConfiguration {
       ProducedEvents produced,
       ReadModelProgress progress,
       ObjectProvider<org.axonframework.config.Configuration> axon,
-      @Value("${rathaus.api.read-your-writes:true}") boolean enabled) {
+      ApiProperties api) {
     return new ReadYourWrites(
-        produced, progress, () -> axon.getObject().eventProcessingConfiguration(), enabled);
+        produced,
+        progress,
+        () -> axon.getObject().eventProcessingConfiguration(),
+        api.readYourWrites());
   }
 
   @Bean
@@ -123,11 +126,10 @@ public class ApiConfiguration {
   /** Request bodies over {@code rathaus.api.max-body-size} (default 256 KB) are refused. */
   @Bean
   public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${rathaus.api.max-body-size:256KB}") DataSize limit,
-      Problems problems,
-      ObjectMapper json) {
+      ApiProperties api, Problems problems, ObjectMapper json) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), problems, json));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimit(api.maxBodySize().toBytes(), problems, json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

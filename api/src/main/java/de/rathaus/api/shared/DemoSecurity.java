@@ -2,7 +2,7 @@ package de.rathaus.api.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +27,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.On.class)
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoSecurity {
 
   /** Shared by both chains: the browser reads the token from a cookie and sends it as a header. */
@@ -124,9 +125,8 @@ class DemoSecurity {
   }
 
   @Bean
-  UserDetailsService demoAccounts(
-      PasswordEncoder encoder, @Value("${rathaus.demo.password:demo}") String password) {
-    String encoded = encoder.encode(password);
+  UserDetailsService demoAccounts(PasswordEncoder encoder, DemoProperties demo) {
+    String encoded = encoder.encode(demo.password());
     return new InMemoryUserDetailsManager(
         DemoAccount.ALL.stream().map(account -> account.user(encoded)).toList());
   }

@@ -3,7 +3,7 @@ package de.rathaus.api.shared;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +31,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.Off.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 class ProductionJwt {
 
   @Bean
-  SignIn bearerTokens(
-      @Value("${rathaus.security.role-claim:rathaus_role}") String roleClaim,
-      @Value("${rathaus.security.department-claim:rathaus_department}") String departmentClaim) {
+  SignIn bearerTokens(SecurityProperties security) {
+    String roleClaim = security.roleClaim();
+    String departmentClaim = security.departmentClaim();
     return (http, refusals) ->
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,9 +58,9 @@ class ProductionJwt {
    * does not start: a key alone accepts every token its provider signs.
    */
   @Bean
-  OAuth2TokenValidator<Jwt> issuerAndAudience(
-      @Value("${rathaus.security.issuer:}") String issuer,
-      @Value("${rathaus.security.audience:}") String audience) {
+  OAuth2TokenValidator<Jwt> issuerAndAudience(SecurityProperties security) {
+    String issuer = security.issuer();
+    String audience = security.audience();
     if (issuer.isBlank() || audience.isBlank()) {
       throw new IllegalStateException(
           "The production profile needs the identity provider's issuer and this engine's audience:"

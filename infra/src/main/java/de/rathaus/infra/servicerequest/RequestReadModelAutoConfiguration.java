@@ -7,14 +7,15 @@ import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /** Requests' read models and case numbers on MongoDB. */
 @AutoConfiguration(
     after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
+@EnableConfigurationProperties(CaseNumberProperties.class)
 public class RequestReadModelAutoConfiguration {
 
   @Bean
@@ -32,8 +33,7 @@ public class RequestReadModelAutoConfiguration {
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */
   @Bean
   @ConditionalOnMissingBean(CaseNumbers.class)
-  public CaseNumbers caseNumbers(
-      MongoDatabase database, @Value("${rathaus.case-number-prefix:HN}") String prefix) {
-    return new MongoCaseNumbers(database, prefix);
+  public CaseNumbers caseNumbers(MongoDatabase database, CaseNumberProperties properties) {
+    return new MongoCaseNumbers(database, properties.caseNumberPrefix());
   }
 }
