@@ -151,16 +151,18 @@ public final class ApiBenchmark {
       System.out.printf(
           Locale.ROOT,
           "one citizen's submissions one after another (%d rounds of %d per engine, after %d"
-              + " warm-up): with read-your-writes median %.2f ms (p90 %.2f, %.1f per second),"
-              + " without median %.2f ms (p90 %.2f, %.1f per second)%n",
+              + " warm-up): with read-your-writes median %.2f ms (p90 %.2f, p99 %.2f, %.1f per"
+              + " second), without median %.2f ms (p90 %.2f, p99 %.2f, %.1f per second)%n",
           ROUNDS,
           PER_ROUND,
           WARM_UP,
           waitMedian,
           percentile(waitingTimes, 0.9),
+          percentile(waitingTimes, 0.99),
           1000 / mean(waitingTimes),
           noneMedian,
           percentile(noneTimes, 0.9),
+          percentile(noneTimes, 0.99),
           1000 / mean(noneTimes));
       System.out.printf(
           Locale.ROOT,
