@@ -101,8 +101,20 @@ public class DepartmentController {
   public ResponseEntity<DepartmentResource> create(@Valid @RequestBody DepartmentInput input) {
     CreateDepartment command = input.toCommand();
     readYourWrites.run(() -> commands.sendAndWait(command), DepartmentProjection.NAME);
+    // with read-your-writes switched off the read model may not have it yet: answer the command
+    DepartmentResource created =
+        find(command.code())
+            .map(view -> DepartmentResource.of(view, language()))
+            .orElseGet(
+                () ->
+                    new DepartmentResource(
+                        command.code().value(),
+                        command.name().in(language()),
+                        command.contact().email(),
+                        command.contact().phone(),
+                        true));
     return ResponseEntity.created(URI.create("/api/v1/departments/" + command.code().value()))
-        .body(found(command.code()));
+        .body(created);
   }
 
   /** Renames it or changes its contact; an unchanged save records nothing. */
