@@ -302,4 +302,28 @@ class CaseProcessingIT {
     assertThat(unknownStatus.path("errors").get(0).path("message").asText())
         .contains("submitted", "in_progress", "waiting_for_applicant");
   }
+
+  @Test
+  void anAnswerDateNoPersonCouldMeanIsRefusedAsInput() {
+    String id = submitCertificate("anna");
+    client
+        .post("/api/v1/cases/" + id + "/assignment")
+        .as("clara")
+        .json("{\"assignee\":\"clara\"}")
+        .expect(200);
+    for (String date : new String[] {"+999999999-12-31", "-999999999-01-01", "1900-01-01"}) {
+      TestClient.Response refused =
+          client
+              .post("/api/v1/cases/" + id + "/information-requests")
+              .as("clara")
+              .json("{\"question\":\"Zweck?\",\"dueDate\":\"" + date + "\"}")
+              .send();
+      assertThat(refused.status()).as(date).isEqualTo(400);
+      assertThat(refused.isProblem()).as(date).isTrue();
+      assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("dueDate");
+    }
+    // nothing was asked: the case still waits for the clerk, not for the applicant
+    assertThat(client.get("/api/v1/cases/" + id).as("clara").expect(200).path("status").asText())
+        .isEqualTo("IN_PROGRESS");
+  }
 }
