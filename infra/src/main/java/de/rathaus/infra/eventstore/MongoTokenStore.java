@@ -8,6 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -62,6 +64,9 @@ public class MongoTokenStore implements TokenStore {
       String nodeId,
       Clock clock) {
     this.tokens = database.getCollection(collection);
+    // a processor's segments are listed by processor (a real MongoDB uses it; the embedded
+    // server ignores non-unique indexes)
+    tokens.createIndex(Indexes.ascending(PROCESSOR), new IndexOptions().name("by_processor"));
     this.serializer = serializer;
     this.claimTimeoutMillis = claimTimeout.toMillis();
     this.nodeId = nodeId;

@@ -3,6 +3,8 @@ package de.rathaus.infra.privacy;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import de.rathaus.application.privacy.PrivacySubject;
 import de.rathaus.application.privacy.PrivacySubjects;
@@ -24,6 +26,9 @@ public class MongoPrivacySubjects implements PrivacySubjects {
 
   public MongoPrivacySubjects(MongoDatabase database) {
     this.subjects = database.getCollection(COLLECTION);
+    // the start-up check counts those holding data (a real MongoDB uses it; the embedded server
+    // ignores non-unique indexes)
+    subjects.createIndex(Indexes.ascending("holdsData"), new IndexOptions().name("holding_data"));
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.shared.IdempotencyRecords;
 import java.time.Duration;
@@ -38,6 +40,8 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
 
   public MongoIdempotencyRecords(MongoDatabase database) {
     this.records = database.getCollection(COLLECTION);
+    // the purge of expired records (a real MongoDB uses it; the embedded server ignores it)
+    records.createIndex(Indexes.ascending(CREATED_AT), new IndexOptions().name("expiry"));
   }
 
   @Override
