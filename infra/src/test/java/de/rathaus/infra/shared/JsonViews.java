@@ -14,8 +14,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * A collection of read-model records, one document per record keyed by its id, written and read
- * with the engine's Jackson mapper. What the read-model ports of every feature stand on.
+ * Records written and read as plain documents with a given mapper, one per id: for tests that look
+ * at what a mapper stores, without the versioned layout of the read models ({@code
+ * VersionedJsonViews}).
  */
 public final class JsonViews<T> {
 
