@@ -122,8 +122,8 @@ class ProblemDetailsIT {
 
   @Test
   void unknownPathsWrongMethodsAndMediaTypesAreProblems() throws Exception {
-    problem(client.get("/api/v1/test-echo/nothing").send(), 404);
-    problem(client.get("/api/v1/test-echo").send(), 405);
+    problem(client.get("/api/v1/test-echo/nothing").offContract("an unknown path").send(), 404);
+    problem(client.get("/api/v1/test-echo").offContract("a method it does not have").send(), 405);
     problem(client.post("/api/v1/test-echo").body("hello", "text/plain").send(), 415);
   }
 
