@@ -1,6 +1,7 @@
 package de.rathaus.api.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.rathaus.application.shared.Page;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
@@ -19,9 +20,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -155,10 +161,59 @@ public class OpenApiDescription {
               && include.value() == JsonInclude.Include.ALWAYS) {
             property.nullable(true);
           }
+          if (annotation instanceof OneOf choices) {
+            choices(property, choices);
+          }
         }
       }
       return property;
     };
+  }
+
+  /**
+   * The parameters springdoc documents without their rules: a choice ({@link OneOf}), a page's
+   * {@code size} (1 to {@value Page#MAX_SIZE}) and {@code cursor}.
+   */
+  @Bean
+  public ParameterCustomizer parameterRules() {
+    return (parameter, method) -> {
+      if (parameter == null || method == null) {
+        return parameter;
+      }
+      OneOf choices = method.getParameterAnnotation(OneOf.class);
+      if (choices != null) {
+        choices(parameter.getSchema(), choices);
+      }
+      if (method.hasParameterAnnotation(RequestParam.class) && "query".equals(parameter.getIn())) {
+        if ("size".equals(parameter.getName()) && parameter.getSchema() != null) {
+          parameter.getSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(Page.MAX_SIZE));
+          parameter.description("how many items a page holds at most");
+        } else if ("cursor".equals(parameter.getName())) {
+          parameter.description("where the page starts: the cursor in the previous page's next");
+        }
+      }
+      return parameter;
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void choices(Schema<?> property, OneOf choices) {
+    if (property == null) {
+      return;
+    }
+    List<String> names = Arrays.stream(choices.value().getEnumConstants()).map(Enum::name).toList();
+    switch (choices.written()) {
+      case AS_DECLARED -> ((Schema<String>) property).setEnum(names);
+      case LOWER_CASE ->
+          ((Schema<String>) property)
+              .setEnum(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+      case ANY_CASE ->
+          property.description(
+              (property.getDescription() == null ? "" : property.getDescription() + "; ")
+                  + "one of "
+                  + String.join(", ", names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList())
+                  + ", in any case");
+    }
   }
 
   /** RFC 9457 problem details as the engine writes them. */
@@ -195,14 +250,12 @@ public class OpenApiDescription {
       boolean idempotent = takesIdempotencyKey(handler);
       boolean signIn = operation.getSecurity() == null; // null: the global requirement applies
       boolean change = !handler.hasMethodAnnotation(GetMapping.class);
-      if (hasBody
-          || hasPathIds
-          || hasParameter(handler, RequestParam.class)
-          || hasParameter(handler, RequestHeader.class)) {
-        statuses.add(400);
-      }
+      // a request the servlet container cannot read (a broken escape in the path, a header
+      // without a colon) is refused before any operation, besides what an operation's parameters
+      // and body may be refused for
+      statuses.add(400);
+      statuses.add(401); // credentials sent but wrong are refused also where none are needed
       if (signIn) {
-        statuses.add(401);
         statuses.add(403);
       }
       if (hasPathIds) {
@@ -277,7 +330,7 @@ public class OpenApiDescription {
         .description(
             "true when this is the first answer to the same Idempotency-Key and body, answered"
                 + " again: nothing was changed by this request")
-        .schema(new StringSchema()._enum(java.util.List.of("true")));
+        .schema(new StringSchema()._enum(List.of("true")));
   }
 
   private static Header retryAfterHeader() {
@@ -285,7 +338,7 @@ public class OpenApiDescription {
         .description(
             "seconds to wait before sending the same request again (with the same"
                 + " Idempotency-Key) when the outcome of the change is unknown")
-        .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO));
+        .schema(new IntegerSchema().minimum(BigDecimal.ZERO));
   }
 
   private static void describeIdempotencyKey(Parameter key) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.rathaus.api.TestClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,5 +158,44 @@ class OpenApiDescriptionIT {
         .as("some operations are public, some are not")
         .anyMatch(o -> openToEveryone(o.split(" ")[0], o.split(" ")[1]))
         .anyMatch(o -> !openToEveryone(o.split(" ")[0], o.split(" ")[1]));
+  }
+
+  @Test
+  void wrongCredentialsOnAPublicOperationAreADocumentedRefusal() {
+    // checked against the description like every call: the 401 must be documented even where no
+    // sign-in is needed
+    new TestClient(port).get("/api/v1/services").basic("anna", "wrong").send().expect(401);
+  }
+
+  @Test
+  void anAnswerInAFormTheCallerDoesNotTakeIsADocumented406() {
+    TestClient.Response refused =
+        new TestClient(port)
+            .get("/api/v1/services")
+            .header("Accept", "application/xml")
+            .send()
+            .expect(406);
+    assertThat(refused.isProblem()).as("the 406 is a problem: %s", refused.headers()).isTrue();
+  }
+
+  @Test
+  void aRequestTheContainerCannotReadIsADocumented400AlsoWhereAnOperationTakesNothing()
+      throws IOException {
+    // GET /api/v1/privacy/me has no parameters and no body; a header without a colon is refused
+    // by Tomcat before any operation
+    String request =
+        "GET /api/v1/privacy/me HTTP/1.1\r\nHost: localhost\r\nBroken header\r\n"
+            + "Connection: close\r\n\r\n";
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      assertThat(end).as(answer).isPositive();
+      int status = Integer.parseInt(answer.substring(9, 12));
+      assertThat(status).isEqualTo(400);
+      String body = answer.substring(end + 4);
+      TestClient.checkContract(port, request, status, answer.substring(0, end), body);
+    }
   }
 }
