@@ -271,6 +271,51 @@ public final class TestClient {
             exchange.body()));
   }
 
+  /**
+   * Checks an exchange that a test wrote to the socket itself as bytes ({@code rawRequest}, an
+   * HTTP/1.x request, perhaps one no client would send) and the answer it read ({@code head}: the
+   * status line and headers), as every call of this client is checked. A request that is not
+   * HTTP/1.x is no exchange the description speaks of and is not checked.
+   */
+  public static void checkContract(
+      int port, String rawRequest, int status, String head, String body) {
+    String[] requestLine = rawRequest.lines().findFirst().orElse("").split(" ");
+    if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+      return;
+    }
+    int end = rawRequest.indexOf("\r\n\r\n");
+    String requestBody = end < 0 ? "" : rawRequest.substring(end + 4);
+    keepsToTheContract(
+        "http://127.0.0.1:" + port,
+        requestLine[0],
+        requestLine[1],
+        headersOf(end < 0 ? rawRequest : rawRequest.substring(0, end)),
+        requestBody.isEmpty() ? null : requestBody,
+        null,
+        new Response(
+            requestLine[0] + " " + requestLine[1] + " (as bytes)",
+            status,
+            HttpHeaders.of(headersOf(head), (name, value) -> true),
+            body));
+  }
+
+  /**
+   * The header lines of a message's head (after its first line); lines without a colon left out.
+   */
+  private static Map<String, List<String>> headersOf(String head) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    head.lines()
+        .skip(1)
+        .filter(line -> line.indexOf(':') > 0)
+        .forEach(
+            line ->
+                headers
+                    .computeIfAbsent(
+                        line.substring(0, line.indexOf(':')).strip(), n -> new ArrayList<>())
+                    .add(line.substring(line.indexOf(':') + 1).strip()));
+    return headers;
+  }
+
   /** The body a request sent, read again from its publisher; {@code null} if it had none. */
   private static String bodyOf(HttpRequest request) {
     HttpRequest.BodyPublisher publisher = request.bodyPublisher().orElse(null);

@@ -211,7 +211,9 @@ class ProblemDetailsIT {
       if (head.toLowerCase().contains("transfer-encoding: chunked")) {
         body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
       }
-      return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, body);
+      int status = Integer.parseInt(head.substring(9, 12));
+      TestClient.checkContract(port, request, status, head, body);
+      return new RawAnswer(status, head, body);
     }
   }
 
@@ -241,8 +243,8 @@ class ProblemDetailsIT {
     refused.put("an encoded slash", get("/api/v1/requests/..%2F..%2Fx"));
     refused.put("an encoded backslash", get("/api/v1/requests/%5C"));
     refused.put("an encoded NUL", get("/api/v1/requests/a%00b"));
-    refused.put("a broken escape", get("/api/v1/%zz"));
-    refused.put("braces in the path", get("/api/v1/{x}"));
+    refused.put("a broken escape", get("/api/v1/services/%zz"));
+    refused.put("braces in the path", get("/api/v1/services/{x}"));
     refused.put("a header without a colon", get("/api/v1/services", "Broken header"));
     refused.put("an over-long header", get("/api/v1/services", "X-Long: " + "a".repeat(20_000)));
     refused.put("no Host", "GET /api/v1/services HTTP/1.1\r\nConnection: close\r\n\r\n");
