@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,12 +13,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The integration tests' HTTP client for the engine under test: method, path, an optional body
@@ -32,6 +41,11 @@ import java.util.Optional;
  *
  * <p>Every request has a timeout, so a test never hangs on the engine. Immutable and thread-safe;
  * {@link #withHeader} gives a client that adds a header to every request.
+ *
+ * <p>Every exchange under {@code /api/} is checked against the engine's own OpenAPI description
+ * ({@link ContractCheck}): an answer (or an accepted request) that breaks it fails the call, and so
+ * the test, with an {@link AssertionError} that lists each violation. A test that deliberately
+ * calls something that is no operation of the API says why with {@link Call#offContract}.
  */
 public final class TestClient {
 
@@ -95,6 +109,7 @@ public final class TestClient {
     private final List<String[]> headers = new ArrayList<>(defaultHeaders);
     private String body;
     private String caller = "anonymous";
+    private String offContract;
 
     private Call(String method, String path) {
       this.method = method;
@@ -171,20 +186,45 @@ public final class TestClient {
       for (String[] header : headers) {
         request.header(header[0], header[1]);
       }
+      HttpResponse<String> response;
       try {
-        HttpResponse<String> response =
-            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(
-            method + " " + path + " as " + caller,
-            response.statusCode(),
-            response.headers(),
-            response.body());
+        response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new UncheckedIOException(method + " " + path + " as " + caller, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted: " + method + " " + path, e);
       }
+      Response answer =
+          new Response(
+              method + " " + path + " as " + caller,
+              response.statusCode(),
+              response.headers(),
+              response.body());
+      keepsToTheContract(answer);
+      return answer;
+    }
+
+    /**
+     * Says that this call deliberately goes to something that is no operation of the API (an
+     * unknown path, a method the path does not have), so that the contract check skips it; a call
+     * of an operation said to be off the contract fails the check. Paths outside {@code /api/} need
+     * no such word: they are never checked.
+     */
+    public Call offContract(String why) {
+      if (why == null || why.isBlank()) {
+        throw new IllegalArgumentException("say why the call is off the contract");
+      }
+      this.offContract = why;
+      return this;
+    }
+
+    private void keepsToTheContract(Response answer) {
+      Map<String, List<String>> sent = new LinkedHashMap<>();
+      for (String[] header : headers) {
+        sent.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]);
+      }
+      TestClient.keepsToTheContract(base, method, path, sent, body, offContract, answer);
     }
 
     /**
@@ -193,6 +233,158 @@ public final class TestClient {
      */
     public JsonNode expect(int status) {
       return send().expect(status).json();
+    }
+  }
+
+  /**
+   * Checks an exchange that a test made with an HTTP client of its own against the engine's OpenAPI
+   * description, as every call of this client is checked; fails with an {@link AssertionError}
+   * listing the violations.
+   */
+  public static void checkContract(HttpResponse<String> exchange) {
+    checkContract(exchange, Map.of());
+  }
+
+  /**
+   * As {@link #checkContract(HttpResponse)}, with the headers that the other client added by itself
+   * and its request does not show (the {@code Cookie} of a {@link java.net.CookieHandler}, taken
+   * before the request was sent).
+   */
+  public static void checkContract(
+      HttpResponse<String> exchange, Map<String, List<String>> addedByTheClient) {
+    HttpRequest request = exchange.request();
+    Map<String, List<String>> sent = new LinkedHashMap<>(request.headers().map());
+    sent.putAll(addedByTheClient);
+    URI uri = request.uri();
+    String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    keepsToTheContract(
+        uri.getScheme() + "://" + uri.getRawAuthority(),
+        request.method(),
+        target,
+        sent,
+        bodyOf(request),
+        null,
+        new Response(
+            request.method() + " " + target,
+            exchange.statusCode(),
+            exchange.headers(),
+            exchange.body()));
+  }
+
+  /**
+   * Checks an exchange that a test wrote to the socket itself as bytes ({@code rawRequest}, an
+   * HTTP/1.x request, perhaps one no client would send) and the answer it read ({@code head}: the
+   * status line and headers), as every call of this client is checked. A request that is not
+   * HTTP/1.x is no exchange the description speaks of and is not checked.
+   */
+  public static void checkContract(
+      int port, String rawRequest, int status, String head, String body) {
+    String[] requestLine = rawRequest.lines().findFirst().orElse("").split(" ");
+    if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+      return;
+    }
+    int end = rawRequest.indexOf("\r\n\r\n");
+    String requestBody = end < 0 ? "" : rawRequest.substring(end + 4);
+    keepsToTheContract(
+        "http://127.0.0.1:" + port,
+        requestLine[0],
+        requestLine[1],
+        headersOf(end < 0 ? rawRequest : rawRequest.substring(0, end)),
+        requestBody.isEmpty() ? null : requestBody,
+        null,
+        new Response(
+            requestLine[0] + " " + requestLine[1] + " (as bytes)",
+            status,
+            HttpHeaders.of(headersOf(head), (name, value) -> true),
+            body));
+  }
+
+  /**
+   * The header lines of a message's head (after its first line); lines without a colon left out.
+   */
+  private static Map<String, List<String>> headersOf(String head) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    head.lines()
+        .skip(1)
+        .filter(line -> line.indexOf(':') > 0)
+        .forEach(
+            line ->
+                headers
+                    .computeIfAbsent(
+                        line.substring(0, line.indexOf(':')).strip(), n -> new ArrayList<>())
+                    .add(line.substring(line.indexOf(':') + 1).strip()));
+    return headers;
+  }
+
+  /** The body a request sent, read again from its publisher; {@code null} if it had none. */
+  private static String bodyOf(HttpRequest request) {
+    HttpRequest.BodyPublisher publisher = request.bodyPublisher().orElse(null);
+    if (publisher == null || publisher.contentLength() == 0) {
+      return null;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CompletableFuture<Void> read = new CompletableFuture<>();
+    publisher.subscribe(
+        new Flow.Subscriber<ByteBuffer>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(ByteBuffer item) {
+            byte[] chunk = new byte[item.remaining()];
+            item.get(chunk);
+            bytes.write(chunk, 0, chunk.length);
+          }
+
+          @Override
+          public void onError(Throwable failure) {
+            read.completeExceptionally(failure);
+          }
+
+          @Override
+          public void onComplete() {
+            read.complete(null);
+          }
+        });
+    try {
+      read.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the request's body cannot be read again", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void keepsToTheContract(
+      String base,
+      String method,
+      String target,
+      Map<String, List<String>> sent,
+      String body,
+      String offContract,
+      Response answer) {
+    List<String> violations =
+        ContractCheck.check(
+            base,
+            HTTP,
+            new ContractCheck.Exchange(
+                method, target, sent, body, answer.status(), answer.headers().map(), answer.body()),
+            offContract);
+    if (!violations.isEmpty()) {
+      String shown =
+          answer.body().length() > 2_000 ? answer.body().substring(0, 2_000) + "…" : answer.body();
+      throw new AssertionError(
+          answer.request()
+              + " answered "
+              + answer.status()
+              + " outside the OpenAPI description:\n  "
+              + String.join("\n  ", violations)
+              + "\n  answer: "
+              + shown);
     }
   }
 

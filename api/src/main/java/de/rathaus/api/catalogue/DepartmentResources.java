@@ -7,6 +7,7 @@ import de.rathaus.domain.catalogue.DepartmentContact;
 import de.rathaus.domain.catalogue.ReviseDepartment;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.LocalizedText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +43,9 @@ final class DepartmentResources {
    * @param next the relative URL of the next page, or {@code null} on the last one
    */
   record DepartmentPage(
-      List<DepartmentResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<DepartmentResource> items,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String next) {}
 
   /** A department's name: German, the official language, and English. */
   record Name(@NotBlank @Size(max = 200) String de, @Size(max = 200) String en) {

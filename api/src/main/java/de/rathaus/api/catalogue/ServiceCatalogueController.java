@@ -18,6 +18,7 @@ import de.rathaus.application.shared.Page;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.RetireServiceDefinition;
 import de.rathaus.domain.shared.ServiceCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -111,11 +112,13 @@ public class ServiceCatalogueController {
   }
 
   /** The answer to a draft or revision: the service's code and that a draft is pending. */
-  record Drafted(String code, String status) {}
+  record Drafted(String code, @Schema(allowableValues = "DRAFT") String status) {}
 
   /** A page of the published catalogue; {@code next} is the URL of the next page, or null. */
   record ServicePage(
-      List<ServiceResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ServiceResource> items,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String next) {}
 
   @PostMapping("/{code}/publication")
   @Refusals(409)
@@ -138,7 +141,7 @@ public class ServiceCatalogueController {
   }
 
   /** The answer to a retirement: the service left the catalogue. */
-  record Retired(String code, String status) {}
+  record Retired(String code, @Schema(allowableValues = "RETIRED") String status) {}
 
   private Optional<ServiceView> find(String code) {
     return Answers.of(

@@ -1,6 +1,7 @@
 package de.rathaus.api.catalogue;
 
 import de.rathaus.api.shared.Choices;
+import de.rathaus.api.shared.OneOf;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.domain.catalogue.AllowedValue;
 import de.rathaus.domain.catalogue.AttributeDatatype;
@@ -33,7 +34,7 @@ final class ServiceResources {
       String department,
       String group,
       List<String> keywords,
-      String kind,
+      @OneOf(ServiceKind.class) String kind,
       long fee,
       int processingDays,
       List<String> requiredDocuments,
@@ -66,7 +67,7 @@ final class ServiceResources {
 
   record AttributeResource(
       String code,
-      String datatype,
+      @OneOf(value = AttributeDatatype.class, written = OneOf.Written.LOWER_CASE) String datatype,
       boolean required,
       int order,
       String description,
@@ -101,7 +102,7 @@ final class ServiceResources {
       @NotBlank String department,
       @NotBlank String group,
       List<String> keywords,
-      @NotBlank String kind,
+      @NotBlank @OneOf(value = ServiceKind.class, written = OneOf.Written.ANY_CASE) String kind,
       @Min(0) long fee,
       @Min(1) int processingDays,
       List<@Valid Text> requiredDocuments,
@@ -137,7 +138,8 @@ final class ServiceResources {
 
   record AttributeInput(
       @NotBlank String code,
-      @NotBlank String datatype,
+      @NotBlank @OneOf(value = AttributeDatatype.class, written = OneOf.Written.ANY_CASE)
+          String datatype,
       boolean required,
       int order,
       @NotNull @Valid Text description,

@@ -7,6 +7,7 @@ import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.Choices;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.OneOf;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.PlausibleDate;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -97,15 +98,22 @@ public class CaseController {
   record NoteInput(@NotBlank @Size(max = 10_000) String text) {}
 
   record DecisionInput(
-      @NotBlank String outcome,
+      @NotBlank @OneOf(value = DecisionOutcome.class, written = OneOf.Written.ANY_CASE)
+          String outcome,
       @NotBlank @Size(max = 20_000) String reasoning,
       @NotBlank @Size(max = 1_000) String legalBasis) {}
 
-  /** The department's queue, oldest due date first, a page at a time. */
+  /**
+   * The department's queue, oldest due date first, a page at a time. A clerk whose sign-in names no
+   * department has no queue (404, as for a case of another department).
+   */
   @GetMapping
+  @Refusals(404)
   public CasePage queue(
       Authentication caller,
-      @RequestParam(required = false) String status,
+      @RequestParam(required = false)
+          @OneOf(value = RequestStatus.class, written = OneOf.Written.ANY_CASE)
+          String status,
       @RequestParam(required = false) @Size(max = 100) String assignee,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Boolean answerOverdue,

@@ -9,6 +9,7 @@ import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.servicerequest.RequestKind;
 import de.rathaus.domain.servicerequest.RequestStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -187,10 +188,15 @@ final class RequestResources {
 
   /** A page of the applicant's requests; {@code next} is the URL of the next page, or null. */
   record RequestPage(
-      List<RequestResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<RequestResource> items,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String next) {}
 
   /** A page of a department's queue; {@code next} is the URL of the next page, or null. */
-  record CasePage(List<CaseResource> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+  record CasePage(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<CaseResource> items,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String next) {}
 
   private static List<TimelineEntryResource> timelineOf(RequestView v) {
     return v.timeline().stream()

@@ -41,7 +41,7 @@ public class Idempotency {
   /** A first attempt that has not answered after this long died (a request takes seconds). */
   static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-  private static final int MAX_KEY_LENGTH = 255;
+  static final int MAX_KEY_LENGTH = 255;
 
   private final IdempotencyRecords records;
   private final ObjectMapper json;

@@ -402,13 +402,13 @@ class EndpointAccessIT {
           "POST /api/v1/cases/{id}/closure [buergeramt case, decided]",
           "POST /api/v1/cases/{id}/closure",
           Target.DECIDED,
-          (c, id) -> c.post("/api/v1/cases/" + id + "/closure").json("{}"));
+          (c, id) -> c.post("/api/v1/cases/" + id + "/closure"));
   static final Endpoint CLOSE_UNDECIDED =
       new Endpoint(
           "POST /api/v1/cases/{id}/closure [buergeramt case, in progress: not decided yet]",
           "POST /api/v1/cases/{id}/closure",
           Target.IN_PROGRESS,
-          (c, id) -> c.post("/api/v1/cases/" + id + "/closure").json("{}"));
+          (c, id) -> c.post("/api/v1/cases/" + id + "/closure"));
 
   // --- privacy
 

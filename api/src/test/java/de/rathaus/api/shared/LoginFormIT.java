@@ -2,6 +2,7 @@ package de.rathaus.api.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rathaus.api.TestClient;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -60,8 +62,11 @@ class LoginFormIT {
       """;
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return browser.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+    Map<String, List<String>> cookie = cookies.get(built.uri(), Map.of()); // what the browser adds
+    HttpResponse<String> response = browser.send(built, HttpResponse.BodyHandlers.ofString());
+    TestClient.checkContract(response, cookie);
+    return response;
   }
 
   private URI at(String path) {

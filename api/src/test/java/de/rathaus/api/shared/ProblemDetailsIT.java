@@ -128,8 +128,8 @@ class ProblemDetailsIT {
 
   @Test
   void unknownPathsWrongMethodsAndMediaTypesAreProblems() throws Exception {
-    problem(client.get("/api/v1/test-echo/nothing").send(), 404);
-    problem(client.get("/api/v1/test-echo").send(), 405);
+    problem(client.get("/api/v1/test-echo/nothing").offContract("an unknown path").send(), 404);
+    problem(client.get("/api/v1/test-echo").offContract("a method it does not have").send(), 405);
     problem(client.post("/api/v1/test-echo").body("hello", "text/plain").send(), 415);
   }
 
@@ -230,7 +230,9 @@ class ProblemDetailsIT {
       if (head.toLowerCase().contains("transfer-encoding: chunked")) {
         body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
       }
-      return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, body);
+      int status = Integer.parseInt(head.substring(9, 12));
+      TestClient.checkContract(port, request, status, head, body);
+      return new RawAnswer(status, head, body);
     }
   }
 
@@ -260,8 +262,8 @@ class ProblemDetailsIT {
     refused.put("an encoded slash", get("/api/v1/requests/..%2F..%2Fx"));
     refused.put("an encoded backslash", get("/api/v1/requests/%5C"));
     refused.put("an encoded NUL", get("/api/v1/requests/a%00b"));
-    refused.put("a broken escape", get("/api/v1/%zz"));
-    refused.put("braces in the path", get("/api/v1/{x}"));
+    refused.put("a broken escape", get("/api/v1/services/%zz"));
+    refused.put("braces in the path", get("/api/v1/services/{x}"));
     refused.put("a header without a colon", get("/api/v1/services", "Broken header"));
     refused.put("an over-long header", get("/api/v1/services", "X-Long: " + "a".repeat(20_000)));
     refused.put("no Host", "GET /api/v1/services HTTP/1.1\r\nConnection: close\r\n\r\n");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import de.rathaus.api.ProductionSurroundings;
 import de.rathaus.api.RathausApplication;
+import de.rathaus.api.TestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +73,10 @@ class ProductionSecurityIT {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    TestClient.checkContract(response);
+    return response;
   }
 
   @Test

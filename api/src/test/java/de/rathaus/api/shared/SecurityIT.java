@@ -62,13 +62,26 @@ class SecurityIT {
   void rolesKeepToTheirResources() throws Exception {
     isProblem(client.get("/api/v1/requests").as("clara").send(), 403);
     isProblem(client.get("/api/v1/cases").as("anna").send(), 403);
-    isProblem(client.get("/api/v1/audit/events").as("ada").send(), 403);
-    isProblem(client.get("/api/v1/privacy/subjects/x/erasure").as("udo").send(), 403);
+    isProblem(
+        client
+            .get("/api/v1/audit/events")
+            .as("ada")
+            .offContract("the audit trail is not built yet; the access rules know it")
+            .send(),
+        403);
+    isProblem(
+        client
+            .get("/api/v1/privacy/subjects/x/erasure")
+            .as("udo")
+            .offContract("the erasure is a POST; the role is refused before the method")
+            .send(),
+        403);
   }
 
   @Test
   void whatIsNotListedIsRefusedToEveryone() throws Exception {
-    isProblem(client.get("/api/v1/anything-else").as("ada").send(), 403);
+    isProblem(
+        client.get("/api/v1/anything-else").as("ada").offContract("no such resource").send(), 403);
   }
 
   @Test
