@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The module borders of DESIGN.md section 3, checked on the production classes of all four modules
- * (the api module's test class path holds domain, application and infra, the latter at runtime
- * scope).
+ * The module borders of docs/design.md section 3, checked on the production classes of all four
+ * modules (the api module's test class path holds domain, application and infra, the latter at
+ * runtime scope).
  */
 @AnalyzeClasses(packages = "de.rathaus", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,7 +24,7 @@ class ArchitectureTest {
   private static final String API = "de.rathaus.api..";
   private static final String INFRA = "de.rathaus.infra..";
 
-  /** The feature names every module uses for its packages (DESIGN.md section 3). */
+  /** The feature names every module uses for its packages (docs/design.md section 3). */
   static final List<String> FEATURES =
       List.of(
           "catalogue",
@@ -129,7 +129,7 @@ class ArchitectureTest {
           .resideInAPackage("de.rathaus..")
           .should()
           .resideInAnyPackage(DOMAIN, APPLICATION, API, INFRA)
-          .because("the modules are domain, application, api and infra (DESIGN.md section 3)");
+          .because("the modules are domain, application, api and infra (docs/design.md section 3)");
 
   @ArchTest
   static final ArchRule packages_under_each_module_are_the_same_feature_names =

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starting the engine opens no outbound connection and writes nothing outside its data directory
- * (DESIGN.md section 2: Axon's update checker phones home unless it is off before Axon starts).
+ * (docs/design.md section 2: Axon's update checker phones home unless it is off before Axon
+ * starts).
  *
  * <p>Runs the packaged {@code rathaus.jar} (built in the package phase, before failsafe's
  * integration-test phase) in a child JVM under {@link RecordingLauncher}, without any test library

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ready means ready (DESIGN.md section 3, run contract): a script that waits for {@code GET
+ * Ready means ready (docs/design.md section 3, run contract): a script that waits for {@code GET
  * /actuator/health} to answer UP and then acts is served. The packaged engine is started on a new
  * data directory and its health asked every 50 ms from the first moment; at the very first UP the
  * whole sample catalogue is listed, a citizen's submission succeeds, and the readiness and liveness

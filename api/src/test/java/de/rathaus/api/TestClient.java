@@ -49,7 +49,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TestClient {
 
-  /** The demo accounts' password (DESIGN.md section 6). */
+  /** The demo accounts' password (docs/design.md section 6). */
   public static final String DEMO_PASSWORD = "demo";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -53,7 +53,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * department that fixes the issue), {@code tiefbauamt} (roads and their special use), {@code
  * gruenflaechenamt} (trees and green spaces), {@code steueramt} (local taxes), {@code
  * abfallwirtschaft} (waste collection) and {@code gewerbeamt} (trade register). The demo clerks of
- * DESIGN.md section 6 work in {@code buergeramt} and {@code ordnungsamt}, so both have services.
+ * docs/design.md section 6 work in {@code buergeramt} and {@code ordnungsamt}, so both have
+ * services.
  *
  * <p>LeiKa keys: only where the key was found in several public references to the federal catalogue
  * and names the same service: business registration ({@code 99050012104000}), dog tax registration

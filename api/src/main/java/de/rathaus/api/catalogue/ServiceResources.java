@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Comparator;
 import java.util.List;
 
-/** The shapes of the catalogue's HTTP bodies (DESIGN.md section 6). */
+/** The shapes of the catalogue's HTTP bodies (docs/design.md section 6). */
 final class ServiceResources {
 
   private ServiceResources() {}

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The shapes of the requests' and cases' HTTP bodies (DESIGN.md section 6). */
+/** The shapes of the requests' and cases' HTTP bodies (docs/design.md section 6). */
 final class RequestResources {
 
   private RequestResources() {}

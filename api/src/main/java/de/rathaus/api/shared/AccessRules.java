@@ -6,9 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Who may call which path (DESIGN.md section 6), one line per resource family: open to everyone or
- * to one role. The first line that matches decides; what no line lists is refused to everyone.
- * Rules on single items (a citizen's own request, a clerk's department) are the resources' own.
+ * Who may call which path (docs/design.md section 6), one line per resource family: open to
+ * everyone or to one role. The first line that matches decides; what no line lists is refused to
+ * everyone. Rules on single items (a citizen's own request, a clerk's department) are the
+ * resources' own.
  */
 final class AccessRules {
 

@@ -9,8 +9,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * An account of demo mode (DESIGN.md section 6), for trying the engine: a name, a role and, for a
- * clerk, the department. All share one password.
+ * An account of demo mode (docs/design.md section 6), for trying the engine: a name, a role and,
+ * for a clerk, the department. All share one password.
  *
  * @param name the user name, also the actor's id
  * @param role the role

@@ -10,8 +10,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Whether the engine runs in demo mode (DESIGN.md section 6): accounts with a known password, among
- * them an admin, the login form and the sample catalogue. The one place that decides it:
+ * Whether the engine runs in demo mode (docs/design.md section 6): accounts with a known password,
+ * among them an admin, the login form and the sample catalogue. The one place that decides it:
  *
  * <ul>
  *   <li>under the {@code production} profile never ({@code RATHAUS_DEMO=true} refuses to start);

@@ -21,9 +21,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * Demo mode's way of signing in (DESIGN.md section 6): HTTP Basic with the {@link DemoAccount}s,
- * and a login form for people trying the engine in a browser, whose session then opens the API
- * (with the CSRF token for changes). Only in {@link DemoMode}.
+ * Demo mode's way of signing in (docs/design.md section 6): HTTP Basic with the {@link
+ * DemoAccount}s, and a login form for people trying the engine in a browser, whose session then
+ * opens the API (with the CSRF token for changes). Only in {@link DemoMode}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.On.class)

@@ -17,10 +17,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The {@code Idempotency-Key} of creating POSTs (DESIGN.md section 6): the first request with a key
- * runs; the same caller sending the same key with the same body again gets the first answer and
- * nothing is created twice; the same key with another body is refused (422). Keys are scoped per
- * caller (two citizens may use the same key) and kept for a day.
+ * The {@code Idempotency-Key} of creating POSTs (docs/design.md section 6): the first request with
+ * a key runs; the same caller sending the same key with the same body again gets the first answer
+ * and nothing is created twice; the same key with another body is refused (422). Keys are scoped
+ * per caller (two citizens may use the same key) and kept for a day.
  *
  * <p>The attempt is given a stable id of what it creates, derived from the caller, the key and the
  * record's identity: an attempt that takes over from one that died (the process stopped between

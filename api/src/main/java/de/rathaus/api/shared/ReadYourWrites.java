@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-your-writes (DESIGN.md section 6), the one mechanism every command endpoint uses: it runs
- * the command, notes the events it produced, and waits until each read model the endpoint answers
- * from has applied those of them it handles — woken by the read model's processor, within a bound.
- * Then the caller's next read through this instance shows the change. If the bound passes (a
+ * Read-your-writes (docs/design.md section 6), the one mechanism every command endpoint uses: it
+ * runs the command, notes the events it produced, and waits until each read model the endpoint
+ * answers from has applied those of them it handles — woken by the read model's processor, within a
+ * bound. Then the caller's next read through this instance shows the change. If the bound passes (a
  * processor far behind, or the aggregate's segment processed by another instance), the endpoint
  * answers with what the read model has.
  */

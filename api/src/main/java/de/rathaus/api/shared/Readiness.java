@@ -24,9 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 
 /**
- * When the engine is ready to serve a user (DESIGN.md section 3, run contract): its store answers,
- * the sample data is in (demo mode), and every read model of this instance has applied what was
- * stored when the start was over. Until then Spring Boot's readiness state is {@link
+ * When the engine is ready to serve a user (docs/design.md section 3, run contract): its store
+ * answers, the sample data is in (demo mode), and every read model of this instance has applied
+ * what was stored when the start was over. Until then Spring Boot's readiness state is {@link
  * ReadinessState#REFUSING_TRAFFIC}, so {@code /actuator/health} and its readiness group answer 503
  * OUT_OF_SERVICE; Spring Boot turns it to ACCEPTING_TRAFFIC once every start-up runner is done, and
  * this is the last of them.

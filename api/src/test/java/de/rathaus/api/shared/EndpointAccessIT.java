@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every endpoint of the API, called by every kind of caller, answers exactly the status it must
- * (DESIGN.md section 6): public reads 200 for everyone; everything else 401 (a problem) for
+ * (docs/design.md section 6): public reads 200 for everyone; everything else 401 (a problem) for
  * anonymous callers and 403 for the wrong role; a citizen on another citizen's request and a clerk
  * on another department's case 404, so ids leak nothing; the right caller succeeds (the target of
  * each row is in a state where the action is allowed, except where a row names the refusing state).

@@ -34,7 +34,7 @@ import org.bson.Document;
 /**
  * Rathaus' event storage engine on MongoDB, built on Axon's extension points.
  *
- * <p>Guarantees (DESIGN.md section 5): every event gets a unique, increasing global position;
+ * <p>Guarantees (docs/design.md section 5): every event gets a unique, increasing global position;
  * processors track with gap-aware tokens, so a slow commit is delivered when it lands instead of
  * being skipped, and a gap is given up only by a tombstone at its position, which a late commit
  * runs into (it is then written again at new positions): an acknowledged event is never skipped,
