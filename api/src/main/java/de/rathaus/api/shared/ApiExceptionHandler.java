@@ -150,30 +150,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** A choice that is none of the offered ones: the field error names the choices. */
   @ExceptionHandler(Choices.InvalidChoice.class)
   public ResponseEntity<Object> invalidChoice(Choices.InvalidChoice e) {
-    Locale locale = LocaleContextHolder.getLocale();
-    return validation(
-        List.of(
-            Map.of(
-                "field",
-                e.field(),
-                "message",
-                problems.text(
-                    "field.choice", locale, "must be one of {0}", String.join(", ", e.choices())))),
-        locale);
+    return oneField(
+        e.field(), "field.choice", "must be one of {0}", String.join(", ", e.choices()));
   }
 
   /** A page size outside 1 to 500, or a cursor that no page made. */
   @ExceptionHandler(Page.InvalidPageRequest.class)
   public ResponseEntity<Object> invalidPage(Page.InvalidPageRequest e) {
+    return oneField(e.parameter(), "field.page-" + e.parameter(), "is not valid", Page.MAX_SIZE);
+  }
+
+  /** A validation problem about one field, its message in the caller's language. */
+  private ResponseEntity<Object> oneField(
+      String field, String message, String fallback, Object... args) {
     Locale locale = LocaleContextHolder.getLocale();
     return validation(
-        List.of(
-            Map.of(
-                "field",
-                e.parameter(),
-                "message",
-                problems.text(
-                    "field.page-" + e.parameter(), locale, "is not valid", Page.MAX_SIZE))),
+        List.of(Map.of("field", field, "message", problems.text(message, locale, fallback, args))),
         locale);
   }
 

@@ -8,55 +8,33 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 
 /**
  * The public catalogue in MongoDB, one document per service keyed by its code. Small enough (tens
  * of services) that listing reads the whole collection.
  */
-public class MongoServiceViews implements ServiceViews {
+public class MongoServiceViews extends StoredViews<ServiceView> implements ServiceViews {
 
   static final String COLLECTION = "service_views";
   static final String RETIRED = "retired";
 
-  private final VersionedJsonViews<ServiceView> views;
-
   public MongoServiceViews(MongoDatabase database, ObjectMapper json) {
-    this.views =
+    super(
         new VersionedJsonViews<>(
             database,
             COLLECTION,
             json,
             ServiceView.class,
             ServiceView::code,
-            view -> new Document(RETIRED, view.retired()));
-  }
-
-  @Override
-  public Optional<ServiceView> find(String code) {
-    return views.find(code);
-  }
-
-  @Override
-  public void insert(ServiceView view) {
-    views.insert(view);
-  }
-
-  @Override
-  public boolean replace(ServiceView view, long previousSequence) {
-    return views.replace(view, previousSequence);
+            view -> new Document(RETIRED, view.retired())));
   }
 
   @Override
   public List<ServiceView> listPublished() {
     return views.where(Filters.eq(field(RETIRED), false), Sorts.ascending("_id"));
-  }
-
-  @Override
-  public void clear() {
-    views.clear();
   }
 }

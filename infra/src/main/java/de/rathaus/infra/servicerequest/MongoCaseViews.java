@@ -15,11 +15,11 @@ import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.ServiceRequestId;
+import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -28,7 +28,7 @@ import org.bson.conversions.Bson;
  * {@code q}: department, status, assignee, the two overdue flags and the due date (epoch millis,
  * the queue's order), and the instants the deadline watch looks for.
  */
-public class MongoCaseViews implements CaseViews {
+public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
 
   static final String COLLECTION = "case_views";
 
@@ -58,12 +58,15 @@ public class MongoCaseViews implements CaseViews {
           new IndexModel(
               Indexes.ascending(field(ANSWER_DUE)), new IndexOptions().name("answer_watch")));
 
-  private final VersionedJsonViews<CaseView> views;
-
   public MongoCaseViews(MongoDatabase database, ObjectMapper json) {
-    this.views =
+    super(
         new VersionedJsonViews<>(
-            database, COLLECTION, json, CaseView.class, v -> v.id().value(), MongoCaseViews::query);
+            database,
+            COLLECTION,
+            json,
+            CaseView.class,
+            v -> v.id().value(),
+            MongoCaseViews::query));
     views.ensureIndexes(INDEXES);
   }
 
@@ -90,21 +93,6 @@ public class MongoCaseViews implements CaseViews {
         .append(DUE, request.dueDate().toEpochMilli())
         .append(CLOCK_DUE, running && !request.overdue() ? request.dueDate().toEpochMilli() : null)
         .append(ANSWER_DUE, answerDue == null ? null : answerDue.toEpochMilli());
-  }
-
-  @Override
-  public Optional<CaseView> find(String id) {
-    return views.find(id);
-  }
-
-  @Override
-  public void insert(CaseView view) {
-    views.insert(view);
-  }
-
-  @Override
-  public boolean replace(CaseView view, long previousSequence) {
-    return views.replace(view, previousSequence);
   }
 
   @Override
@@ -138,10 +126,5 @@ public class MongoCaseViews implements CaseViews {
 
   private List<ServiceRequestId> ids(Bson filter) {
     return views.idsWhere(filter).stream().map(ServiceRequestId::new).toList();
-  }
-
-  @Override
-  public void clear() {
-    views.clear();
   }
 }

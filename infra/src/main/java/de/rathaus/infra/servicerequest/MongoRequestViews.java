@@ -15,16 +15,16 @@ import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 
 /**
  * Requests as their applicants see them, one document per request keyed by its id, queried by the
  * applicant (newest first) and by whether the request ended (for retention).
  */
-public class MongoRequestViews implements RequestViews {
+public class MongoRequestViews extends StoredViews<RequestView> implements RequestViews {
 
   static final String COLLECTION = "request_views";
 
@@ -41,17 +41,15 @@ public class MongoRequestViews implements RequestViews {
               new IndexOptions().name("mine")),
           new IndexModel(Indexes.ascending(field(ENDED)), new IndexOptions().name("ended")));
 
-  private final VersionedJsonViews<RequestView> views;
-
   public MongoRequestViews(MongoDatabase database, ObjectMapper json) {
-    this.views =
+    super(
         new VersionedJsonViews<>(
             database,
             COLLECTION,
             json,
             RequestView.class,
             v -> v.id().value(),
-            MongoRequestViews::query);
+            MongoRequestViews::query));
     views.ensureIndexes(INDEXES);
   }
 
@@ -61,21 +59,6 @@ public class MongoRequestViews implements RequestViews {
         .append(
             ENDED,
             view.status() == RequestStatus.CLOSED || view.status() == RequestStatus.WITHDRAWN);
-  }
-
-  @Override
-  public Optional<RequestView> find(String id) {
-    return views.find(id);
-  }
-
-  @Override
-  public void insert(RequestView view) {
-    views.insert(view);
-  }
-
-  @Override
-  public boolean replace(RequestView view, long previousSequence) {
-    return views.replace(view, previousSequence);
   }
 
   @Override
@@ -97,10 +80,5 @@ public class MongoRequestViews implements RequestViews {
   @Override
   public List<RequestView> listEnded() {
     return views.where(Filters.eq(field(ENDED), true), Sorts.ascending("_id"));
-  }
-
-  @Override
-  public void clear() {
-    views.clear();
   }
 }
