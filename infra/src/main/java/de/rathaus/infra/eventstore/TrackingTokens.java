@@ -22,35 +22,64 @@ final class TrackingTokens {
   private final GlobalPositions positions;
   private final int batchSize;
 
+  /** How far below the counter the head is looked for (given-up positions only: none further). */
+  private static final int MAX_HEAD_WINDOWS = 1_000;
+
   TrackingTokens(PositionLookup lookup, GlobalPositions positions, int batchSize) {
     this.lookup = lookup;
     this.positions = positions;
     this.batchSize = batchSize;
   }
 
+  /**
+   * The head: the newest event a processor can be given (not a tombstone, not an event of an
+   * aborted commit), so that a processor that has every event covers it, also when the newest
+   * positions were given up. Settled positions below it (tombstones, aborted events) are no gaps;
+   * missing ones stay gaps, since a commit under way may still fill them.
+   */
   TrackingToken head() {
     long highest = positions.highestReserved();
-    // Positions near the head may belong to commits still under way: the head is the newest
-    // stored one, missing positions below it stay open as gaps, those above it come next anyway.
-    long recentStart = Math.max(1, highest - batchSize + 1);
-    List<StoredEvent> stored = new ArrayList<>();
-    lookup.fetch(PositionLookup.range(recentStart, (int) (highest - recentStart + 1)), stored);
-    long head = recentStart - 1;
-    Set<Long> present = new HashSet<>();
-    for (StoredEvent slot : decided(stored)) {
-      present.add(slot.globalIndex());
-      head = Math.max(head, slot.globalIndex());
+    long lowest = Math.max(1, highest - (long) MAX_HEAD_WINDOWS * batchSize);
+    for (long end = highest; end >= lowest; end -= batchSize) {
+      long start = Math.max(1, end - batchSize + 1);
+      List<StoredEvent> stored = new ArrayList<>();
+      lookup.fetch(PositionLookup.range(start, (int) (end - start + 1)), stored);
+      List<StoredEvent> settled = decided(stored);
+      long head = -1;
+      for (StoredEvent slot : settled) {
+        if (deliverable(slot, settled)) {
+          head = Math.max(head, slot.globalIndex());
+        }
+      }
+      if (head < 0) {
+        continue; // only given-up positions here: the head is further down
+      }
+      Set<Long> present = new HashSet<>();
+      settled.forEach(slot -> present.add(slot.globalIndex()));
+      SortedSet<Long> gaps = new TreeSet<>();
+      for (long position = start; position < head; position++) {
+        if (!present.contains(position)) {
+          gaps.add(position);
+        }
+      }
+      return GapAwareTrackingToken.newInstance(head, gaps);
     }
-    if (head <= 0) {
-      return null;
+    return null;
+  }
+
+  /** An event a processor is given: no tombstone, and its commit's last event no tombstone. */
+  private boolean deliverable(StoredEvent slot, List<StoredEvent> settled) {
+    if (slot.tombstone()) {
+      return false;
     }
-    SortedSet<Long> gaps = new TreeSet<>();
-    for (long position = recentStart; position < head; position++) {
-      if (!present.contains(position)) {
-        gaps.add(position);
+    for (StoredEvent other : settled) {
+      if (other.globalIndex() == slot.decider()) {
+        return !other.tombstone();
       }
     }
-    return GapAwareTrackingToken.newInstance(head, gaps);
+    List<StoredEvent> decider = new ArrayList<>();
+    lookup.fetch(List.of(slot.decider()), decider);
+    return !decider.isEmpty() && !decider.get(0).tombstone();
   }
 
   TrackingToken at(Instant dateTime) {

@@ -297,6 +297,34 @@ class SlowCommitTest {
   }
 
   @Test
+  void aProcessorThatHasEverythingCoversTheHeadAlsoWhenTheNewestPositionsWereGivenUp() {
+    // the newest positions of the store are an aborted commit: nobody will ever deliver them, so
+    // a processor that has every event must count as being at the head (readiness waits for it)
+    MongoEventStorageEngine writer = store.build();
+    writer.appendEvents(noted("fast", 0));
+    faults.inserts =
+        (documents, insert) -> {
+          if (FaultyMongo.ofAggregate(documents, "orphan") && documents.size() > 1) {
+            FaultyMongo.insertPart(documents, 0, documents.size() - 1, insert);
+            throw new IllegalStateException("the writer's process died");
+          }
+          insert.accept(documents);
+        };
+    assertThatThrownBy(() -> faulty().build().appendEvents(noted("orphan", 0), noted("orphan", 1)))
+        .hasMessageContaining("died");
+    MongoEventStorageEngine later = store.engine().clock(FIVE_MINUTES_LATER).build();
+    Poller processor = new Poller(later);
+    processor.poll();
+    processor.poll(); // the second fetch gives the commit's last position up: it is aborted
+
+    assertThat(processor.delivered).containsExactly("fast/0");
+    assertThat(processor.token).isNotNull();
+    assertThat(processor.token.covers(later.createHeadToken()))
+        .as("the processor's token %s covers the head %s", processor.token, later.createHeadToken())
+        .isTrue();
+  }
+
+  @Test
   void aPersistenceExceptionResolverGivenToTheBuilderIsUsed() {
     List<Exception> asked = new CopyOnWriteArrayList<>();
     MongoEventStorageEngine.Builder builder = store.engine();
