@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.AnnotationRevisionResolver;
@@ -117,5 +118,22 @@ public class EventStoreAutoConfiguration {
   public ConfigurerModule pooledStreamingProcessorsByDefault() {
     return configurer ->
         configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+  }
+
+  /**
+   * A processor whose handler fails on an event stops at that event and tries it again later (with
+   * Axon's growing back-off), instead of Axon's default of logging the failure and going on. Going
+   * on would leave the read model without that event for good (a database that was away a moment, a
+   * key store not yet restored), and read-your-writes would count it as applied; stopping keeps the
+   * read model as it was until the event can be applied, and then it catches up by itself. The
+   * processor's status shows the error meanwhile.
+   */
+  @Bean
+  public ConfigurerModule failedEventsHoldTheirProcessor() {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(
+                    c -> PropagatingErrorHandler.instance()));
   }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,19 +98,6 @@ public class PersonalDataAutoConfiguration {
   @ConditionalOnMissingBean
   public MissingKeys missingKeys() {
     return new MissingKeys();
-  }
-
-  /**
-   * Event processors stop at an event whose key is missing without a recorded erasure and retry it,
-   * rather than skip it ({@link MissingKeysHoldProcessing}); other failures are logged as before.
-   */
-  @Bean
-  public ConfigurerModule missingKeysHoldProcessing() {
-    return configurer ->
-        configurer.eventProcessing(
-            processing ->
-                processing.registerDefaultListenerInvocationErrorHandler(
-                    c -> new MissingKeysHoldProcessing(new LoggingErrorHandler())));
   }
 
   /** A copy of the application's mapper (the primary one) with the personal-data module. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.rathaus.infra.eventstore.testapp.CounterApi;
 import de.rathaus.infra.eventstore.testapp.CounterApplication;
+import de.rathaus.infra.eventstore.testapp.CounterProjection;
 import java.nio.file.Path;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -26,6 +27,25 @@ class EventStoreAutoConfigurationIT {
           .isEqualTo(1);
       assertThat(engine.getBean(EventStorageEngine.class))
           .isInstanceOf(MongoEventStorageEngine.class);
+    }
+  }
+
+  @Test
+  void aReadModelHoldsAtAnEventItFailedOnAndAppliesItOnceItCan() throws Exception {
+    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+      CommandGateway commands = engine.getBean(CommandGateway.class);
+      CounterProjection projection = engine.getBean(CounterProjection.class);
+      commands.sendAndWait(new CounterApi.OpenCounter("c-2"));
+      projection.failingIncrements.set(2);
+
+      commands.sendAndWait(new CounterApi.Increment("c-2", 5));
+
+      // skipping it (Axon's default: log and go on) would leave the total at 0 for good
+      Await.until(
+          java.time.Duration.ofSeconds(30),
+          () -> Integer.valueOf(5).equals(projection.totals.get("c-2")),
+          "the failed event is applied once the read model can");
+      assertThat(projection.failingIncrements.get()).isZero();
     }
   }
 }

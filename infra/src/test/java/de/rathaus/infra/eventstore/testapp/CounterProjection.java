@@ -26,6 +26,10 @@ public class CounterProjection {
   public final AtomicLong replayed = new AtomicLong();
   public final AtomicLong handledLive = new AtomicLong();
 
+  /** How many increments still fail before they are applied (a database that is away a moment). */
+  public final java.util.concurrent.atomic.AtomicInteger failingIncrements =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @EventHandler
   void on(CounterApi.CounterOpened event, EventMessage<?> message, ReplayStatus status) {
     totals.put(event.id(), 0);
@@ -34,6 +38,9 @@ public class CounterProjection {
 
   @EventHandler
   void on(CounterApi.Incremented event, EventMessage<?> message, ReplayStatus status) {
+    if (failingIncrements.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("the read model's database did not answer");
+    }
     totals.put(event.id(), event.total());
     order
         .computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>())
