@@ -1,5 +1,6 @@
 package de.rathaus.api.catalogue;
 
+import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
 import de.rathaus.application.catalogue.CatalogueAdministration;
@@ -35,12 +36,12 @@ public class CatalogueConfiguration {
   /** The domain knows nothing of Spring, so its aggregate is registered here. */
   @Bean
   public ConfigurerModule serviceDefinitionAggregate() {
-    return configurer -> configurer.configureAggregate(ServiceDefinition.class);
+    return Aggregates.ownEventsOnly(ServiceDefinition.class);
   }
 
   @Bean
   public ConfigurerModule departmentAggregate() {
-    return configurer -> configurer.configureAggregate(Department.class);
+    return Aggregates.ownEventsOnly(Department.class);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package de.rathaus.api.privacy;
 
+import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.application.privacy.ErasureCompletion;
@@ -35,7 +36,7 @@ public class PrivacyConfiguration {
 
   @Bean
   public ConfigurerModule erasureRecordAggregate() {
-    return configurer -> configurer.configureAggregate(ErasureRecord.class);
+    return Aggregates.ownEventsOnly(ErasureRecord.class);
   }
 
   /** The citizens whose personal data is held, read at start by the key store's checks. */

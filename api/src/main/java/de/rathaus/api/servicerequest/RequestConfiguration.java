@@ -1,5 +1,6 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
@@ -31,7 +32,7 @@ public class RequestConfiguration {
 
   @Bean
   public ConfigurerModule serviceRequestAggregate() {
-    return configurer -> configurer.configureAggregate(ServiceRequest.class);
+    return Aggregates.ownEventsOnly(ServiceRequest.class);
   }
 
   @Bean

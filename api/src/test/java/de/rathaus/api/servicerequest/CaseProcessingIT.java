@@ -173,6 +173,26 @@ class CaseProcessingIT {
         .expect(409);
   }
 
+  @Test
+  void theIdOfAnotherKindOfRecordIsNoRequestAndNoCase() throws Exception {
+    // a service's code and a department's id name event streams too, of other aggregates
+    client
+        .post("/api/v1/requests/meldebescheinigung/withdrawal")
+        .as("ben")
+        .json("{\"reason\":\"erledigt\"}")
+        .expect(404);
+    client
+        .post("/api/v1/cases/meldebescheinigung/assignment")
+        .as("clara")
+        .json("{\"assignee\":\"clara\"}")
+        .expect(404);
+    client
+        .post("/api/v1/cases/department:buergeramt/notes")
+        .as("clara")
+        .json("{\"text\":\"Test\"}")
+        .expect(404);
+  }
+
   private String submitCertificate(String citizen) {
     return client
         .post("/api/v1/requests")
