@@ -112,6 +112,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(
+                problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "http-413",
+                    LocaleContextHolder.getLocale(),
+                    tooLarge.maxKilobytes()));
+      }
+    }
     // the parser's message would quote the body: say only that it could not be read
     return ResponseEntity.badRequest()
         .body(

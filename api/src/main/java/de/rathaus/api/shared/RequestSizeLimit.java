@@ -65,9 +65,21 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             HttpStatus.PAYLOAD_TOO_LARGE, "http-413", request.getLocale(), maxBytes / 1024));
   }
 
+  /**
+   * Thrown while a body without a declared length is read. Spring wraps it in an {@code
+   * HttpMessageNotReadableException} when it reads the body for a controller, so {@link
+   * ApiExceptionHandler} looks for it among the causes and answers 413 as well.
+   */
   static final class BodyTooLarge extends IOException {
-    BodyTooLarge() {
+    private final long maxBytes;
+
+    BodyTooLarge(long maxBytes) {
       super("request body over the limit");
+      this.maxBytes = maxBytes;
+    }
+
+    long maxKilobytes() {
+      return maxBytes / 1024;
     }
   }
 
@@ -92,7 +104,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
               public int read() throws IOException {
                 int b = inner.read();
                 if (b >= 0 && ++read > maxBytes) {
-                  throw new BodyTooLarge();
+                  throw new BodyTooLarge(maxBytes);
                 }
                 return b;
               }
@@ -101,7 +113,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
               public int read(byte[] buffer, int offset, int length) throws IOException {
                 int n = inner.read(buffer, offset, length);
                 if (n > 0 && (read += n) > maxBytes) {
-                  throw new BodyTooLarge();
+                  throw new BodyTooLarge(maxBytes);
                 }
                 return n;
               }

@@ -205,6 +205,23 @@ class ProblemDetailsIT {
     assertThat(body.path("title").asText()).isEqualTo("Anfrageinhalt zu groß");
   }
 
+  @Test
+  void chunkedBodiesOverTheLimitAre413Too() throws Exception {
+    // no declared length: the limit is found while the body is read
+    String body = "{\"name\":\"" + "x".repeat(2_000) + "\"}";
+    RawAnswer answer =
+        raw(
+            "POST /api/v1/test-echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Accept-Language: en\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length())
+                + "\r\n"
+                + body
+                + "\r\n0\r\n\r\n");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+    assertThat(answer.head().toLowerCase()).contains("content-type: application/problem+json");
+    assertThat(new ObjectMapper().readTree(answer.body()).path("detail").asText()).contains("1 KB");
+  }
+
   // --- what the servlet container refuses before the application sees the request
 
   /** One answer read off the socket: status line, headers and body as sent. */
