@@ -123,6 +123,19 @@ public class ApiConfiguration {
     return new Problems(messageSource);
   }
 
+  /**
+   * Right after {@link CallersLanguage} (which only wraps the request), before every other filter:
+   * what they throw is answered and logged with an error id.
+   */
+  @Bean
+  public FilterRegistrationBean<UnexpectedErrors> unexpectedErrors(
+      Problems problems, ObjectMapper json) {
+    FilterRegistrationBean<UnexpectedErrors> registration =
+        new FilterRegistrationBean<>(new UnexpectedErrors(problems, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /** Request bodies over {@code rathaus.api.max-body-size} (default 256 KB) are refused. */
   @Bean
   public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(

@@ -245,14 +245,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    return ResponseEntity.internalServerError()
+        .body(unexpected(problems, e, LocaleContextHolder.getLocale()));
+  }
+
+  /**
+   * Logs {@code e} (or, when nothing was thrown, only that a 5xx was answered) under a new error id
+   * and answers the "unexpected" problem that carries the same id. Also used for what fails outside
+   * controllers: {@link UnexpectedErrors}, {@link ProblemErrorController}.
+   */
+  static ProblemDetail unexpected(Problems problems, Throwable e, Locale locale) {
     String errorId = java.util.UUID.randomUUID().toString();
     try (MDC.MDCCloseable logged = MDC.putCloseable(ERROR_ID, errorId)) {
-      log.error("Unexpected error {} while handling a request", errorId, LoggedException.of(e));
+      if (e == null) {
+        log.error("Unexpected error {} while handling a request (no exception)", errorId);
+      } else {
+        log.error("Unexpected error {} while handling a request", errorId, LoggedException.of(e));
+      }
     }
-    ProblemDetail problem =
-        problems.of(
-            HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", LocaleContextHolder.getLocale());
+    ProblemDetail problem = problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", locale);
     problem.setProperty(ERROR_ID, errorId);
-    return ResponseEntity.internalServerError().body(problem);
+    return problem;
   }
 }

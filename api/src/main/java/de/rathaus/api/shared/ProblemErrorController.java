@@ -40,8 +40,16 @@ public class ProblemErrorController implements ErrorController {
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
-    String key = status.is5xxServerError() ? "unexpected" : "http-" + status.value();
-    ProblemDetail problem = problems.of(status, key, LocaleContextHolder.getLocale());
+    ProblemDetail problem =
+        status == HttpStatus.INTERNAL_SERVER_ERROR
+            ? ApiExceptionHandler.unexpected(
+                problems,
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
+                LocaleContextHolder.getLocale())
+            : problems.of(
+                status,
+                status.is5xxServerError() ? "unexpected" : "http-" + status.value(),
+                LocaleContextHolder.getLocale());
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);

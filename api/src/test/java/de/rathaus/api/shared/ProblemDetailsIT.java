@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Every error of the API is application/problem+json, in German or English, without internals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 @Import({ProblemDetailsIT.EchoController.class, ProblemDetailsIT.OpenEcho.class})
 class ProblemDetailsIT {
 
@@ -83,6 +87,24 @@ class ProblemDetailsIT {
           .csrf(c -> c.disable())
           .authorizeHttpRequests(a -> a.anyRequest().permitAll())
           .build();
+    }
+
+    /** A filter that fails, as a misconfigured decoder or a broken header would. */
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>
+        failingFilter() {
+      jakarta.servlet.Filter failing =
+          (request, response, chain) -> {
+            if (((jakarta.servlet.http.HttpServletRequest) request).getHeader("X-Test-Fail")
+                != null) {
+              // a library's exception, whose message quotes what it was given
+              java.util.UUID.fromString("secret internals of a filter");
+            }
+            chain.doFilter(request, response);
+          };
+      var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(failing);
+      registration.addUrlPatterns("/api/v1/test-echo");
+      return registration;
     }
   }
 
@@ -138,6 +160,24 @@ class ProblemDetailsIT {
     Response response = post("{\"name\":\"boom\"}", "en");
     problem(response, 500);
     assertThat(response.body()).doesNotContain("secret internals");
+  }
+
+  @Test
+  void whatAFilterThrowsIsA500WhoseErrorIdTheLogKnows(CapturedOutput logs) throws Exception {
+    Response response =
+        client
+            .post("/api/v1/test-echo")
+            .header("X-Test-Fail", "yes")
+            .header("Accept-Language", "en")
+            .json("{\"name\":\"x\"}")
+            .send();
+    JsonNode body = problem(response, 500);
+    String errorId = body.path("errorId").asText();
+    assertThat(errorId).isNotBlank();
+    assertThat(body.path("title").asText()).isEqualTo("Internal error");
+    assertThat(response.body()).doesNotContain("secret internals");
+    assertThat(logs.getOut()).contains("Unexpected error " + errorId);
+    assertThat(logs.getOut() + logs.getErr()).doesNotContain("secret internals of a filter");
   }
 
   @Test
