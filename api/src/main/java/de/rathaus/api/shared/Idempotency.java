@@ -34,6 +34,20 @@ import java.util.function.Predicate;
 public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
+
+  /** Whether the operation {@code handler} reads the {@value #HEADER} header. */
+  public static boolean takenBy(org.springframework.web.method.HandlerMethod handler) {
+    for (var parameter : handler.getMethodParameters()) {
+      var header =
+          parameter.getParameterAnnotation(
+              org.springframework.web.bind.annotation.RequestHeader.class);
+      if (header != null && (HEADER.equals(header.value()) || HEADER.equals(header.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final Duration KEEP = Duration.ofHours(24);
   private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
   private final Duration waitForFirst;

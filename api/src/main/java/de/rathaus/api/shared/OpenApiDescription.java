@@ -38,7 +38,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
@@ -247,7 +246,7 @@ public class OpenApiDescription {
       TreeSet<Integer> statuses = new TreeSet<>();
       boolean hasBody = hasParameter(handler, RequestBody.class);
       boolean hasPathIds = hasParameter(handler, PathVariable.class);
-      boolean idempotent = takesIdempotencyKey(handler);
+      boolean idempotent = Idempotency.takenBy(handler);
       boolean signIn = operation.getSecurity() == null; // null: the global requirement applies
       boolean change = !handler.hasMethodAnnotation(GetMapping.class);
       // a request the servlet container cannot read (a broken escape in the path, a header
@@ -337,7 +336,8 @@ public class OpenApiDescription {
     return new Header()
         .description(
             "seconds to wait before sending the same request again (with the same"
-                + " Idempotency-Key) when the outcome of the change is unknown")
+                + " Idempotency-Key where the operation takes one; else after checking whether the"
+                + " change was made) when the outcome of the change is unknown")
         .schema(new IntegerSchema().minimum(BigDecimal.ZERO));
   }
 
@@ -350,18 +350,6 @@ public class OpenApiDescription {
             .minLength(1)
             .maxLength(Idempotency.MAX_KEY_LENGTH)
             .pattern("^[ -~]*[!-~][ -~]*$")); // printable ASCII, not blank
-  }
-
-  private static boolean takesIdempotencyKey(HandlerMethod handler) {
-    for (var parameter : handler.getMethodParameters()) {
-      RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-      if (header != null
-          && (Idempotency.HEADER.equals(header.value())
-              || Idempotency.HEADER.equals(header.name()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean hasParameter(

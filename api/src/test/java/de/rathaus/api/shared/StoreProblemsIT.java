@@ -40,9 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A command whose events the database applied but did not confirm in time (a write concern that
- * timed out): the caller gets a 503 problem saying the outcome is unknown and a retry with the same
- * Idempotency-Key is safe, through the whole chain: driver, event store, Axon's unit of work, the
- * command gateway, the controller.
+ * timed out): the caller gets a 503 problem saying the outcome is unknown, and that a retry with
+ * the same Idempotency-Key is safe only where the operation takes one, through the whole chain:
+ * driver, event store, Axon's unit of work, the command gateway, the controller.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StoreProblemsIT.UnconfirmedWrites.class)
@@ -99,11 +99,60 @@ class StoreProblemsIT {
       assertThat(response.header("Retry-After")).contains("1");
       JsonNode problem = response.json();
       assertThat(problem.get("type").asText()).endsWith("/problems/outcome-unknown");
-      assertThat(problem.get("detail").asText()).contains("Idempotency-Key");
       assertThat(problem.toString()).doesNotContain("WriteConcern").doesNotContain("Mongo");
     }
     assertThat(english.json().get("title").asText()).isEqualTo("Outcome unknown");
     assertThat(german.json().get("title").asText()).isEqualTo("Ergebnis unbekannt");
+    // creating a service takes no Idempotency-Key: sending it again is not promised to be safe
+    assertThat(english.json().get("detail").asText())
+        .contains("Check whether it was made")
+        .doesNotContain("is safe");
+    assertThat(german.json().get("detail").asText()).contains("Prüfen Sie zuerst");
+  }
+
+  @Test
+  void aRetryWithTheSameKeyIsCalledSafeOnlyWhereTheOperationTakesTheKey() throws Exception {
+    unconfirmed = true;
+    String submission =
+        """
+        {"serviceCode": "meldebescheinigung",
+         "attributes": {"certificate_kind": "simple", "purpose": "Arbeitgeber", "delivery": "post"},
+         "applicant": {"name": "Anna Beispiel", "email": "anna@example.org"}}
+        """;
+
+    Response withKey =
+        new TestClient(port)
+            .post("/api/v1/requests")
+            .as("anna")
+            .header("Accept-Language", "en")
+            .header("Idempotency-Key", "unconfirmed-1")
+            .json(submission)
+            .send();
+    Response withoutKey =
+        new TestClient(port)
+            .post("/api/v1/requests")
+            .as("anna")
+            .header("Accept-Language", "en")
+            .json(submission)
+            .send();
+    Response keyTheOperationIgnores =
+        new TestClient(port)
+            .post("/api/v1/services")
+            .as("ada")
+            .header("Accept-Language", "en")
+            .header("Idempotency-Key", "unconfirmed-2")
+            .json(SERVICE.replace("ungewiss", "ungewiss-key"))
+            .send();
+
+    for (Response response : List.of(withKey, withoutKey, keyTheOperationIgnores)) {
+      assertThat(response.status()).as(response.body()).isEqualTo(503);
+      assertThat(response.json().get("type").asText()).endsWith("/problems/outcome-unknown");
+    }
+    assertThat(withKey.json().get("detail").asText())
+        .contains("same request again with the same Idempotency-Key is safe");
+    assertThat(withoutKey.json().get("detail").asText()).contains("Check whether it was made");
+    assertThat(keyTheOperationIgnores.json().get("detail").asText())
+        .contains("Check whether it was made");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +19,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Chooses the database: the MongoDB named by {@code RATHAUS_MONGODB_URI} (write concern majority
- * with journal), or else the embedded server on the data directory. The {@code production} profile
- * refuses to start without a URI, so that a misconfigured city never runs on the embedded store.
+ * with journal and a bounded wait), or else the embedded server on the data directory. The {@code
+ * production} profile refuses to start without a URI, so that a misconfigured city never runs on
+ * the embedded store.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @EnableConfigurationProperties(RathausStorageProperties.class)
@@ -35,7 +37,7 @@ public class MongoStorageAutoConfiguration {
       MongoClientSettings settings =
           MongoClientSettings.builder()
               .applyConnectionString(uri)
-              .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+              .writeConcern(boundedMajority(uri, properties.eventStore().lease()))
               .readConcern(ReadConcern.MAJORITY)
               .applicationName("rathaus")
               .build();
@@ -59,6 +61,22 @@ public class MongoStorageAutoConfiguration {
             .build();
     String database = Optional.ofNullable(mongodb.database()).orElse(DEFAULT_DATABASE);
     return new RathausMongo(MongoClients.create(settings), database, server);
+  }
+
+  /**
+   * Majority with journal, for every write of every adapter (events, case numbers, idempotency
+   * records, tokens, views, keys), and a {@code wtimeout} of half the event store's lease (or the
+   * URI's, if smaller): a replica set that lost its majority answers a write as unconfirmed after
+   * that time instead of holding the request, a claimed token or a processor for ever.
+   */
+  static WriteConcern boundedMajority(ConnectionString uri, Duration lease) {
+    long bound = Math.max(1, lease.toMillis() / 2);
+    Integer own =
+        uri.getWriteConcern() == null
+            ? null
+            : uri.getWriteConcern().getWTimeout(TimeUnit.MILLISECONDS);
+    long wtimeout = own == null || own <= 0 ? bound : Math.min(own, bound);
+    return WriteConcern.MAJORITY.withJournal(true).withWTimeout(wtimeout, TimeUnit.MILLISECONDS);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import de.rathaus.infra.mongo.Unconfirmed;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,11 +76,14 @@ public final class MongoSubjectKeyStore implements SubjectKeyStore {
     }
     SubjectKey made = SubjectKey.generate(subject, random, clock.instant());
     try {
-      keys.insertOne(
-          new Document("_id", subject)
-              .append("kid", made.kid())
-              .append("key", new Binary(made.key().getEncoded()))
-              .append("createdAt", Date.from(made.createdAt())));
+      Unconfirmed.unknownIfUnconfirmed(
+          "A new subject key",
+          () ->
+              keys.insertOne(
+                  new Document("_id", subject)
+                      .append("kid", made.kid())
+                      .append("key", new Binary(made.key().getEncoded()))
+                      .append("createdAt", Date.from(made.createdAt()))));
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
         throw new IllegalStateException("A subject key could not be stored", e);

@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.domain.shared.CaseNumber;
+import de.rathaus.infra.mongo.Unconfirmed;
 import org.bson.Document;
 
 /**
@@ -27,11 +28,17 @@ public class MongoCaseNumbers implements CaseNumbers {
 
   @Override
   public CaseNumber next(int year) {
+    // unconfirmed, a number may be used up or not: a gap in the numbers, never a number twice
     Document counter =
-        counters.findOneAndUpdate(
-            new Document("_id", prefix + "-" + year),
-            Updates.inc("last", 1L),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Unconfirmed.unknownIfUnconfirmed(
+            "The next case number",
+            () ->
+                counters.findOneAndUpdate(
+                    new Document("_id", prefix + "-" + year),
+                    Updates.inc("last", 1L),
+                    new FindOneAndUpdateOptions()
+                        .upsert(true)
+                        .returnDocument(ReturnDocument.AFTER)));
     return CaseNumber.of(prefix, year, counter.get("last", Number.class).longValue());
   }
 }

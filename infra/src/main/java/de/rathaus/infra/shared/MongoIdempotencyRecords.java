@@ -9,6 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.shared.IdempotencyRecords;
+import de.rathaus.infra.mongo.Unconfirmed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -56,13 +57,16 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
     for (int round = 0; round < 5; round++) {
       String identity = UUID.randomUUID().toString();
       try {
-        records.insertOne(
-            new Document(ID, key)
-                .append(FINGERPRINT, fingerprint)
-                .append(IDENTITY, identity)
-                .append(CREATED_AT, Date.from(now))
-                .append(ATTEMPT, attempt)
-                .append(ATTEMPT_AT, Date.from(now)));
+        Unconfirmed.unknownIfUnconfirmed(
+            "A claim of an Idempotency-Key",
+            () ->
+                records.insertOne(
+                    new Document(ID, key)
+                        .append(FINGERPRINT, fingerprint)
+                        .append(IDENTITY, identity)
+                        .append(CREATED_AT, Date.from(now))
+                        .append(ATTEMPT, attempt)
+                        .append(ATTEMPT_AT, Date.from(now))));
         return new Claim(true, identity, fingerprint, null);
       } catch (MongoWriteException e) {
         if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {

@@ -3,12 +3,15 @@ package de.rathaus.infra.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.eventstore.testapp.CounterApi;
 import de.rathaus.infra.eventstore.testapp.CounterApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -48,6 +51,11 @@ class StorageConfigurationIT {
                 "rathaus.mongodb.uri=" + external.connectionString(),
                 "rathaus.mongodb.database=city")) {
       assertThat(engine.getBean(RathausMongo.class).isEmbedded()).isFalse();
+      // every adapter's writes wait for the majority at most half the lease (10 s by default)
+      WriteConcern writes = engine.getBean(MongoDatabase.class).getWriteConcern();
+      assertThat(writes.getWString()).isEqualTo("majority");
+      assertThat(writes.getJournal()).isTrue();
+      assertThat(writes.getWTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
       engine.getBean(CommandGateway.class).sendAndWait(new CounterApi.OpenCounter("remote-1"));
 
       assertThat(
