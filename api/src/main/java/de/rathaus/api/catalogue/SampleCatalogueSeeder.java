@@ -14,6 +14,7 @@ import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
+import de.rathaus.domain.catalogue.ServiceDefinitionDrafted;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
 import de.rathaus.domain.shared.DepartmentCode;
 import jakarta.validation.Validator;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -118,6 +120,11 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     int departments = seedDepartments(sample.departments());
     List<SampleService> services =
         sample.services().stream().filter(service -> !hasHistory(service.code().value())).toList();
+    // a start that stopped between drafting a sample service and publishing it left a draft
+    List<SampleService> drafted =
+        sample.services().stream()
+            .filter(service -> isUnpublishedSampleDraft(service.code().value()))
+            .toList();
     if (!services.isEmpty()) {
       awaitDepartments(
           services.stream()
@@ -126,7 +133,13 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     }
     // the start is over only once citizens can find the services (read-your-writes)
     List<SampleService> published =
-        readYourWrites.run(() -> seedServices(services), ServiceCatalogueProjection.NAME);
+        readYourWrites.run(
+            () -> {
+              List<SampleService> all = new ArrayList<>(publish(drafted));
+              all.addAll(seedServices(services));
+              return all;
+            },
+            ServiceCatalogueProjection.NAME);
     if (departments > 0 || !published.isEmpty()) {
       log.info(
           "Seeded {} sample departments and {} sample services into the catalogue",
@@ -163,6 +176,14 @@ class SampleCatalogueSeeder implements ApplicationRunner {
             service.file(),
             "names department " + unknown.department() + ", which is not known and active");
       }
+      published.addAll(publish(List.of(service)));
+    }
+    return published;
+  }
+
+  private List<SampleService> publish(List<SampleService> services) {
+    List<SampleService> published = new ArrayList<>();
+    for (SampleService service : services) {
       try {
         commands.sendAndWait(sample(new PublishServiceDefinition(service.code())));
         published.add(service);
@@ -171,6 +192,21 @@ class SampleCatalogueSeeder implements ApplicationRunner {
       }
     }
     return published;
+  }
+
+  /**
+   * Whether the history under this code is only the sample draft, never published: what a start
+   * leaves that stopped right after drafting. A draft an administrator made or changed is theirs to
+   * publish, and is left alone.
+   */
+  private boolean isUnpublishedSampleDraft(String code) {
+    if (!hasHistory(code)) {
+      return false;
+    }
+    List<? extends DomainEventMessage<?>> history = events.readEvents(code).asStream().toList();
+    return history.size() == 1
+        && history.get(0).getPayload() instanceof ServiceDefinitionDrafted
+        && "true".equals(history.get(0).getMetaData().get(SampleCatalogue.MARKER));
   }
 
   /** Whether the event store holds a history under this id: then it was seeded before. */
