@@ -148,9 +148,10 @@ public class CaseController {
       @PathVariable String id, @Valid @RequestBody Assignment input, Authentication caller) {
     DepartmentCode department = department(caller);
     ClerkId assignee = new ClerkId(input.assignee());
-    // the case decides: another department's case is 404 before the assignee is looked at
+    // the case decides: another department's case is 404 before the assignee is looked at; the
+    // caller sees only their own department's cases, so that is the department asked about
     DepartmentCode assigneeDepartment =
-        clerks.departmentOf(assignee, Actor.of(caller)).orElse(null);
+        clerks.isClerkOf(assignee, department, Actor.of(caller)) ? department : null;
     return act(
         id,
         department,

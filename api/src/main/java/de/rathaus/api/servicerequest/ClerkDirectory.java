@@ -27,36 +27,36 @@ public class ClerkDirectory {
   }
 
   /**
-   * The department whose clerk {@code clerk} is, as far as the engine knows: the caller's own
-   * department when they name themselves, a department that lists them, or the one their account
-   * gives them; empty when they are no clerk the engine knows.
+   * Whether {@code clerk} is a clerk of {@code department}, as far as the engine knows: the caller
+   * themselves when it is their own department, someone the city lists under that department (a
+   * clerk may be listed under several), or someone whose account gives them that department. Asked
+   * per department, so the answer never depends on the order the settings were read in.
    */
-  public Optional<DepartmentCode> departmentOf(ClerkId clerk, Actor caller) {
+  public boolean isClerkOf(ClerkId clerk, DepartmentCode department, Actor caller) {
     if (caller.id().equals(clerk.value()) && caller.department().isPresent()) {
-      return caller.department().map(DepartmentCode::new);
+      return caller.department().get().equals(department.value());
     }
-    for (Map.Entry<String, List<String>> department : staff.entrySet()) {
-      if (department.getValue().contains(clerk.value())) {
-        return Optional.of(new DepartmentCode(department.getKey()));
-      }
+    if (staff.getOrDefault(department.value(), List.of()).contains(clerk.value())) {
+      return true;
     }
-    return accounts.flatMap(known -> departmentOfAccount(known, clerk));
+    return accounts.map(known -> departmentsOfAccount(known, clerk)).orElse(List.of()).stream()
+        .anyMatch(department::equals);
   }
 
-  private static Optional<DepartmentCode> departmentOfAccount(
+  private static List<DepartmentCode> departmentsOfAccount(
       UserDetailsService known, ClerkId clerk) {
     try {
       var authorities = known.loadUserByUsername(clerk.value()).getAuthorities();
       if (authorities.stream().noneMatch(a -> a.getAuthority().equals(Role.CLERK.authority()))) {
-        return Optional.empty();
+        return List.of();
       }
       return authorities.stream()
           .map(a -> a.getAuthority())
           .filter(a -> a.startsWith(Actor.departmentAuthority("")))
           .map(a -> new DepartmentCode(a.substring(Actor.departmentAuthority("").length())))
-          .findFirst();
+          .toList();
     } catch (UsernameNotFoundException unknown) {
-      return Optional.empty();
+      return List.of();
     }
   }
 }
