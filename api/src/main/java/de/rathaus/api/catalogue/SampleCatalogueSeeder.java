@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
-import de.rathaus.api.shared.Answers;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Readiness;
 import de.rathaus.application.catalogue.CatalogueAdministration;
@@ -12,6 +11,7 @@ import de.rathaus.application.catalogue.CatalogueAdministration.UnknownDepartmen
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
+import de.rathaus.application.shared.Answers;
 import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionDrafted;

@@ -1,5 +1,6 @@
 package de.rathaus.application.catalogue;
 
+import de.rathaus.application.shared.Answers;
 import de.rathaus.domain.catalogue.DraftServiceDefinition;
 import de.rathaus.domain.catalogue.ReviseServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionContent;
@@ -58,11 +59,10 @@ public class CatalogueAdministration {
 
   private void requireActive(DepartmentCode department) {
     boolean active =
-        queries
-            .query(
-                new FindDepartment(department),
-                ResponseTypes.optionalInstanceOf(DepartmentView.class))
-            .join()
+        Answers.of(
+                queries.query(
+                    new FindDepartment(department),
+                    ResponseTypes.optionalInstanceOf(DepartmentView.class)))
             .map(DepartmentView::active)
             .orElse(false);
     if (!active) {

@@ -39,15 +39,43 @@ public record CaseView(
     notes = List.copyOf(notes);
   }
 
+  /** Without the personal parts (the request's, the contact, the notes). */
+  @Override
+  public String toString() {
+    return "CaseView[id="
+        + id
+        + ", assignee="
+        + assignee
+        + ", notes="
+        + notes.size()
+        + ", sequence="
+        + sequence
+        + ", request="
+        + request
+        + "]";
+  }
+
   /** How the office reaches the applicant; every part personal and optional. */
   public record Contact(
       @PersonalData String name,
       @PersonalData String email,
       @PersonalData String phone,
-      @PersonalData String address) {}
+      @PersonalData String address) {
+
+    @Override
+    public String toString() {
+      return "Contact[personal data]";
+    }
+  }
 
   /** An internal note: never shown to the applicant. */
-  public record Note(ClerkId author, @PersonalData String text, Instant at) {}
+  public record Note(ClerkId author, @PersonalData String text, Instant at) {
+
+    @Override
+    public String toString() {
+      return "Note[author=" + author + ", at=" + at + ", text=personal data]";
+    }
+  }
 
   public static CaseView submitted(ServiceRequestSubmitted e) {
     return new CaseView(

@@ -2,6 +2,7 @@ package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.catalogue.FindPublishedService;
 import de.rathaus.application.catalogue.ServiceView;
+import de.rathaus.application.shared.Answers;
 import de.rathaus.domain.catalogue.AttributeError;
 import de.rathaus.domain.catalogue.AttributeValidation;
 import de.rathaus.domain.servicerequest.ApplicantContact;
@@ -144,8 +145,8 @@ public class RequestSubmission {
     if (code == null || code.isBlank()) {
       return Optional.empty();
     }
-    return queries
-        .query(new FindPublishedService(code), ResponseTypes.optionalInstanceOf(ServiceView.class))
-        .join();
+    return Answers.of(
+        queries.query(
+            new FindPublishedService(code), ResponseTypes.optionalInstanceOf(ServiceView.class)));
   }
 }

@@ -64,6 +64,24 @@ public record RequestView(
     informationRequests = List.copyOf(informationRequests);
   }
 
+  /** Without the personal parts (attributes, description, places, answers, reasons). */
+  @Override
+  public String toString() {
+    return "RequestView[id="
+        + id
+        + ", service="
+        + serviceCode
+        + " v"
+        + serviceVersion
+        + ", department="
+        + department
+        + ", status="
+        + status
+        + ", sequence="
+        + sequence
+        + "]";
+  }
+
   /** A step of the public timeline: what happened, the status after it, and when. */
   public record TimelineEntry(TimelineStep type, RequestStatus status, Instant at) {}
 
@@ -100,6 +118,11 @@ public record RequestView(
     Question flaggedOverdue() {
       return new Question(id, question, answerDueDate, state, answer, answeredAt, true);
     }
+
+    @Override
+    public String toString() {
+      return "Question[id=" + id + ", state=" + state + ", personal data]";
+    }
   }
 
   /** The decision (Bescheid). */
@@ -107,7 +130,13 @@ public record RequestView(
       DecisionOutcome outcome,
       @PersonalData String reasoning,
       @PersonalData String legalBasis,
-      Instant at) {}
+      Instant at) {
+
+    @Override
+    public String toString() {
+      return "Outcome[" + outcome + ", at=" + at + ", personal data]";
+    }
+  }
 
   /** The view a submission creates. */
   public static RequestView submitted(ServiceRequestSubmitted e) {

@@ -18,4 +18,13 @@ public record Location(double lat, double lon, @PersonalData String address) {
     }
     address = address == null || address.isBlank() ? null : address;
   }
+
+  /**
+   * Without the address, and without the coordinates: a private location's are personal too (the
+   * record does not know whether it is one).
+   */
+  @Override
+  public String toString() {
+    return "Location[personal data]";
+  }
 }

@@ -1,4 +1,4 @@
-package de.rathaus.api.shared;
+package de.rathaus.application.shared;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
