@@ -167,6 +167,52 @@ class ArchitectureTest {
         .allowEmptyShould(true);
   }
 
+  /**
+   * Spring asks the advices in their order and takes the first that handles an exception; of the
+   * same order, the classpath scan decides. So the catch-all 500 comes last by its order, and every
+   * other advice (a feature's refusals, the store's and privacy's 503s) has an order before it.
+   */
+  @ArchTest
+  static final ArchRule the_catch_all_advice_is_asked_last =
+      classes()
+          .that()
+          .areAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+          .should()
+          .beAnnotatedWith(org.springframework.core.annotation.Order.class)
+          .andShould(
+              new com.tngtech.archunit.lang.ArchCondition<
+                  com.tngtech.archunit.core.domain.JavaClass>("be ordered before the catch-all") {
+                @Override
+                public void check(
+                    com.tngtech.archunit.core.domain.JavaClass advice,
+                    com.tngtech.archunit.lang.ConditionEvents events) {
+                  int order =
+                      advice
+                                  .reflect()
+                                  .getAnnotation(org.springframework.core.annotation.Order.class)
+                              == null
+                          ? org.springframework.core.Ordered.LOWEST_PRECEDENCE
+                          : advice
+                              .reflect()
+                              .getAnnotation(org.springframework.core.annotation.Order.class)
+                              .value();
+                  boolean catchAll =
+                      advice.getName().equals("de.rathaus.api.shared.ApiExceptionHandler");
+                  boolean right =
+                      catchAll
+                          ? order == org.springframework.core.Ordered.LOWEST_PRECEDENCE
+                          : order < org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+                  events.add(
+                      new com.tngtech.archunit.lang.SimpleConditionEvent(
+                          advice,
+                          right,
+                          advice.getName()
+                              + " has order "
+                              + order
+                              + (catchAll ? " (catch-all)" : "")));
+                }
+              });
+
   private static String[] concat(String[] first, String[] second) {
     String[] all = new String[first.length + second.length];
     System.arraycopy(first, 0, all, 0, first.length);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * A change of a service or department that its state forbids: 409 with the rule's code; a service
  * naming no known, active department: 422 on its field.
  */
+@Order(0) // before the catch-all of ApiExceptionHandler
 @RestControllerAdvice(
     assignableTypes = {ServiceCatalogueController.class, DepartmentController.class})
 class CatalogueProblems {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * service (400 on {@code serviceCode}), a rule of the case (422 for missing facts, 404 when the
  * caller is not the applicant, 409 for a forbidden transition). Values are never repeated.
  */
+@Order(0) // before the catch-all of ApiExceptionHandler
 @RestControllerAdvice(assignableTypes = {ServiceRequestController.class, CaseController.class})
 class RequestProblems {
 

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,8 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * (405, 415, 406, missing parameters, 404 for unknown paths) through its standard handling with our
  * localised texts, validation errors with the list of fields, malformed JSON as 400, and anything
  * unexpected as a 500 that names no internals. Messages never repeat what the caller sent, so no
- * personal data ends up in a response or a log.
+ * personal data ends up in a response or a log. Asked last, by its order: every other advice comes
+ * before this catch-all ({@code ArchitectureTest}).
  */
+@Order(Ordered.LOWEST_PRECEDENCE)
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
