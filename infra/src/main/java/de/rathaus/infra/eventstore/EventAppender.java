@@ -11,6 +11,8 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -59,7 +61,15 @@ final class EventAppender {
   private final GlobalPositions positions;
   private final AggregatePositions aggregates;
   private final DecidedCommits commits;
-  private final PositionLookup lookup;
+
+  /**
+   * The events as the primary holds them ({@code local} read concern, primary only): for what a
+   * duplicate key the primary reported is about. A majority read may not show yet the tombstone or
+   * event the insert collided with, and would turn a collision to write again into a refusal.
+   */
+  private final MongoCollection<BsonDocument> onPrimary;
+
+  private final PositionLookup lookupOnPrimary;
   private final Tombstones tombstones;
   private final AppendHook appendHook;
   private final PersistenceFailure persistenceFailure;
@@ -71,7 +81,6 @@ final class EventAppender {
       GlobalPositions positions,
       AggregatePositions aggregates,
       DecidedCommits commits,
-      PositionLookup lookup,
       Tombstones tombstones,
       AppendHook appendHook,
       PersistenceFailure persistenceFailure,
@@ -81,7 +90,9 @@ final class EventAppender {
     this.positions = positions;
     this.aggregates = aggregates;
     this.commits = commits;
-    this.lookup = lookup;
+    this.onPrimary =
+        events.withReadConcern(ReadConcern.LOCAL).withReadPreference(ReadPreference.primary());
+    this.lookupOnPrimary = new PositionLookup(onPrimary);
     this.tombstones = tombstones;
     this.appendHook = appendHook;
     this.persistenceFailure = persistenceFailure;
@@ -225,7 +236,8 @@ final class EventAppender {
 
   private boolean heldByTombstone(BsonDocument rejected) {
     List<StoredEvent> there = new ArrayList<>();
-    lookup.fetch(List.of(rejected.getNumber(EventDocuments.GLOBAL_INDEX).longValue()), there);
+    lookupOnPrimary.fetch(
+        List.of(rejected.getNumber(EventDocuments.GLOBAL_INDEX).longValue()), there);
     return !there.isEmpty() && there.get(0).tombstone();
   }
 
@@ -235,7 +247,7 @@ final class EventAppender {
    * event of the aggregate: it is removed, and the commit written again.
    */
   private boolean removedOrphan(BsonValue id) {
-    BsonDocument existing = events.find(Filters.eq(EventDocuments.ID, id)).first();
+    BsonDocument existing = onPrimary.find(Filters.eq(EventDocuments.ID, id)).first();
     if (existing == null) {
       return true; // removed meanwhile
     }
@@ -245,7 +257,7 @@ final class EventAppender {
       return false;
     }
     List<StoredEvent> there = new ArrayList<>();
-    lookup.fetch(List.of(decider), there);
+    lookupOnPrimary.fetch(List.of(decider), there);
     boolean aborted = !there.isEmpty() && there.get(0).tombstone();
     if (there.isEmpty() && event.reservedAt() + gapTimeoutMillis <= clock.millis()) {
       aborted = tombstones.giveUp(List.of(decider)).contains(decider);

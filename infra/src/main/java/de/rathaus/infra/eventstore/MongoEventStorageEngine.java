@@ -82,7 +82,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             positions,
             aggregates,
             commits,
-            lookup,
             tombstones,
             builder.appendHook,
             this::handlePersistenceException,

@@ -1,6 +1,7 @@
 package de.rathaus.infra.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
@@ -28,7 +29,8 @@ import org.bson.BsonString;
  * Wraps the driver's {@link MongoDatabase} (with {@link Proxy}) so that a test can make the events
  * collection behave as a replica set in trouble does: an insert held back before it is applied (a
  * stalled writer, a slow {@code w: majority}), applied in parts, applied but not confirmed (a write
- * concern that timed out), or documents that reads do not see yet (a lagging majority snapshot).
+ * concern that timed out), or documents that majority reads do not see yet (a lagging majority
+ * snapshot; a read at {@code local} concern sees what the primary holds).
  */
 final class FaultyMongo {
 
@@ -133,7 +135,10 @@ final class FaultyMongo {
       return proxy(MongoCollection.class, collection, this::collection);
     }
     if (result instanceof FindIterable<?> found) {
-      return findProxy((FindIterable<BsonDocument>) found);
+      // a read at "local" concern on the primary sees what the primary holds: only majority reads
+      // lag
+      boolean lags = !ReadConcern.LOCAL.equals(events.getReadConcern());
+      return lags ? findProxy((FindIterable<BsonDocument>) found) : found;
     }
     return result;
   }
