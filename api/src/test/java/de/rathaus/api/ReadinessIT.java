@@ -36,6 +36,11 @@ class ReadinessIT {
   private static final Duration STOP = Duration.ofSeconds(20);
   private static final int SAMPLE_SERVICES = 11;
 
+  /**
+   * The action fields of the strategy and the usual further ones (sample-catalogue/action-fields).
+   */
+  private static final int SAMPLE_ACTION_FIELDS = 12;
+
   private static final String CERTIFICATE =
       """
       {"serviceCode": "meldebescheinigung",
@@ -68,6 +73,10 @@ class ReadinessIT {
       assertThat(services.path("items").size())
           .as("sample services listed at the first UP: %s", services)
           .isEqualTo(SAMPLE_SERVICES);
+      JsonNode actionFields = client.get("/api/v1/action-fields").expect(200);
+      assertThat(actionFields.path("items").size())
+          .as("sample action fields listed at the first UP: %s", actionFields)
+          .isEqualTo(SAMPLE_ACTION_FIELDS);
       client.post("/api/v1/requests").as("anna").json(CERTIFICATE).expect(201);
       assertThat(client.get("/actuator/health/readiness").send().status()).isEqualTo(200);
       assertThat(client.get("/actuator/health/liveness").send().status()).isEqualTo(200);

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
+import de.rathaus.api.participation.ActionFieldResources.ActionFieldInput;
 import de.rathaus.domain.catalogue.CreateDepartment;
 import de.rathaus.domain.catalogue.ServiceDefinitionContent;
+import de.rathaus.domain.participation.CreateActionField;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.ServiceCode;
 import jakarta.validation.ConstraintViolation;
@@ -40,6 +42,12 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * is named by its code, and every service names one of the sample departments. A file that fails
  * any check fails the start with its name and what is wrong. To add a service, add a file; seeding
  * adds it on the next start.
+ *
+ * <p>The action fields of the city's strategy (e-participation) come along: each a file {@code
+ * sample-catalogue/action-fields/<code>.json} in the body shape of {@code POST
+ * /api/v1/action-fields}, checked the same way: the eight fields Heilbronn's strategy names and
+ * four further fields usual in a smart-city strategy (mobility, education, environment and climate,
+ * safety). They are seeded with the departments, before the services.
  *
  * <p><strong>This is sample data, not the official catalogue of any city.</strong> Heilbronn served
  * as the reference for the size of the city and for the kind of services, departments and
@@ -78,6 +86,9 @@ final class SampleCatalogue {
   /** A department of the sample catalogue: its file and the command that creates it. */
   record SampleDepartment(String file, CreateDepartment command) {}
 
+  /** An action field of the sample data: its file and the command that creates it. */
+  record SampleActionField(String file, CreateActionField command) {}
+
   /** A service of the sample catalogue: its file, code and the content of its first version. */
   record SampleService(String file, ServiceCode code, ServiceDefinitionContent content) {}
 
@@ -89,16 +100,26 @@ final class SampleCatalogue {
   }
 
   private final List<SampleDepartment> departments;
+  private final List<SampleActionField> actionFields;
   private final List<SampleService> services;
 
-  private SampleCatalogue(List<SampleDepartment> departments, List<SampleService> services) {
+  private SampleCatalogue(
+      List<SampleDepartment> departments,
+      List<SampleActionField> actionFields,
+      List<SampleService> services) {
     this.departments = List.copyOf(departments);
+    this.actionFields = List.copyOf(actionFields);
     this.services = List.copyOf(services);
   }
 
   /** Every sample department, by file name: seeded first, as services name them. */
   List<SampleDepartment> departments() {
     return departments;
+  }
+
+  /** Every sample action field of the city's strategy, by file name. */
+  List<SampleActionField> actionFields() {
+    return actionFields;
   }
 
   /** Every sample service, by file name, in the order they are seeded. */
@@ -108,7 +129,7 @@ final class SampleCatalogue {
 
   /**
    * Reads and checks the files under {@code location} ({@code departments/*.json}, {@code
-   * services/*.json}), with the engine's JSON mapper and validator.
+   * action-fields/*.json}, {@code services/*.json}), with the engine's JSON mapper and validator.
    *
    * @throws InvalidSampleFile for the first file that fails a check
    */
@@ -124,6 +145,8 @@ final class SampleCatalogue {
         files.read("departments", DepartmentInput.class, SampleCatalogue::department);
     Set<DepartmentCode> known =
         departments.stream().map(d -> d.command().code()).collect(Collectors.toSet());
+    List<SampleActionField> actionFields =
+        files.read("action-fields", ActionFieldInput.class, SampleCatalogue::actionField);
     List<SampleService> services =
         files.read("services", ServiceInput.class, SampleCatalogue::service);
     for (SampleService service : services) {
@@ -135,7 +158,13 @@ final class SampleCatalogue {
                 + ", which is none of the sample departments");
       }
     }
-    return new SampleCatalogue(departments, services);
+    return new SampleCatalogue(departments, actionFields, services);
+  }
+
+  private static SampleActionField actionField(String file, ActionFieldInput input) {
+    CreateActionField command = input.toCommand();
+    requireNamedByCode(file, command.code().value());
+    return new SampleActionField(file, command);
   }
 
   private static SampleDepartment department(String file, DepartmentInput input) {

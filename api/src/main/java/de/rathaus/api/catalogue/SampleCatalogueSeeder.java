@@ -2,6 +2,7 @@ package de.rathaus.api.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
+import de.rathaus.api.catalogue.SampleCatalogue.SampleActionField;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -16,6 +17,7 @@ import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionDrafted;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import de.rathaus.domain.participation.ActionFieldId;
 import de.rathaus.domain.shared.DepartmentCode;
 import jakarta.validation.Validator;
 import java.time.Duration;
@@ -43,11 +45,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the sample catalogue ({@link SampleCatalogue}) on the first start (demo mode): the
- * departments first, then each service drafted and published, all through the ordinary commands and
- * checked as an administrator's requests are, so the history shows how it came to be. The commands,
- * and so their events, carry the metadata {@code sample=true}. What has a history already is left
- * alone, so later starts record nothing. A sample file that fails a check fails the start before
- * anything is sent. Off under the production profile.
+ * departments first, then the action fields of the city's strategy, then each service drafted and
+ * published, all through the ordinary commands and checked as an administrator's requests are, so
+ * the history shows how it came to be. The commands, and so their events, carry the metadata {@code
+ * sample=true}. What has a history already is left alone, so later starts record nothing. A sample
+ * file that fails a check fails the start before anything is sent. Off under the production
+ * profile.
  */
 @Component
 @Conditional(de.rathaus.api.shared.DemoMode.On.class)
@@ -118,6 +121,8 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     SampleCatalogue sample =
         SampleCatalogue.read(new PathMatchingResourcePatternResolver(), location, json, validator);
     int departments = seedDepartments(sample.departments());
+    // no service names an action field: the readiness check waits for their read model
+    int actionFields = seedActionFields(sample.actionFields());
     List<SampleService> services =
         sample.services().stream().filter(service -> !hasHistory(service.code().value())).toList();
     // a start that stopped between drafting a sample service and publishing it left a draft
@@ -140,10 +145,11 @@ class SampleCatalogueSeeder implements ApplicationRunner {
               return all;
             },
             ServiceCatalogueProjection.NAME);
-    if (departments > 0 || !published.isEmpty()) {
+    if (departments > 0 || actionFields > 0 || !published.isEmpty()) {
       log.info(
-          "Seeded {} sample departments and {} sample services into the catalogue",
+          "Seeded {} sample departments, {} sample action fields and {} sample services",
           departments,
+          actionFields,
           published.size());
     }
   }
@@ -159,6 +165,23 @@ class SampleCatalogueSeeder implements ApplicationRunner {
         seeded++;
       } catch (AggregateStreamCreationException seededMeanwhile) {
         log.debug("Sample department {} exists already", department.command().code());
+      }
+    }
+    return seeded;
+  }
+
+  private int seedActionFields(List<SampleActionField> actionFields) {
+    int seeded = 0;
+    for (SampleActionField field : actionFields) {
+      // an action field an admin retired has a history and is not created again
+      if (hasHistory(ActionFieldId.of(field.command().code()).value())) {
+        continue;
+      }
+      try {
+        commands.sendAndWait(sample(field.command()));
+        seeded++;
+      } catch (AggregateStreamCreationException seededMeanwhile) {
+        log.debug("Sample action field {} exists already", field.command().code());
       }
     }
     return seeded;

@@ -61,7 +61,8 @@ class SampleCatalogueFilesTest {
         arguments("misnamed", "services/falscher-name.json", "anderer-name.json"),
         arguments("refused-by-the-domain", "services/leika.json", "LeiKa"),
         arguments("unknown-department", "services/fremdamt.json", "bauamt"),
-        arguments("invalid-department", "departments/ordnungsamt.json", "e-mail"));
+        arguments("invalid-department", "departments/ordnungsamt.json", "e-mail"),
+        arguments("invalid-action-field", "action-fields/mobilitaet.json", "name.de"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,5 +116,39 @@ class SampleCatalogueFilesTest {
             "ordnungsamt",
             "steueramt",
             "tiefbauamt");
+  }
+
+  @Test
+  void theSampleActionFieldsAreTheStrategysEightAndFourUsualOnesInGermanAndEnglish() {
+    SampleCatalogue catalogue = read(SampleCatalogue.LOCATION);
+
+    assertThat(catalogue.actionFields())
+        .extracting(field -> field.command().code().value())
+        .containsExactly(
+            "bildung",
+            "buergerbeteiligung",
+            "buergerservice",
+            "digitale-energie",
+            "digitale-it-infrastruktur",
+            "digitale-verwaltung",
+            "gesundheit",
+            "mobilitaet",
+            "sicherheit",
+            "standortmarketing",
+            "umwelt-klima",
+            "wirtschaftsfoerderung");
+    assertThat(catalogue.actionFields())
+        .allSatisfy(
+            field -> {
+              assertThat(field.file()).startsWith("action-fields/");
+              assertThat(field.command().name().en()).isNotBlank();
+              assertThat(field.command().description().de()).isNotBlank();
+              assertThat(field.command().description().en()).isNotBlank();
+            });
+  }
+
+  @Test
+  void aCatalogueWithoutActionFieldsHasNone() {
+    assertThat(read(testCatalogue("valid")).actionFields()).isEmpty();
   }
 }

@@ -120,6 +120,10 @@ class EndpointAccessIT {
     NEW_DEPARTMENT_CODE,
     /** an active department */
     ACTIVE_DEPARTMENT,
+    /** an action field code not taken yet */
+    NEW_ACTION_FIELD_CODE,
+    /** an active action field */
+    ACTIVE_ACTION_FIELD,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -202,6 +206,13 @@ class EndpointAccessIT {
   private static String department(String code, String name) {
     return """
         {"code": "%s", "name": {"de": "%s", "en": "Access test office"}}
+        """
+        .formatted(code, name);
+  }
+
+  private static String actionField(String code, String name) {
+    return """
+        {"code": "%s", "name": {"de": "%s", "en": "Access test field"}}
         """
         .formatted(code, name);
   }
@@ -296,6 +307,54 @@ class EndpointAccessIT {
           (c, code) ->
               c.post("/api/v1/departments/" + code + "/retirement")
                   .json("{\"reason\": \"Zugriffstest\"}"));
+
+  // --- participation: action fields (public reads, admin changes), sustainability goals (public)
+
+  static final Endpoint ACTION_FIELDS =
+      new Endpoint(
+          "GET /api/v1/action-fields",
+          "GET /api/v1/action-fields",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/action-fields"));
+  static final Endpoint ACTION_FIELD =
+      new Endpoint(
+          "GET /api/v1/action-fields/{code} [mobilitaet]",
+          "GET /api/v1/action-fields/{code}",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/action-fields/mobilitaet"));
+  static final Endpoint CREATE_ACTION_FIELD =
+      new Endpoint(
+          "POST /api/v1/action-fields [a new code]",
+          "POST /api/v1/action-fields",
+          Target.NEW_ACTION_FIELD_CODE,
+          (c, code) -> c.post("/api/v1/action-fields").json(actionField(code, "Zugriffsfeld")));
+  static final Endpoint REVISE_ACTION_FIELD =
+      new Endpoint(
+          "PUT /api/v1/action-fields/{code} [an active action field]",
+          "PUT /api/v1/action-fields/{code}",
+          Target.ACTIVE_ACTION_FIELD,
+          (c, code) ->
+              c.put("/api/v1/action-fields/" + code).json(actionField(code, "Umbenanntes Feld")));
+  static final Endpoint RETIRE_ACTION_FIELD =
+      new Endpoint(
+          "POST /api/v1/action-fields/{code}/retirement [an active action field]",
+          "POST /api/v1/action-fields/{code}/retirement",
+          Target.ACTIVE_ACTION_FIELD,
+          (c, code) ->
+              c.post("/api/v1/action-fields/" + code + "/retirement")
+                  .json("{\"reason\": \"Zugriffstest\"}"));
+  static final Endpoint SUSTAINABILITY_GOALS =
+      new Endpoint(
+          "GET /api/v1/sustainability-goals",
+          "GET /api/v1/sustainability-goals",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/sustainability-goals"));
+  static final Endpoint SUSTAINABILITY_GOAL =
+      new Endpoint(
+          "GET /api/v1/sustainability-goals/{number} [13]",
+          "GET /api/v1/sustainability-goals/{number}",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/sustainability-goals/13"));
 
   // --- requests: citizens, their own only (the target is anna's)
 
@@ -443,6 +502,13 @@ class EndpointAccessIT {
           CREATE_DEPARTMENT,
           REVISE_DEPARTMENT,
           RETIRE_DEPARTMENT,
+          ACTION_FIELDS,
+          ACTION_FIELD,
+          CREATE_ACTION_FIELD,
+          REVISE_ACTION_FIELD,
+          RETIRE_ACTION_FIELD,
+          SUSTAINABILITY_GOALS,
+          SUSTAINABILITY_GOAL,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -578,6 +644,63 @@ class EndpointAccessIT {
           row(RETIRE_DEPARTMENT, MONA, 403),
           row(RETIRE_DEPARTMENT, UDO, 403),
           row(RETIRE_DEPARTMENT, ADA, 200),
+          // participation: action fields (public reads, admin changes), goals (public)
+          row(ACTION_FIELDS, ANONYMOUS, 200),
+          row(ACTION_FIELDS, ANNA, 200),
+          row(ACTION_FIELDS, BEN, 200),
+          row(ACTION_FIELDS, CLARA, 200),
+          row(ACTION_FIELDS, CARL, 200),
+          row(ACTION_FIELDS, MONA, 200),
+          row(ACTION_FIELDS, UDO, 200),
+          row(ACTION_FIELDS, ADA, 200),
+          row(ACTION_FIELD, ANONYMOUS, 200),
+          row(ACTION_FIELD, ANNA, 200),
+          row(ACTION_FIELD, BEN, 200),
+          row(ACTION_FIELD, CLARA, 200),
+          row(ACTION_FIELD, CARL, 200),
+          row(ACTION_FIELD, MONA, 200),
+          row(ACTION_FIELD, UDO, 200),
+          row(ACTION_FIELD, ADA, 200),
+          row(SUSTAINABILITY_GOALS, ANONYMOUS, 200),
+          row(SUSTAINABILITY_GOALS, ANNA, 200),
+          row(SUSTAINABILITY_GOALS, BEN, 200),
+          row(SUSTAINABILITY_GOALS, CLARA, 200),
+          row(SUSTAINABILITY_GOALS, CARL, 200),
+          row(SUSTAINABILITY_GOALS, MONA, 200),
+          row(SUSTAINABILITY_GOALS, UDO, 200),
+          row(SUSTAINABILITY_GOALS, ADA, 200),
+          row(SUSTAINABILITY_GOAL, ANONYMOUS, 200),
+          row(SUSTAINABILITY_GOAL, ANNA, 200),
+          row(SUSTAINABILITY_GOAL, BEN, 200),
+          row(SUSTAINABILITY_GOAL, CLARA, 200),
+          row(SUSTAINABILITY_GOAL, CARL, 200),
+          row(SUSTAINABILITY_GOAL, MONA, 200),
+          row(SUSTAINABILITY_GOAL, UDO, 200),
+          row(SUSTAINABILITY_GOAL, ADA, 200),
+          row(CREATE_ACTION_FIELD, ANONYMOUS, 401),
+          row(CREATE_ACTION_FIELD, ANNA, 403),
+          row(CREATE_ACTION_FIELD, BEN, 403),
+          row(CREATE_ACTION_FIELD, CLARA, 403),
+          row(CREATE_ACTION_FIELD, CARL, 403),
+          row(CREATE_ACTION_FIELD, MONA, 403),
+          row(CREATE_ACTION_FIELD, UDO, 403),
+          row(CREATE_ACTION_FIELD, ADA, 201),
+          row(REVISE_ACTION_FIELD, ANONYMOUS, 401),
+          row(REVISE_ACTION_FIELD, ANNA, 403),
+          row(REVISE_ACTION_FIELD, BEN, 403),
+          row(REVISE_ACTION_FIELD, CLARA, 403),
+          row(REVISE_ACTION_FIELD, CARL, 403),
+          row(REVISE_ACTION_FIELD, MONA, 403),
+          row(REVISE_ACTION_FIELD, UDO, 403),
+          row(REVISE_ACTION_FIELD, ADA, 200),
+          row(RETIRE_ACTION_FIELD, ANONYMOUS, 401),
+          row(RETIRE_ACTION_FIELD, ANNA, 403),
+          row(RETIRE_ACTION_FIELD, BEN, 403),
+          row(RETIRE_ACTION_FIELD, CLARA, 403),
+          row(RETIRE_ACTION_FIELD, CARL, 403),
+          row(RETIRE_ACTION_FIELD, MONA, 403),
+          row(RETIRE_ACTION_FIELD, UDO, 403),
+          row(RETIRE_ACTION_FIELD, ADA, 200),
           // requests: citizens, their own only (the target request is anna's)
           row(SUBMIT, ANONYMOUS, 401),
           row(SUBMIT, ANNA, 201),
@@ -749,6 +872,13 @@ class EndpointAccessIT {
           row(CREATE_DEPARTMENT, OTTO, 403),
           row(REVISE_DEPARTMENT, OTTO, 403),
           row(RETIRE_DEPARTMENT, OTTO, 403),
+          row(ACTION_FIELDS, OTTO, 200),
+          row(ACTION_FIELD, OTTO, 200),
+          row(CREATE_ACTION_FIELD, OTTO, 403),
+          row(REVISE_ACTION_FIELD, OTTO, 403),
+          row(RETIRE_ACTION_FIELD, OTTO, 403),
+          row(SUSTAINABILITY_GOALS, OTTO, 200),
+          row(SUSTAINABILITY_GOAL, OTTO, 200),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),
@@ -903,6 +1033,8 @@ class EndpointAccessIT {
       case PUBLISHED_SERVICE -> publish(draftService());
       case NEW_DEPARTMENT_CODE -> "zugriff-amt-" + UUID.randomUUID().toString().substring(0, 8);
       case ACTIVE_DEPARTMENT -> createDepartment();
+      case NEW_ACTION_FIELD_CODE -> "zugriff-feld-" + UUID.randomUUID().toString().substring(0, 8);
+      case ACTIVE_ACTION_FIELD -> createActionField();
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -969,6 +1101,12 @@ class EndpointAccessIT {
   private String createDepartment() {
     String code = make(Target.NEW_DEPARTMENT_CODE);
     client.post("/api/v1/departments").as("ada").json(department(code, "Amt")).expect(201);
+    return code;
+  }
+
+  private String createActionField() {
+    String code = make(Target.NEW_ACTION_FIELD_CODE);
+    client.post("/api/v1/action-fields").as("ada").json(actionField(code, "Feld")).expect(201);
     return code;
   }
 

@@ -1,0 +1,7 @@
+/**
+ * E-participation (Bürgerbeteiligung): the action fields (Handlungsfelder) of the city's strategy,
+ * reference data kept as {@link de.rathaus.domain.participation.ActionField}s that an administrator
+ * manages, and the 17 UN Sustainable Development Goals ({@link
+ * de.rathaus.domain.participation.SustainabilityGoal}), a fixed list that consultations will name.
+ */
+package de.rathaus.domain.participation;

@@ -1,0 +1,22 @@
+package de.rathaus.infra.participation;
+
+import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.participation.ActionFieldViews;
+import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
+import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
+import de.rathaus.infra.privacy.ProtectedJson;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** E-participation's read models on MongoDB: the action fields. */
+@AutoConfiguration(
+    after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
+public class ParticipationReadModelAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(ActionFieldViews.class)
+  public ActionFieldViews actionFieldViews(MongoDatabase database, ProtectedJson json) {
+    return new MongoActionFieldViews(database, json.mapper());
+  }
+}
