@@ -1,11 +1,13 @@
 package de.rathaus.api.participation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.domain.participation.SustainabilityGoal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +36,14 @@ public class SustainabilityGoalController {
     }
   }
 
-  /** All 17 goals, by number; the list is short and fixed, so it has a single page. */
-  record GoalList(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<GoalResource> items) {}
+  /**
+   * All 17 goals, by number, in the shape of every list: the list is short and fixed, so it has a
+   * single page and {@code next} is always {@code null}.
+   */
+  record GoalList(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<GoalResource> items,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
+          String next) {}
 
   private static String language() {
     return LocaleContextHolder.getLocale().getLanguage();
@@ -47,7 +55,8 @@ public class SustainabilityGoalController {
     return new GoalList(
         Arrays.stream(SustainabilityGoal.values())
             .map(goal -> GoalResource.of(goal, language()))
-            .toList());
+            .toList(),
+        null);
   }
 
   /** One goal by its number; a number the UN does not count (or no number at all) is 404. */
@@ -60,10 +69,10 @@ public class SustainabilityGoalController {
         .orElseThrow(NotFound::new);
   }
 
-  private static java.util.Optional<Integer> parsed(String number) {
+  private static Optional<Integer> parsed(String number) {
     if (number == null || !number.matches("[0-9]{1,2}")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(Integer.parseInt(number));
+    return Optional.of(Integer.parseInt(number));
   }
 }

@@ -386,6 +386,8 @@ class ActionFieldsIT {
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
             "17");
     assertThat(english.path("items").get(12).path("code").asText()).isEqualTo("sdg-13");
+    assertThat(english.has("next")).as("a list says there is no next page").isTrue();
+    assertThat(english.path("next").isNull()).isTrue();
     assertThat(english.path("items").get(12).path("name").asText()).isEqualTo("Climate Action");
     assertThat(german.path("items").get(12).path("name").asText())
         .isEqualTo("Maßnahmen zum Klimaschutz");
