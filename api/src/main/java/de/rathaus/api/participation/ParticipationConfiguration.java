@@ -1,17 +1,32 @@
 package de.rathaus.api.participation;
 
 import de.rathaus.api.shared.Aggregates;
+import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
 import de.rathaus.application.participation.ActionFieldProjection;
 import de.rathaus.application.participation.ActionFieldViews;
+import de.rathaus.application.participation.ConsultationAdministration;
+import de.rathaus.application.participation.ConsultationProjection;
+import de.rathaus.application.participation.ConsultationViews;
+import de.rathaus.application.participation.PhaseWatch;
 import de.rathaus.domain.participation.ActionField;
+import de.rathaus.domain.participation.Consultation;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts e-participation's aggregates and projections (plain Java) in the engine. */
+/**
+ * Puts e-participation's aggregates, projections, use cases and the phase watch (plain Java) in the
+ * engine.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ParticipationProperties.class)
 public class ParticipationConfiguration {
 
   @Bean
@@ -28,5 +43,55 @@ public class ParticipationConfiguration {
   @Bean
   public ConfigurerModule actionFieldsProcessor(ReadModelProgress progress) {
     return ReadModels.readModel(ActionFieldProjection.NAME, ActionFieldProjection.class, progress);
+  }
+
+  @Bean
+  public ConfigurerModule consultationAggregate() {
+    return Aggregates.ownEventsOnly(Consultation.class);
+  }
+
+  @Bean
+  public ConsultationProjection consultationProjection(ConsultationViews views) {
+    return new ConsultationProjection(views);
+  }
+
+  /** The consultations, on their own processor {@value ConsultationProjection#NAME}. */
+  @Bean
+  public ConfigurerModule consultationsProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(
+        ConsultationProjection.NAME, ConsultationProjection.class, progress);
+  }
+
+  @Bean
+  public ConsultationAdministration consultationAdministration(
+      CommandGateway commands, QueryGateway queries, Clock clock) {
+    return new ConsultationAdministration(commands, queries, clock);
+  }
+
+  @Bean
+  public PhaseWatch phaseWatch(ConsultationViews consultations, CommandGateway commands) {
+    return new PhaseWatch(consultations, commands);
+  }
+
+  /**
+   * Moves consultations at their dates once the engine is ready and every {@code
+   * rathaus.participation.phase-check-interval}; one that could not be moved is logged and counted
+   * with its id.
+   */
+  @Bean
+  public PeriodicTask phaseSchedule(
+      PhaseWatch watch, Clock clock, MeterRegistry meters, ParticipationProperties properties) {
+    return new PeriodicTask(
+        "phase-watch",
+        properties.phaseCheckInterval(),
+        () -> {
+          PhaseWatch.Run run = watch.advance(clock.instant());
+          return new PeriodicTask.Outcome(
+              run.moved().size(),
+              run.failed().stream()
+                  .map(f -> new PeriodicTask.Failure(f.id().value(), f.cause()))
+                  .toList());
+        },
+        meters);
   }
 }

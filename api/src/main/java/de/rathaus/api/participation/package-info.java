@@ -1,5 +1,6 @@
 /**
- * E-participation over HTTP: the strategy's action fields (public list and detail, administration)
- * and the UN sustainability goals (public).
+ * E-participation over HTTP: the strategy's action fields (public list and detail, administration),
+ * the UN sustainability goals (public), and the consultations (public but drafts, administration,
+ * phase moves) with the phase watch's schedule.
  */
 package de.rathaus.api.participation;

@@ -124,6 +124,10 @@ class EndpointAccessIT {
     NEW_ACTION_FIELD_CODE,
     /** an active action field */
     ACTIVE_ACTION_FIELD,
+    /** a consultation drafted by ada, not open yet */
+    DRAFT_CONSULTATION,
+    /** a consultation ada drafted and opened */
+    OPEN_CONSULTATION,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -215,6 +219,17 @@ class EndpointAccessIT {
         {"code": "%s", "name": {"de": "%s", "en": "Access test field"}}
         """
         .formatted(code, name);
+  }
+
+  private static String consultation() {
+    java.time.Instant opens = java.time.Instant.now().plus(Duration.ofDays(1));
+    return """
+        {"title": {"de": "Zugriffstest", "en": "Access test"},
+         "description": {"de": "Für den Zugriffstest", "en": "For the access test"},
+         "actionField": "mobilitaet", "sustainabilityGoals": [11], "format": "IDEAS",
+         "opensAt": "%s", "closesAt": "%s"}
+        """
+        .formatted(opens, opens.plus(Duration.ofDays(14)));
   }
 
   // --- public reads
@@ -355,6 +370,46 @@ class EndpointAccessIT {
           "GET /api/v1/sustainability-goals/{number}",
           Target.NONE,
           (c, none) -> c.get("/api/v1/sustainability-goals/13"));
+
+  // --- participation: consultations (public reads but drafts, admin changes)
+
+  static final Endpoint CONSULTATIONS =
+      new Endpoint(
+          "GET /api/v1/consultations",
+          "GET /api/v1/consultations",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/consultations"));
+  static final Endpoint CONSULTATION =
+      new Endpoint(
+          "GET /api/v1/consultations/{id} [an open consultation]",
+          "GET /api/v1/consultations/{id}",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id));
+  static final Endpoint DRAFT_CONSULTATION_READ =
+      new Endpoint(
+          "GET /api/v1/consultations/{id} [a draft: admins only]",
+          "GET /api/v1/consultations/{id}",
+          Target.DRAFT_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id));
+  static final Endpoint DRAFT_CONSULTATION =
+      new Endpoint(
+          "POST /api/v1/consultations [mobilitaet]",
+          "POST /api/v1/consultations",
+          Target.NONE,
+          (c, none) -> c.post("/api/v1/consultations").json(consultation()));
+  static final Endpoint REVISE_CONSULTATION =
+      new Endpoint(
+          "PUT /api/v1/consultations/{id} [a draft]",
+          "PUT /api/v1/consultations/{id}",
+          Target.DRAFT_CONSULTATION,
+          (c, id) -> c.put("/api/v1/consultations/" + id).json(consultation()));
+  static final Endpoint MOVE_CONSULTATION =
+      new Endpoint(
+          "POST /api/v1/consultations/{id}/phase [a draft, to OPEN]",
+          "POST /api/v1/consultations/{id}/phase",
+          Target.DRAFT_CONSULTATION,
+          (c, id) ->
+              c.post("/api/v1/consultations/" + id + "/phase").json("{\"phase\": \"OPEN\"}"));
 
   // --- requests: citizens, their own only (the target is anna's)
 
@@ -509,6 +564,12 @@ class EndpointAccessIT {
           RETIRE_ACTION_FIELD,
           SUSTAINABILITY_GOALS,
           SUSTAINABILITY_GOAL,
+          CONSULTATIONS,
+          CONSULTATION,
+          DRAFT_CONSULTATION_READ,
+          DRAFT_CONSULTATION,
+          REVISE_CONSULTATION,
+          MOVE_CONSULTATION,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -857,6 +918,55 @@ class EndpointAccessIT {
           row(PROMETHEUS, MONA, 403),
           row(PROMETHEUS, UDO, 403),
           row(PROMETHEUS, ADA, 403),
+          // participation: consultations (public reads but drafts, admin changes)
+          row(CONSULTATIONS, ANONYMOUS, 200),
+          row(CONSULTATIONS, ANNA, 200),
+          row(CONSULTATIONS, BEN, 200),
+          row(CONSULTATIONS, CLARA, 200),
+          row(CONSULTATIONS, CARL, 200),
+          row(CONSULTATIONS, MONA, 200),
+          row(CONSULTATIONS, UDO, 200),
+          row(CONSULTATIONS, ADA, 200),
+          row(CONSULTATION, ANONYMOUS, 200),
+          row(CONSULTATION, ANNA, 200),
+          row(CONSULTATION, BEN, 200),
+          row(CONSULTATION, CLARA, 200),
+          row(CONSULTATION, CARL, 200),
+          row(CONSULTATION, MONA, 200),
+          row(CONSULTATION, UDO, 200),
+          row(CONSULTATION, ADA, 200),
+          row(DRAFT_CONSULTATION_READ, ANONYMOUS, 404),
+          row(DRAFT_CONSULTATION_READ, ANNA, 404),
+          row(DRAFT_CONSULTATION_READ, BEN, 404),
+          row(DRAFT_CONSULTATION_READ, CLARA, 404),
+          row(DRAFT_CONSULTATION_READ, CARL, 404),
+          row(DRAFT_CONSULTATION_READ, MONA, 404),
+          row(DRAFT_CONSULTATION_READ, UDO, 404),
+          row(DRAFT_CONSULTATION_READ, ADA, 200),
+          row(DRAFT_CONSULTATION, ANONYMOUS, 401),
+          row(DRAFT_CONSULTATION, ANNA, 403),
+          row(DRAFT_CONSULTATION, BEN, 403),
+          row(DRAFT_CONSULTATION, CLARA, 403),
+          row(DRAFT_CONSULTATION, CARL, 403),
+          row(DRAFT_CONSULTATION, MONA, 403),
+          row(DRAFT_CONSULTATION, UDO, 403),
+          row(DRAFT_CONSULTATION, ADA, 201),
+          row(REVISE_CONSULTATION, ANONYMOUS, 401),
+          row(REVISE_CONSULTATION, ANNA, 403),
+          row(REVISE_CONSULTATION, BEN, 403),
+          row(REVISE_CONSULTATION, CLARA, 403),
+          row(REVISE_CONSULTATION, CARL, 403),
+          row(REVISE_CONSULTATION, MONA, 403),
+          row(REVISE_CONSULTATION, UDO, 403),
+          row(REVISE_CONSULTATION, ADA, 200),
+          row(MOVE_CONSULTATION, ANONYMOUS, 401),
+          row(MOVE_CONSULTATION, ANNA, 403),
+          row(MOVE_CONSULTATION, BEN, 403),
+          row(MOVE_CONSULTATION, CLARA, 403),
+          row(MOVE_CONSULTATION, CARL, 403),
+          row(MOVE_CONSULTATION, MONA, 403),
+          row(MOVE_CONSULTATION, UDO, 403),
+          row(MOVE_CONSULTATION, ADA, 200),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -879,6 +989,12 @@ class EndpointAccessIT {
           row(RETIRE_ACTION_FIELD, OTTO, 403),
           row(SUSTAINABILITY_GOALS, OTTO, 200),
           row(SUSTAINABILITY_GOAL, OTTO, 200),
+          row(CONSULTATIONS, OTTO, 200),
+          row(CONSULTATION, OTTO, 200),
+          row(DRAFT_CONSULTATION_READ, OTTO, 404),
+          row(DRAFT_CONSULTATION, OTTO, 403),
+          row(REVISE_CONSULTATION, OTTO, 403),
+          row(MOVE_CONSULTATION, OTTO, 403),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),
@@ -1035,6 +1151,8 @@ class EndpointAccessIT {
       case ACTIVE_DEPARTMENT -> createDepartment();
       case NEW_ACTION_FIELD_CODE -> "zugriff-feld-" + UUID.randomUUID().toString().substring(0, 8);
       case ACTIVE_ACTION_FIELD -> createActionField();
+      case DRAFT_CONSULTATION -> draftConsultation();
+      case OPEN_CONSULTATION -> openConsultation(draftConsultation());
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -1108,6 +1226,25 @@ class EndpointAccessIT {
     String code = make(Target.NEW_ACTION_FIELD_CODE);
     client.post("/api/v1/action-fields").as("ada").json(actionField(code, "Feld")).expect(201);
     return code;
+  }
+
+  private String draftConsultation() {
+    return client
+        .post("/api/v1/consultations")
+        .as("ada")
+        .json(consultation())
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private String openConsultation(String id) {
+    client
+        .post("/api/v1/consultations/" + id + "/phase")
+        .as("ada")
+        .json("{\"phase\": \"OPEN\"}")
+        .expect(200);
+    return id;
   }
 
   private String publish(String code) {

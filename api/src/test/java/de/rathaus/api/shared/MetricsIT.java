@@ -80,6 +80,9 @@ class MetricsIT {
         .contains("rathaus_watch_changed_total{watch=\"deadline-watch\"}")
         .contains("rathaus_watch_failures_total{watch=\"deadline-watch\"}")
         .contains("rathaus_watch_failures_total{watch=\"retention-watch\"}")
+        .contains("rathaus_watch_runs_total{outcome=\"completed\",watch=\"phase-watch\"}")
+        .contains("rathaus_watch_changed_total{watch=\"phase-watch\"}")
+        .contains("rathaus_watch_failures_total{watch=\"phase-watch\"}")
         .as("HTTP metrics by path template")
         .containsPattern(
             "http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/requests/\\{id}\"")

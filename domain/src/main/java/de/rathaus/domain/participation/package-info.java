@@ -1,7 +1,8 @@
 /**
  * E-participation (Bürgerbeteiligung): the action fields (Handlungsfelder) of the city's strategy,
  * reference data kept as {@link de.rathaus.domain.participation.ActionField}s that an administrator
- * manages, and the 17 UN Sustainable Development Goals ({@link
- * de.rathaus.domain.participation.SustainabilityGoal}), a fixed list that consultations will name.
+ * manages; the 17 UN Sustainable Development Goals ({@link
+ * de.rathaus.domain.participation.SustainabilityGoal}), a fixed list; and the {@link
+ * de.rathaus.domain.participation.Consultation}s filed under both, with their phases.
  */
 package de.rathaus.domain.participation;

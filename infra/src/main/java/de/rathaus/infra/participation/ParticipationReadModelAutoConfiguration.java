@@ -2,6 +2,7 @@ package de.rathaus.infra.participation;
 
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.participation.ActionFieldViews;
+import de.rathaus.application.participation.ConsultationViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
@@ -9,7 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** E-participation's read models on MongoDB: the action fields. */
+/** E-participation's read models on MongoDB: the action fields and the consultations. */
 @AutoConfiguration(
     after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
 public class ParticipationReadModelAutoConfiguration {
@@ -18,5 +19,11 @@ public class ParticipationReadModelAutoConfiguration {
   @ConditionalOnMissingBean(ActionFieldViews.class)
   public ActionFieldViews actionFieldViews(MongoDatabase database, ProtectedJson json) {
     return new MongoActionFieldViews(database, json.mapper());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(ConsultationViews.class)
+  public ConsultationViews consultationViews(MongoDatabase database, ProtectedJson json) {
+    return new MongoConsultationViews(database, json.mapper());
   }
 }

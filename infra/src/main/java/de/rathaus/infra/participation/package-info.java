@@ -1,2 +1,2 @@
-/** E-participation's read models kept in MongoDB. */
+/** E-participation's read models kept in MongoDB: the action fields and the consultations. */
 package de.rathaus.infra.participation;
