@@ -1,0 +1,37 @@
+package de.rathaus.domain.participation;
+
+/**
+ * A citizen asked a proposal for something its rules do not allow. Nothing was recorded; the code
+ * says which rule.
+ */
+public class ProposalRuleViolation extends RuntimeException {
+
+  /** Which rule was violated. */
+  public enum Code {
+    /** Only an {@code IDEAS} consultation takes proposals. */
+    NOT_AN_IDEAS_CONSULTATION,
+    /** Proposals are submitted only while the consultation is open. */
+    CONSULTATION_NOT_OPEN,
+    /** Proposals are edited only while the consultation is open: edits end when voting starts. */
+    EDITS_ENDED,
+    /** Only its author edits a proposal (answered as if it did not exist). */
+    NOT_THE_AUTHOR
+  }
+
+  private final transient ProposalId proposal;
+  private final Code code;
+
+  public ProposalRuleViolation(ProposalId proposal, Code code, String message) {
+    super(message);
+    this.proposal = proposal;
+    this.code = code;
+  }
+
+  public ProposalId proposal() {
+    return proposal;
+  }
+
+  public Code code() {
+    return code;
+  }
+}
