@@ -3,6 +3,7 @@ package de.rathaus.infra.participation;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.participation.ActionFieldViews;
 import de.rathaus.application.participation.ConsultationViews;
+import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
@@ -10,7 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** E-participation's read models on MongoDB: the action fields and the consultations. */
+/**
+ * E-participation's read models on MongoDB: the action fields, the consultations and the proposals.
+ */
 @AutoConfiguration(
     after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
 public class ParticipationReadModelAutoConfiguration {
@@ -25,5 +28,11 @@ public class ParticipationReadModelAutoConfiguration {
   @ConditionalOnMissingBean(ConsultationViews.class)
   public ConsultationViews consultationViews(MongoDatabase database, ProtectedJson json) {
     return new MongoConsultationViews(database, json.mapper());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(ProposalViews.class)
+  public ProposalViews proposalViews(MongoDatabase database, ProtectedJson json) {
+    return new MongoProposalViews(database, json.mapper());
   }
 }

@@ -1,0 +1,25 @@
+package de.rathaus.application.participation;
+
+import de.rathaus.application.shared.InMemoryViews;
+import de.rathaus.application.shared.Page;
+import java.util.Comparator;
+
+/** The proposals in memory (tests; views built on the fly from part of the history). */
+public class InMemoryProposalViews extends InMemoryViews<ProposalView> implements ProposalViews {
+
+  static final Comparator<ProposalView> NEWEST_FIRST =
+      Comparator.comparing(ProposalView::submittedAt).thenComparing(v -> v.id().value()).reversed();
+
+  public InMemoryProposalViews() {
+    super(v -> v.id().value());
+  }
+
+  @Override
+  public Page<ProposalView> list(ListProposals query) {
+    return page(
+        v -> v.consultation().equals(query.consultation()),
+        NEWEST_FIRST,
+        query.after(),
+        query.size());
+  }
+}

@@ -1,0 +1,53 @@
+package de.rathaus.application.participation;
+
+import de.rathaus.application.shared.Page;
+import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.participation.ProposalEdited;
+import de.rathaus.domain.participation.ProposalSubmitted;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Keeps the proposals as they are read, by consultation and newest first. Its read model has a name
+ * of its own, {@value #NAME}, under which it is processed and rebuilt.
+ */
+public class ProposalProjection {
+
+  /** The read model's name: its processor, its rebuilds and its metrics go by it. */
+  public static final String NAME = "proposals";
+
+  private final ProposalViews views;
+
+  public ProposalProjection(ProposalViews views) {
+    this.views = views;
+  }
+
+  @EventHandler
+  void on(ProposalSubmitted event, @SequenceNumber long sequence) {
+    ViewUpdates.apply(views, event.id().value(), sequence, before -> ProposalView.submitted(event));
+  }
+
+  @EventHandler
+  void on(ProposalEdited event, @SequenceNumber long sequence) {
+    ViewUpdates.update(views, event.id().value(), sequence, view -> view.edited(event));
+  }
+
+  @ResetHandler
+  void reset() {
+    views.clear();
+  }
+
+  @QueryHandler
+  public Optional<ProposalView> handle(FindProposal query) {
+    return views.find(query.id().value());
+  }
+
+  @QueryHandler
+  public ProposalPage handle(ListProposals query) {
+    Page<ProposalView> page = views.list(query);
+    return new ProposalPage(page.items(), page.next());
+  }
+}

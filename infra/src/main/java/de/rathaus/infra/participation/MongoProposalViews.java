@@ -1,0 +1,68 @@
+package de.rathaus.infra.participation;
+
+import static de.rathaus.infra.shared.VersionedJsonViews.field;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.participation.ProposalViews;
+import de.rathaus.application.shared.Page;
+import de.rathaus.infra.shared.StoredViews;
+import de.rathaus.infra.shared.VersionedJsonViews;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
+ * author's key. A consultation's list is queried by the plain fields under {@code q}: the
+ * consultation's id and the submission date (epoch millis, the list's order). The author is not
+ * among them: nothing lists a citizen's proposals.
+ */
+public class MongoProposalViews extends StoredViews<ProposalView> implements ProposalViews {
+
+  static final String COLLECTION = "proposal_views";
+
+  static final String CONSULTATION = "consultation";
+  static final String SUBMITTED = "submitted";
+
+  /** What a consultation's list filters and sorts by, on a real MongoDB. */
+  static final List<IndexModel> INDEXES =
+      List.of(
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(field(CONSULTATION)),
+                  Indexes.descending(field(SUBMITTED), "_id")),
+              new IndexOptions().name("newest")));
+
+  public MongoProposalViews(MongoDatabase database, ObjectMapper json) {
+    super(
+        new VersionedJsonViews<>(
+            database,
+            COLLECTION,
+            json,
+            ProposalView.class,
+            v -> v.id().value(),
+            MongoProposalViews::query));
+    views.ensureIndexes(INDEXES);
+  }
+
+  static Document query(ProposalView view) {
+    return new Document(CONSULTATION, view.consultation().value())
+        .append(SUBMITTED, view.submittedAt().toEpochMilli());
+  }
+
+  @Override
+  public Page<ProposalView> list(ListProposals query) {
+    return views.page(
+        Filters.eq(field(CONSULTATION), query.consultation().value()),
+        SUBMITTED,
+        false,
+        query.after(),
+        query.size());
+  }
+}

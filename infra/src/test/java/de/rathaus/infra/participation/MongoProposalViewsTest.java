@@ -1,0 +1,152 @@
+package de.rathaus.infra.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
+import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.participation.ProposalId;
+import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.shared.CitizenId;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The proposals' read model on the embedded server: as written, paged per consultation. */
+class MongoProposalViewsTest {
+
+  private static final Instant T = Instant.parse("2026-05-01T08:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+  private static final ConsultationId CONSULTATION = ConsultationId.of(UUID.randomUUID());
+
+  @TempDir Path dataDir;
+  private EmbeddedMongoServer server;
+  private MongoClient client;
+  private MongoDatabase database;
+  private MongoProposalViews views;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedMongoServer.start(dataDir);
+    client = MongoClients.create(server.connectionString());
+    database = client.getDatabase("t");
+    views = new MongoProposalViews(database, JSON);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  private static ProposalView view(ConsultationId consultation, Instant at) {
+    return new ProposalView(
+        ProposalId.of(UUID.randomUUID()),
+        consultation,
+        new CitizenId("anna"),
+        "Anna B.",
+        "Bänke",
+        "Mehr Bänke am Markt",
+        new Location(49.142, 9.219, "Marktplatz"),
+        at,
+        at.plusSeconds(60),
+        2);
+  }
+
+  @Test
+  void aViewReadsBackAsItWasSaved() {
+    ProposalView saved = view(CONSULTATION, T);
+    views.insert(saved);
+
+    assertThat(views.find(saved.id().value())).contains(saved);
+    assertThat(views.find(ProposalId.of(UUID.randomUUID()).value())).isEmpty();
+  }
+
+  @Test
+  void aConsultationsProposalsArePagedNewestFirst() {
+    List<ProposalId> newestFirst = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ProposalView v = view(CONSULTATION, T.plusSeconds(i));
+      views.insert(v);
+      newestFirst.add(0, v.id());
+    }
+    views.insert(view(ConsultationId.of(UUID.randomUUID()), T.plusSeconds(99)));
+
+    Page<ProposalView> first = views.list(new ListProposals(CONSULTATION, null, 2));
+    Page<ProposalView> second = views.list(new ListProposals(CONSULTATION, first.next(), 2));
+    Page<ProposalView> third = views.list(new ListProposals(CONSULTATION, second.next(), 2));
+    List<ProposalId> seen = new ArrayList<>();
+    for (Page<ProposalView> page : List.of(first, second, third)) {
+      page.items().forEach(v -> seen.add(v.id()));
+    }
+    assertThat(seen).containsExactlyElementsOf(newestFirst);
+    assertThat(third.next()).isNull();
+  }
+
+  @Test
+  void writesOnlyOverTheRecordItCameFrom() {
+    ProposalView saved = view(CONSULTATION, T);
+    views.insert(saved);
+    assertThat(views.replace(saved.atSequence(3), 2)).isTrue();
+    assertThat(views.replace(saved.atSequence(4), 2)).isFalse();
+    assertThat(views.find(saved.id().value()).orElseThrow().sequence()).isEqualTo(3);
+    views.clear();
+    assertThat(views.find(saved.id().value())).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void declaresTheIndexesARealMongoDbNeedsForItsQueries() {
+    List<String> issued = new ArrayList<>();
+    MongoDatabase recording =
+        (MongoDatabase)
+            Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(),
+                new Class<?>[] {MongoDatabase.class},
+                (proxy, method, args) -> {
+                  Object result = method.invoke(database, args);
+                  if (!method.getName().equals("getCollection")) {
+                    return result;
+                  }
+                  MongoCollection<Document> collection = (MongoCollection<Document>) result;
+                  return Proxy.newProxyInstance(
+                      MongoCollection.class.getClassLoader(),
+                      new Class<?>[] {MongoCollection.class},
+                      (p, m, a) -> {
+                        if (m.getName().equals("createIndexes")) {
+                          for (IndexModel model : (List<IndexModel>) a[0]) {
+                            issued.add(
+                                model.getOptions().getName()
+                                    + " "
+                                    + model
+                                        .getKeys()
+                                        .toBsonDocument(Document.class, database.getCodecRegistry())
+                                        .toJson());
+                          }
+                        }
+                        return m.invoke(collection, a);
+                      });
+                });
+    new MongoProposalViews(recording, JSON);
+
+    assertThat(issued)
+        .containsExactly("newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}");
+  }
+}
