@@ -10,8 +10,11 @@ import de.rathaus.application.participation.ConsultationAdministration;
 import de.rathaus.application.participation.ConsultationProjection;
 import de.rathaus.application.participation.ConsultationViews;
 import de.rathaus.application.participation.PhaseWatch;
+import de.rathaus.application.participation.ProposalProjection;
+import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.domain.participation.ActionField;
 import de.rathaus.domain.participation.Consultation;
+import de.rathaus.domain.participation.Proposal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -60,6 +63,22 @@ public class ParticipationConfiguration {
   public ConfigurerModule consultationsProcessor(ReadModelProgress progress) {
     return ReadModels.readModel(
         ConsultationProjection.NAME, ConsultationProjection.class, progress);
+  }
+
+  @Bean
+  public ConfigurerModule proposalAggregate() {
+    return Aggregates.ownEventsOnly(Proposal.class);
+  }
+
+  @Bean
+  public ProposalProjection proposalProjection(ProposalViews views) {
+    return new ProposalProjection(views);
+  }
+
+  /** The proposals, on their own processor {@value ProposalProjection#NAME}. */
+  @Bean
+  public ConfigurerModule proposalsProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(ProposalProjection.NAME, ProposalProjection.class, progress);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import de.rathaus.api.shared.Problems;
 import de.rathaus.application.participation.ConsultationAdministration;
 import de.rathaus.domain.participation.ActionFieldRuleViolation;
 import de.rathaus.domain.participation.ConsultationRuleViolation;
+import de.rathaus.domain.participation.ProposalRuleViolation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +19,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * A change of an action field that its state forbids: 409 with the rule's code. A consultation's
  * phase rule: 409 with the rule's code; a rule about its content, or an action field or department
- * that is not known and active: 422 naming the field (and the rule's code).
+ * that is not known and active: 422 naming the field (and the rule's code). A proposal's rule: 409
+ * with the rule's code, but another citizen's proposal is 404 (ids leak nothing).
  */
 @Order(0) // before the catch-all of ApiExceptionHandler
-@RestControllerAdvice(assignableTypes = {ActionFieldController.class, ConsultationController.class})
+@RestControllerAdvice(
+    assignableTypes = {
+      ActionFieldController.class,
+      ConsultationController.class,
+      ProposalController.class
+    })
 class ParticipationProblems {
 
   private final Problems problems;
@@ -58,6 +65,19 @@ class ParticipationProblems {
       problem.setProperty("errors", List.of(Map.of("field", field, "message", rule)));
     }
     return ResponseEntity.status(status).body(problem);
+  }
+
+  @ExceptionHandler(ProposalRuleViolation.class)
+  ResponseEntity<ProblemDetail> proposalRuleViolation(ProposalRuleViolation e) {
+    Locale locale = LocaleContextHolder.getLocale();
+    if (e.code() == ProposalRuleViolation.Code.NOT_THE_AUTHOR) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(problems.of(HttpStatus.NOT_FOUND, "http-404", locale));
+    }
+    ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "participation.proposal-rule", locale);
+    problem.setDetail(problems.text("proposal." + e.code().name(), locale, e.getMessage()));
+    problem.setProperty("code", e.code().name());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   /** A consultation naming an action field or department that is not known and active. */

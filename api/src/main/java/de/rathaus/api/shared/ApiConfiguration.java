@@ -3,6 +3,7 @@ package de.rathaus.api.shared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.shared.IdempotencyRecords;
+import de.rathaus.domain.participation.ProposalRuleViolation;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
@@ -112,6 +113,7 @@ public class ApiConfiguration {
     return e instanceof RequestSubmission.InvalidForm
         || e instanceof RequestSubmission.UnknownService
         || e instanceof ServiceRequestRuleViolation
+        || e instanceof ProposalRuleViolation
         || e instanceof Choices.InvalidChoice
         || (e instanceof IllegalArgumentException
             && e.getStackTrace().length > 0

@@ -128,6 +128,8 @@ class EndpointAccessIT {
     DRAFT_CONSULTATION,
     /** a consultation ada drafted and opened */
     OPEN_CONSULTATION,
+    /** anna's proposal in an open consultation */
+    ANNAS_PROPOSAL,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -411,6 +413,44 @@ class EndpointAccessIT {
           (c, id) ->
               c.post("/api/v1/consultations/" + id + "/phase").json("{\"phase\": \"OPEN\"}"));
 
+  // --- participation: proposals (public reads, citizens propose, authors edit)
+
+  private static final String PROPOSAL =
+      "{\"title\": \"Bänke\", \"text\": \"Mehr Bänke\", \"displayName\": \"Anna B.\"}";
+
+  static final Endpoint PROPOSALS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/proposals [an open consultation]",
+          "GET /api/v1/consultations/{id}/proposals",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/proposals"));
+  static final Endpoint DRAFT_PROPOSALS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/proposals [a draft: admins only]",
+          "GET /api/v1/consultations/{id}/proposals",
+          Target.DRAFT_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/proposals"));
+  static final Endpoint SUBMIT_PROPOSAL =
+      new Endpoint(
+          "POST /api/v1/consultations/{id}/proposals [an open consultation]",
+          "POST /api/v1/consultations/{id}/proposals",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.post("/api/v1/consultations/" + id + "/proposals").json(PROPOSAL));
+  static final Endpoint PROPOSAL_READ =
+      new Endpoint(
+          "GET /api/v1/proposals/{id} [anna's]",
+          "GET /api/v1/proposals/{id}",
+          Target.ANNAS_PROPOSAL,
+          (c, id) -> c.get("/api/v1/proposals/" + id));
+  static final Endpoint EDIT_PROPOSAL =
+      new Endpoint(
+          "PUT /api/v1/proposals/{id} [anna's]",
+          "PUT /api/v1/proposals/{id}",
+          Target.ANNAS_PROPOSAL,
+          (c, id) ->
+              c.put("/api/v1/proposals/" + id)
+                  .json(PROPOSAL.replace("Mehr Bänke", "Mehr Bänke im Schatten")));
+
   // --- requests: citizens, their own only (the target is anna's)
 
   static final Endpoint SUBMIT =
@@ -570,6 +610,11 @@ class EndpointAccessIT {
           DRAFT_CONSULTATION,
           REVISE_CONSULTATION,
           MOVE_CONSULTATION,
+          PROPOSALS,
+          DRAFT_PROPOSALS,
+          SUBMIT_PROPOSAL,
+          PROPOSAL_READ,
+          EDIT_PROPOSAL,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -967,6 +1012,47 @@ class EndpointAccessIT {
           row(MOVE_CONSULTATION, MONA, 403),
           row(MOVE_CONSULTATION, UDO, 403),
           row(MOVE_CONSULTATION, ADA, 200),
+          // participation: proposals (public reads, citizens propose, authors edit)
+          row(PROPOSALS, ANONYMOUS, 200),
+          row(PROPOSALS, ANNA, 200),
+          row(PROPOSALS, BEN, 200),
+          row(PROPOSALS, CLARA, 200),
+          row(PROPOSALS, CARL, 200),
+          row(PROPOSALS, MONA, 200),
+          row(PROPOSALS, UDO, 200),
+          row(PROPOSALS, ADA, 200),
+          row(DRAFT_PROPOSALS, ANONYMOUS, 404),
+          row(DRAFT_PROPOSALS, ANNA, 404),
+          row(DRAFT_PROPOSALS, BEN, 404),
+          row(DRAFT_PROPOSALS, CLARA, 404),
+          row(DRAFT_PROPOSALS, CARL, 404),
+          row(DRAFT_PROPOSALS, MONA, 404),
+          row(DRAFT_PROPOSALS, UDO, 404),
+          row(DRAFT_PROPOSALS, ADA, 200),
+          row(SUBMIT_PROPOSAL, ANONYMOUS, 401),
+          row(SUBMIT_PROPOSAL, ANNA, 201),
+          row(SUBMIT_PROPOSAL, BEN, 201),
+          row(SUBMIT_PROPOSAL, CLARA, 403),
+          row(SUBMIT_PROPOSAL, CARL, 403),
+          row(SUBMIT_PROPOSAL, MONA, 403),
+          row(SUBMIT_PROPOSAL, UDO, 403),
+          row(SUBMIT_PROPOSAL, ADA, 403),
+          row(PROPOSAL_READ, ANONYMOUS, 200),
+          row(PROPOSAL_READ, ANNA, 200),
+          row(PROPOSAL_READ, BEN, 200),
+          row(PROPOSAL_READ, CLARA, 200),
+          row(PROPOSAL_READ, CARL, 200),
+          row(PROPOSAL_READ, MONA, 200),
+          row(PROPOSAL_READ, UDO, 200),
+          row(PROPOSAL_READ, ADA, 200),
+          row(EDIT_PROPOSAL, ANONYMOUS, 401),
+          row(EDIT_PROPOSAL, ANNA, 200),
+          row(EDIT_PROPOSAL, BEN, 404),
+          row(EDIT_PROPOSAL, CLARA, 403),
+          row(EDIT_PROPOSAL, CARL, 403),
+          row(EDIT_PROPOSAL, MONA, 403),
+          row(EDIT_PROPOSAL, UDO, 403),
+          row(EDIT_PROPOSAL, ADA, 403),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -995,6 +1081,11 @@ class EndpointAccessIT {
           row(DRAFT_CONSULTATION, OTTO, 403),
           row(REVISE_CONSULTATION, OTTO, 403),
           row(MOVE_CONSULTATION, OTTO, 403),
+          row(PROPOSALS, OTTO, 200),
+          row(DRAFT_PROPOSALS, OTTO, 404),
+          row(SUBMIT_PROPOSAL, OTTO, 403),
+          row(PROPOSAL_READ, OTTO, 200),
+          row(EDIT_PROPOSAL, OTTO, 403),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),
@@ -1153,6 +1244,7 @@ class EndpointAccessIT {
       case ACTIVE_ACTION_FIELD -> createActionField();
       case DRAFT_CONSULTATION -> draftConsultation();
       case OPEN_CONSULTATION -> openConsultation(draftConsultation());
+      case ANNAS_PROPOSAL -> propose(openConsultation(draftConsultation()));
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -1245,6 +1337,16 @@ class EndpointAccessIT {
         .json("{\"phase\": \"OPEN\"}")
         .expect(200);
     return id;
+  }
+
+  private String propose(String consultation) {
+    return client
+        .post("/api/v1/consultations/" + consultation + "/proposals")
+        .as("anna")
+        .json(PROPOSAL)
+        .expect(201)
+        .path("id")
+        .asText();
   }
 
   private String publish(String code) {

@@ -1,0 +1,235 @@
+package de.rathaus.api.participation;
+
+import de.rathaus.api.participation.ProposalResources.Created;
+import de.rathaus.api.participation.ProposalResources.ProposalInput;
+import de.rathaus.api.participation.ProposalResources.ProposalOrder;
+import de.rathaus.api.participation.ProposalResources.ProposalPage;
+import de.rathaus.api.participation.ProposalResources.ProposalResource;
+import de.rathaus.api.shared.Actor;
+import de.rathaus.api.shared.Choices;
+import de.rathaus.api.shared.Idempotency;
+import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.OneOf;
+import de.rathaus.api.shared.PageLinks;
+import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.api.shared.Refusals;
+import de.rathaus.api.shared.Role;
+import de.rathaus.application.participation.ConsultationView;
+import de.rathaus.application.participation.FindConsultation;
+import de.rathaus.application.participation.FindProposal;
+import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ProposalProjection;
+import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.shared.Answers;
+import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.participation.EditProposal;
+import de.rathaus.domain.participation.ProposalId;
+import de.rathaus.domain.participation.SubmitProposal;
+import de.rathaus.domain.shared.CitizenId;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Proposals in ideas consultations: anyone reads them (a draft consultation has none, and its list
+ * is 404 as the draft itself is to everyone but administrators); citizens submit them while the
+ * consultation is open and edit their own until voting starts. A proposal never names its author's
+ * account: it shows the name they chose, and {@code mine} tells the author it is theirs. Another
+ * citizen's proposal is 404 to an edit, as another's request is. Each command answers once the
+ * proposals' read model shows it.
+ */
+@RestController
+public class ProposalController {
+
+  private final CommandGateway commands;
+  private final QueryGateway queries;
+  private final ReadYourWrites readYourWrites;
+  private final Idempotency idempotency;
+  private final Clock clock;
+
+  public ProposalController(
+      CommandGateway commands,
+      QueryGateway queries,
+      ReadYourWrites readYourWrites,
+      Idempotency idempotency,
+      Clock clock) {
+    this.commands = commands;
+    this.queries = queries;
+    this.readYourWrites = readYourWrites;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  /**
+   * A consultation's proposals, newest first. {@code sort} takes {@code newest} only for now
+   * ({@code supports} comes with the supports; any other value is 400 naming the allowed ones).
+   */
+  @GetMapping("/api/v1/consultations/{id}/proposals")
+  @SecurityRequirements
+  public ProposalPage list(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "newest")
+          @OneOf(value = ProposalOrder.class, written = OneOf.Written.ANY_CASE)
+          String sort,
+      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
+      @RequestParam(required = false) String cursor,
+      Authentication caller) {
+    Choices.of(ProposalOrder.class, "sort", sort);
+    ConsultationView consultation = visibleConsultation(id, caller);
+    de.rathaus.application.participation.ProposalPage page =
+        Answers.of(
+            queries.query(
+                new ListProposals(consultation.id(), cursor, size),
+                ResponseTypes.instanceOf(de.rathaus.application.participation.ProposalPage.class)));
+    return new ProposalPage(
+        page.items().stream().map(view -> ProposalResource.of(view, mine(view, caller))).toList(),
+        PageLinks.next(page.next()));
+  }
+
+  /**
+   * Proposes something in an open ideas consultation: 201 with its {@code Location}. A feedback
+   * consultation, or one not open, is 409 with the rule's {@code code}; an unknown one 404. With an
+   * {@code Idempotency-Key} a repeat of the same body answers the same proposal and creates none.
+   */
+  @PostMapping("/api/v1/consultations/{id}/proposals")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Refusals(409)
+  public ResponseEntity<ProposalResource> submit(
+      @PathVariable String id,
+      @Valid @RequestBody ProposalInput input,
+      @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
+      Authentication caller) {
+    ConsultationView consultation = visibleConsultation(id, caller);
+    CitizenId author = new CitizenId(Actor.of(caller).id());
+    // the key keeps the new proposal's id only: what the citizen wrote stays in the read model
+    Idempotency.Outcome<Created> outcome =
+        idempotency.once(
+            author.value(),
+            idempotencyKey,
+            new Keyed(id, input),
+            Created.class,
+            uuid -> submit(ProposalId.of(uuid), consultation, author, input));
+    ProposalId proposal = new ProposalId(outcome.answer().id());
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.created(URI.create("/api/v1/proposals/" + proposal.value()));
+    if (outcome.replayed()) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.body(found(proposal, caller));
+  }
+
+  /** The body of a submission and the consultation it goes to: what an idempotency key covers. */
+  record Keyed(String consultation, ProposalInput body) {}
+
+  private Created submit(
+      ProposalId id, ConsultationView consultation, CitizenId author, ProposalInput input) {
+    SubmitProposal command =
+        new SubmitProposal(
+            id,
+            consultation.id(),
+            consultation.content().format(),
+            consultation.phase(),
+            author,
+            input.toContent(),
+            clock.instant());
+    readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
+    return new Created(id.value());
+  }
+
+  /** One proposal; {@code mine} is true for its author. */
+  @GetMapping("/api/v1/proposals/{id}")
+  @SecurityRequirements
+  public ProposalResource get(@PathVariable String id, Authentication caller) {
+    return found(parsed(id), caller);
+  }
+
+  /**
+   * Its author saves a new version as a whole while the consultation is open (409 {@code
+   * EDITS_ENDED} once voting started); an unchanged version records nothing. Another citizen's
+   * proposal is 404.
+   */
+  @PutMapping("/api/v1/proposals/{id}")
+  @Refusals(409)
+  public ProposalResource edit(
+      @PathVariable String id, @Valid @RequestBody ProposalInput input, Authentication caller) {
+    ProposalId proposal = parsed(id);
+    ProposalView view = find(proposal).orElseThrow(NotFound::new);
+    ConsultationView consultation = findConsultation(view.consultation()).orElseThrow();
+    EditProposal command =
+        new EditProposal(
+            proposal,
+            new CitizenId(Actor.of(caller).id()),
+            consultation.phase(),
+            input.toContent(),
+            clock.instant());
+    readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
+    return found(proposal, caller);
+  }
+
+  private static boolean mine(ProposalView view, Authentication caller) {
+    return caller != null
+        && caller.isAuthenticated()
+        && Actor.find(caller)
+            .map(a -> a.role() == Role.CITIZEN && a.id().equals(view.author().value()))
+            .orElse(false);
+  }
+
+  private static boolean admin(Authentication caller) {
+    return caller != null
+        && caller.isAuthenticated()
+        && Actor.find(caller).map(actor -> actor.role() == Role.ADMIN).orElse(false);
+  }
+
+  /** The consultation named in the path; a draft only for administrators (404 otherwise). */
+  private ConsultationView visibleConsultation(String id, Authentication caller) {
+    if (!ConsultationId.wellFormed(id)) {
+      throw new NotFound();
+    }
+    ConsultationView view = findConsultation(new ConsultationId(id)).orElseThrow(NotFound::new);
+    if (!view.phase().isPublic() && !admin(caller)) {
+      throw new NotFound();
+    }
+    return view;
+  }
+
+  /** An id of another form names no proposal: 404, like an unknown one. */
+  private static ProposalId parsed(String id) {
+    if (!ProposalId.wellFormed(id)) {
+      throw new NotFound();
+    }
+    return new ProposalId(id);
+  }
+
+  private ProposalResource found(ProposalId id, Authentication caller) {
+    return find(id).map(v -> ProposalResource.of(v, mine(v, caller))).orElseThrow(NotFound::new);
+  }
+
+  private Optional<ProposalView> find(ProposalId id) {
+    return Answers.of(
+        queries.query(new FindProposal(id), ResponseTypes.optionalInstanceOf(ProposalView.class)));
+  }
+
+  private Optional<ConsultationView> findConsultation(ConsultationId id) {
+    return Answers.of(
+        queries.query(
+            new FindConsultation(id), ResponseTypes.optionalInstanceOf(ConsultationView.class)));
+  }
+}
