@@ -172,7 +172,10 @@ public class ProposalController {
       @PathVariable String id, @Valid @RequestBody ProposalInput input, Authentication caller) {
     ProposalId proposal = parsed(id);
     ProposalView view = find(proposal).orElseThrow(NotFound::new);
-    ConsultationView consultation = findConsultation(view.consultation()).orElseThrow();
+    // a proposal's consultation is always in the read model; should it not be, answer 404, never
+    // 500
+    ConsultationView consultation =
+        findConsultation(view.consultation()).orElseThrow(NotFound::new);
     EditProposal command =
         new EditProposal(
             proposal,
