@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.rathaus.api.RathausApplication;
 import de.rathaus.api.TestClient;
+import de.rathaus.api.privacy.DataFiles;
 import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.privacy.MissingKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -225,36 +221,7 @@ class ProposalPrivacyIT {
   }
 
   private List<Path> filesContaining(String text) throws IOException {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    List<Path> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files
-          .filter(Files::isRegularFile)
-          .forEach(
-              file -> {
-                try {
-                  if (indexOf(Files.readAllBytes(file), needle) >= 0) {
-                    found.add(dataDir.relativize(file));
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-    return found;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return DataFiles.containing(dataDir, text);
   }
 
   private static String json(Object value) {

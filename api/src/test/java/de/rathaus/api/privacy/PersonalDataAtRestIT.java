@@ -11,20 +11,17 @@ import de.rathaus.application.servicerequest.RequestProjection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -436,39 +433,11 @@ class PersonalDataAtRestIT {
   }
 
   private List<Path> filesContaining(String text) throws IOException {
-    return filesContaining(text.getBytes(StandardCharsets.UTF_8));
+    return DataFiles.containing(dataDir, text);
   }
 
   private List<Path> filesContaining(byte[] needle) throws IOException {
-    List<Path> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files
-          .filter(Files::isRegularFile)
-          .forEach(
-              file -> {
-                try {
-                  if (indexOf(Files.readAllBytes(file), needle) >= 0) {
-                    found.add(dataDir.relativize(file));
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-    return found;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return DataFiles.containing(dataDir, needle);
   }
 
   private static String json(Object value) {
