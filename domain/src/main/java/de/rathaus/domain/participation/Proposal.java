@@ -13,15 +13,18 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * choose. Its author may edit it while the consultation is open; once voting starts it stays as it
  * is. Every edit is recorded, and the public sees that it was edited.
  *
- * <p>Its state is what the rules need: the author and the present content. Supports, comments,
- * moderation and the city's answer come in later slices; supports will live apart from this state
- * so that one support costs the same whatever their number.
+ * <p>Its state is what the rules need: the author, the present content and the city's answer in
+ * force. Supports live apart from this state, so that one support costs the same whatever their
+ * number.
  */
 public class Proposal {
 
   @AggregateIdentifier private ProposalId id;
   private CitizenId author;
   private ProposalContent content;
+  private ConsultationId consultation;
+  private AnswerStatus answerStatus;
+  private String answerReasoning;
 
   /** For Axon, which rebuilds the aggregate from its events. */
   protected Proposal() {}
@@ -51,7 +54,9 @@ public class Proposal {
             c.title(),
             c.text(),
             c.location(),
-            command.at()));
+            command.at(),
+            command.supportThreshold(),
+            command.answerDeadlineDays()));
   }
 
   /** Saves a new version; saving what is recorded records nothing. */
@@ -72,15 +77,36 @@ public class Proposal {
     }
   }
 
+  /**
+   * The city answers, or updates its answer; an answer that says what the one in force says records
+   * nothing. Answers may be given in any phase a proposal exists in (open to results published).
+   */
+  @CommandHandler
+  public void handle(AnswerProposal command) {
+    if (command.status() == answerStatus && command.reasoning().equals(answerReasoning)) {
+      return;
+    }
+    apply(
+        new ProposalAnswered(
+            id, consultation, command.status(), command.reasoning(), command.at()));
+  }
+
   @EventSourcingHandler
   void on(ProposalSubmitted event) {
     id = event.id();
     author = event.author();
     content = event.content();
+    consultation = event.consultation();
   }
 
   @EventSourcingHandler
   void on(ProposalEdited event) {
     content = event.content();
+  }
+
+  @EventSourcingHandler
+  void on(ProposalAnswered event) {
+    answerStatus = event.status();
+    answerReasoning = event.reasoning();
   }
 }

@@ -15,9 +15,16 @@ import org.axonframework.serialization.Revision;
  * display name, the title, the text and the location's address. The coordinates of the location are
  * not personal. None of it is in {@link #toString()}.
  *
+ * <p>Revision 2 added the city's accountability as the consultation set it when the proposal was
+ * submitted (a consultation's threshold and deadline cannot change once it is open): a stored
+ * revision 1 reads with neither, which is what the consultations of that time had.
+ *
  * @param location where it is about, or {@code null}
+ * @param supportThreshold the supports after which the city must answer it, or {@code null}
+ * @param answerDeadlineDays the days the city has to answer once the threshold is reached, or
+ *     {@code null}
  */
-@Revision("1")
+@Revision("2")
 public record ProposalSubmitted(
     ProposalId id,
     ConsultationId consultation,
@@ -26,7 +33,22 @@ public record ProposalSubmitted(
     @PersonalData String title,
     @PersonalData String text,
     Location location,
-    Instant at) {
+    Instant at,
+    Integer supportThreshold,
+    Integer answerDeadlineDays) {
+
+  /** A proposal in a consultation without a support threshold. */
+  public ProposalSubmitted(
+      ProposalId id,
+      ConsultationId consultation,
+      CitizenId author,
+      String displayName,
+      String title,
+      String text,
+      Location location,
+      Instant at) {
+    this(id, consultation, author, displayName, title, text, location, at, null, null);
+  }
 
   ProposalContent content() {
     return new ProposalContent(displayName, title, text, location);

@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * read model showed when the proposal was sent (the proposal does not load the consultation).
  *
  * @param at when it was submitted (now)
+ * @param supportThreshold the consultation's support threshold, or {@code null}
+ * @param answerDeadlineDays the consultation's answer deadline in days, or {@code null}
  */
 public record SubmitProposal(
     @TargetAggregateIdentifier ProposalId id,
@@ -17,7 +19,21 @@ public record SubmitProposal(
     ConsultationPhase phase,
     CitizenId author,
     ProposalContent content,
-    Instant at) {
+    Instant at,
+    Integer supportThreshold,
+    Integer answerDeadlineDays) {
+
+  /** A submission to a consultation without a support threshold. */
+  public SubmitProposal(
+      ProposalId id,
+      ConsultationId consultation,
+      ConsultationFormat format,
+      ConsultationPhase phase,
+      CitizenId author,
+      ProposalContent content,
+      Instant at) {
+    this(id, consultation, format, phase, author, content, at, null, null);
+  }
 
   public SubmitProposal {
     if (id == null
