@@ -1,10 +1,12 @@
 package de.rathaus.api.participation;
 
+import de.rathaus.api.participation.ProposalResources.CityAnswerInput;
 import de.rathaus.api.participation.ProposalResources.Created;
 import de.rathaus.api.participation.ProposalResources.ProposalInput;
 import de.rathaus.api.participation.ProposalResources.ProposalOrder;
 import de.rathaus.api.participation.ProposalResources.ProposalPage;
 import de.rathaus.api.participation.ProposalResources.ProposalResource;
+import de.rathaus.api.participation.ProposalResources.ResultsResource;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.Choices;
 import de.rathaus.api.shared.Idempotency;
@@ -14,14 +16,17 @@ import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
 import de.rathaus.api.shared.Role;
+import de.rathaus.application.participation.ConsultationResults;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.FindConsultation;
+import de.rathaus.application.participation.FindConsultationResults;
 import de.rathaus.application.participation.FindProposal;
 import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.AnswerProposal;
 import de.rathaus.domain.participation.ConsultationId;
 import de.rathaus.domain.participation.EditProposal;
 import de.rathaus.domain.participation.ProposalId;
@@ -100,7 +105,9 @@ public class ProposalController {
                 new ListProposals(consultation.id(), cursor, size),
                 ResponseTypes.instanceOf(de.rathaus.application.participation.ProposalPage.class)));
     return new ProposalPage(
-        page.items().stream().map(view -> ProposalResource.of(view, mine(view, caller))).toList(),
+        page.items().stream()
+            .map(view -> ProposalResource.of(view, mine(view, caller), clock.instant()))
+            .toList(),
         PageLinks.next(page.next()));
   }
 
@@ -149,7 +156,9 @@ public class ProposalController {
             consultation.phase(),
             author,
             input.toContent(),
-            clock.instant());
+            clock.instant(),
+            consultation.content().supportThreshold(),
+            consultation.content().answerDeadlineDays());
     readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
     return new Created(id.value());
   }
@@ -187,6 +196,38 @@ public class ProposalController {
     return found(proposal, caller);
   }
 
+  /**
+   * An administrator answers for the city, or updates the answer: each answer stays as a public
+   * dated entry of the proposal's {@code answerHistory}; an answer equal to the one in force
+   * records nothing. Answers the proposal.
+   */
+  @PostMapping("/api/v1/proposals/{id}/answer")
+  public ProposalResource answer(
+      @PathVariable String id, @Valid @RequestBody CityAnswerInput input, Authentication caller) {
+    ProposalId proposal = parsed(id);
+    find(proposal).orElseThrow(NotFound::new);
+    AnswerProposal command =
+        new AnswerProposal(proposal, input.status(), input.reasoning().strip(), clock.instant());
+    readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
+    return found(proposal, caller);
+  }
+
+  /**
+   * What came of a consultation so far (public in every phase but a draft): each proposal with the
+   * city's answer and whether it is overdue, the share answered and answered in time.
+   */
+  @GetMapping("/api/v1/consultations/{id}/results")
+  @SecurityRequirements
+  public ResultsResource results(@PathVariable String id, Authentication caller) {
+    ConsultationView consultation = visibleConsultation(id, caller);
+    ConsultationResults results =
+        Answers.of(
+            queries.query(
+                new FindConsultationResults(consultation.id(), clock.instant()),
+                ResponseTypes.instanceOf(ConsultationResults.class)));
+    return ResultsResource.of(consultation, results);
+  }
+
   private static boolean mine(ProposalView view, Authentication caller) {
     return caller != null
         && caller.isAuthenticated()
@@ -222,7 +263,9 @@ public class ProposalController {
   }
 
   private ProposalResource found(ProposalId id, Authentication caller) {
-    return find(id).map(v -> ProposalResource.of(v, mine(v, caller))).orElseThrow(NotFound::new);
+    return find(id)
+        .map(v -> ProposalResource.of(v, mine(v, caller), clock.instant()))
+        .orElseThrow(NotFound::new);
   }
 
   private Optional<ProposalView> find(ProposalId id) {

@@ -2,7 +2,13 @@ package de.rathaus.api.participation;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.rathaus.application.participation.AnswerDuty;
+import de.rathaus.application.participation.AnswerEntry;
+import de.rathaus.application.participation.ConsultationResults;
+import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.ProposalView;
+import de.rathaus.domain.participation.AnswerStatus;
+import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalContent;
 import de.rathaus.domain.servicerequest.Location;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -94,6 +100,11 @@ public final class ProposalResources {
    * @param edited whether its author edited it after submitting it
    * @param editedAt when it was last edited, or {@code null}
    * @param mine whether the caller is its author
+   * @param answer the city's answer in force; absent before it answered
+   * @param answerHistory every answer the city gave, oldest first, each with its date
+   * @param answerDue by when the city must answer (its supports reached the consultation's
+   *     threshold), or {@code null} if no deadline runs
+   * @param answerOverdue whether that date passed without an answer
    */
   record ProposalResource(
       String id,
@@ -105,9 +116,13 @@ public final class ProposalResources {
       Instant createdAt,
       boolean edited,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
-      boolean mine) {
+      boolean mine,
+      CityAnswerResource answer,
+      List<CityAnswerResource> answerHistory,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
+      boolean answerOverdue) {
 
-    static ProposalResource of(ProposalView view, boolean mine) {
+    static ProposalResource of(ProposalView view, boolean mine, Instant now) {
       Location place = view.location();
       return new ProposalResource(
           view.id().value(),
@@ -121,13 +136,47 @@ public final class ProposalResources {
           view.submittedAt(),
           view.edited(),
           view.editedAt(),
-          mine);
+          mine,
+          CityAnswerResource.of(view.answer()),
+          view.answers().stream().map(CityAnswerResource::of).toList(),
+          view.answerDue(),
+          view.answerDuty(now) == AnswerDuty.OVERDUE);
     }
 
     /** Without what the author wrote. */
     @Override
     public String toString() {
       return "ProposalResource[id=" + id + ", personal data]";
+    }
+  }
+
+  /**
+   * One of the city's answers to a proposal, public and dated.
+   *
+   * @param status {@code ACCEPTED}, {@code REJECTED}, {@code IN_IMPLEMENTATION} or {@code
+   *     IMPLEMENTED}
+   * @param at when the city gave it
+   */
+  record CityAnswerResource(AnswerStatus status, String reasoning, Instant at) {
+
+    static CityAnswerResource of(AnswerEntry entry) {
+      return entry == null
+          ? null
+          : new CityAnswerResource(entry.status(), entry.reasoning(), entry.at());
+    }
+  }
+
+  /**
+   * What an administrator sends to answer a proposal for the city, or to update the answer.
+   *
+   * @param reasoning the city's reasons: public (name no one in it)
+   */
+  public record CityAnswerInput(
+      @NotNull AnswerStatus status, @NotBlank @Size(max = 10_000) String reasoning) {
+
+    @JsonAnySetter
+    void unknown(String name, Object value) {
+      ConsultationResources.refuseUnknown(name);
     }
   }
 
@@ -140,6 +189,85 @@ public final class ProposalResources {
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ProposalResource> items,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonInclude(JsonInclude.Include.ALWAYS)
           String next) {}
+
+  /**
+   * What came of a consultation so far, for everyone to read: each proposal with the city's answer
+   * and where its duty to answer stands, and the city's accountability in figures. Final once the
+   * consultation's results are published.
+   *
+   * @param published whether the consultation's results are published (the figures no longer change
+   *     but for later answers)
+   * @param at the instant the answer deadlines were judged at (now)
+   * @param answeredShare the share of proposals answered (0 to 1), {@code null} without proposals
+   * @param withAnswerDeadline the proposals that reached the support threshold where the
+   *     consultation sets an answer deadline
+   * @param answeredInTimeShare the share of those answered by their deadline, {@code null} if none
+   * @param overdue how many wait for an answer past their deadline
+   */
+  record ResultsResource(
+      String consultationId,
+      ConsultationPhase phase,
+      boolean published,
+      Instant at,
+      int proposalCount,
+      int answered,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Double answeredShare,
+      int withAnswerDeadline,
+      int answeredInTime,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Double answeredInTimeShare,
+      int overdue,
+      List<ProposalResult> proposals) {
+
+    static ResultsResource of(ConsultationView consultation, ConsultationResults results) {
+      return new ResultsResource(
+          consultation.id().value(),
+          consultation.phase(),
+          consultation.phase() == ConsultationPhase.RESULTS_PUBLISHED,
+          results.at(),
+          results.proposals().size(),
+          results.answered(),
+          results.answeredShare(),
+          results.withDeadline(),
+          results.answeredInTime(),
+          results.answeredInTimeShare(),
+          results.overdue(),
+          results.proposals().stream().map(ProposalResult::of).toList());
+    }
+  }
+
+  /**
+   * One proposal's result.
+   *
+   * @param answer the city's answer in force; absent before it answered
+   * @param answerDue by when the city must answer, or {@code null} if no deadline runs
+   * @param answerDuty {@code NONE}, {@code DUE}, {@code OVERDUE}, {@code ANSWERED_IN_TIME} or
+   *     {@code ANSWERED_LATE}
+   */
+  record ProposalResult(
+      String id,
+      String title,
+      String displayName,
+      CityAnswerResource answer,
+      @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
+      AnswerDuty answerDuty) {
+
+    static ProposalResult of(ConsultationResults.Result result) {
+      ProposalView view = result.proposal();
+      return new ProposalResult(
+          view.id().value(),
+          view.title(),
+          view.displayName(),
+          CityAnswerResource.of(view.answer()),
+          view.answerDue(),
+          result.duty());
+    }
+
+    /** Without what the author wrote. */
+    @Override
+    public String toString() {
+      return "ProposalResult[id=" + id + ", personal data]";
+    }
+  }
 
   /** What an {@code Idempotency-Key} keeps of a submission: its id only, nothing personal. */
   record Created(String id) {}

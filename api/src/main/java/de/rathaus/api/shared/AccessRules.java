@@ -47,6 +47,7 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/services", "/api/v1/services/**"),
           only(Role.ADMIN, "/api/v1/departments", "/api/v1/departments/**"),
           only(Role.ADMIN, "/api/v1/action-fields", "/api/v1/action-fields/**"),
+          only(Role.ADMIN, "/api/v1/proposals/*/answer"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),

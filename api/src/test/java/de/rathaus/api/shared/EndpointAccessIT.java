@@ -451,6 +451,29 @@ class EndpointAccessIT {
               c.put("/api/v1/proposals/" + id)
                   .json(PROPOSAL.replace("Mehr Bänke", "Mehr Bänke im Schatten")));
 
+  // --- participation: the city's answers (admins) and the results (public but drafts)
+
+  static final Endpoint ANSWER_PROPOSAL =
+      new Endpoint(
+          "POST /api/v1/proposals/{id}/answer [anna's]",
+          "POST /api/v1/proposals/{id}/answer",
+          Target.ANNAS_PROPOSAL,
+          (c, id) ->
+              c.post("/api/v1/proposals/" + id + "/answer")
+                  .json("{\"status\": \"ACCEPTED\", \"reasoning\": \"Wird umgesetzt.\"}"));
+  static final Endpoint RESULTS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/results [an open consultation]",
+          "GET /api/v1/consultations/{id}/results",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/results"));
+  static final Endpoint DRAFT_RESULTS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/results [a draft: admins only]",
+          "GET /api/v1/consultations/{id}/results",
+          Target.DRAFT_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/results"));
+
   // --- requests: citizens, their own only (the target is anna's)
 
   static final Endpoint SUBMIT =
@@ -615,6 +638,9 @@ class EndpointAccessIT {
           SUBMIT_PROPOSAL,
           PROPOSAL_READ,
           EDIT_PROPOSAL,
+          ANSWER_PROPOSAL,
+          RESULTS,
+          DRAFT_RESULTS,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -1053,6 +1079,30 @@ class EndpointAccessIT {
           row(EDIT_PROPOSAL, MONA, 403),
           row(EDIT_PROPOSAL, UDO, 403),
           row(EDIT_PROPOSAL, ADA, 403),
+          row(ANSWER_PROPOSAL, ANONYMOUS, 401),
+          row(ANSWER_PROPOSAL, ANNA, 403),
+          row(ANSWER_PROPOSAL, BEN, 403),
+          row(ANSWER_PROPOSAL, CLARA, 403),
+          row(ANSWER_PROPOSAL, CARL, 403),
+          row(ANSWER_PROPOSAL, MONA, 403),
+          row(ANSWER_PROPOSAL, UDO, 403),
+          row(ANSWER_PROPOSAL, ADA, 200),
+          row(RESULTS, ANONYMOUS, 200),
+          row(RESULTS, ANNA, 200),
+          row(RESULTS, BEN, 200),
+          row(RESULTS, CLARA, 200),
+          row(RESULTS, CARL, 200),
+          row(RESULTS, MONA, 200),
+          row(RESULTS, UDO, 200),
+          row(RESULTS, ADA, 200),
+          row(DRAFT_RESULTS, ANONYMOUS, 404),
+          row(DRAFT_RESULTS, ANNA, 404),
+          row(DRAFT_RESULTS, BEN, 404),
+          row(DRAFT_RESULTS, CLARA, 404),
+          row(DRAFT_RESULTS, CARL, 404),
+          row(DRAFT_RESULTS, MONA, 404),
+          row(DRAFT_RESULTS, UDO, 404),
+          row(DRAFT_RESULTS, ADA, 200),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -1086,6 +1136,9 @@ class EndpointAccessIT {
           row(SUBMIT_PROPOSAL, OTTO, 403),
           row(PROPOSAL_READ, OTTO, 200),
           row(EDIT_PROPOSAL, OTTO, 403),
+          row(ANSWER_PROPOSAL, OTTO, 403),
+          row(RESULTS, OTTO, 200),
+          row(DRAFT_RESULTS, OTTO, 404),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),

@@ -2,7 +2,9 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.InMemoryViews;
 import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.ConsultationId;
 import java.util.Comparator;
+import java.util.List;
 
 /** The proposals in memory (tests; views built on the fly from part of the history). */
 public class InMemoryProposalViews extends InMemoryViews<ProposalView> implements ProposalViews {
@@ -21,5 +23,10 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
         NEWEST_FIRST,
         query.after(),
         query.size());
+  }
+
+  @Override
+  public List<ProposalView> all(ConsultationId consultation) {
+    return all(v -> v.consultation().equals(consultation), NEWEST_FIRST);
   }
 }

@@ -2,6 +2,7 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.participation.ProposalAnswered;
 import de.rathaus.domain.participation.ProposalEdited;
 import de.rathaus.domain.participation.ProposalSubmitted;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public class ProposalProjection {
     ViewUpdates.update(views, event.id().value(), sequence, view -> view.edited(event));
   }
 
+  @EventHandler
+  void on(ProposalAnswered event, @SequenceNumber long sequence) {
+    ViewUpdates.update(views, event.id().value(), sequence, view -> view.answered(event));
+  }
+
   @ResetHandler
   void reset() {
     views.clear();
@@ -49,5 +55,11 @@ public class ProposalProjection {
   public ProposalPage handle(ListProposals query) {
     Page<ProposalView> page = views.list(query);
     return new ProposalPage(page.items(), page.next());
+  }
+
+  @QueryHandler
+  public ConsultationResults handle(FindConsultationResults query) {
+    return ConsultationResults.of(
+        query.consultation(), views.all(query.consultation()), query.now());
   }
 }

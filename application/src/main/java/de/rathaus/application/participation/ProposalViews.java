@@ -2,10 +2,15 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.VersionedViews;
+import de.rathaus.domain.participation.ConsultationId;
+import java.util.List;
 
 /** The read model of proposals (keyed by their id); infra keeps it in MongoDB. */
 public interface ProposalViews extends VersionedViews<ProposalView> {
 
   /** A page of a consultation's proposals, newest first (then by id, descending). */
   Page<ProposalView> list(ListProposals query);
+
+  /** Every proposal of a consultation, in no particular order (its results). */
+  List<ProposalView> all(ConsultationId consultation);
 }

@@ -12,6 +12,7 @@ import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.ConsultationId;
 import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
@@ -64,5 +65,10 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
         false,
         query.after(),
         query.size());
+  }
+
+  @Override
+  public List<ProposalView> all(ConsultationId consultation) {
+    return views.where(Filters.eq(field(CONSULTATION), consultation.value()), null);
   }
 }

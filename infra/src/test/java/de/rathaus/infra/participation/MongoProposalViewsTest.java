@@ -9,9 +9,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
+import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Page;
+import de.rathaus.domain.participation.AnswerStatus;
 import de.rathaus.domain.participation.ConsultationId;
 import de.rathaus.domain.participation.ProposalId;
 import de.rathaus.domain.servicerequest.Location;
@@ -67,7 +69,11 @@ class MongoProposalViewsTest {
         new Location(49.142, 9.219, "Marktplatz"),
         at,
         at.plusSeconds(60),
-        2);
+        2,
+        10,
+        14,
+        at.plusSeconds(120),
+        List.of(new AnswerEntry(AnswerStatus.ACCEPTED, "Wird gemacht", at.plusSeconds(180))));
   }
 
   @Test

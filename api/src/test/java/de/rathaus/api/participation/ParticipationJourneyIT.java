@@ -1,0 +1,237 @@
+package de.rathaus.api.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.rathaus.api.TestClient;
+import de.rathaus.api.TestClient.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * E-participation through HTTP on the running engine (one engine for the class): the city's answers
+ * and the results of a consultation, and the whole course of a consultation from its draft to its
+ * published results.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ParticipationJourneyIT {
+
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("rathaus.data-dir", () -> dataDir.toString());
+    registry.add("rathaus.participation.phase-check-interval", () -> "PT1H");
+  }
+
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+  @LocalServerPort int port;
+  private TestClient client;
+
+  @BeforeEach
+  void client() {
+    client = new TestClient(port).withHeader("Accept-Language", "en");
+  }
+
+  private static String consultation(String format, String extra) {
+    Instant opens = NOW.plus(Duration.ofDays(1));
+    Instant closes = NOW.plus(Duration.ofDays(30));
+    return """
+        {"title": {"de": "Radwege", "en": "Cycle lanes"},
+         "description": {"de": "Wo fehlen Radwege?", "en": "Where are cycle lanes missing?"},
+         "actionField": "mobilitaet", "sustainabilityGoals": [11, 13], "format": "%s",
+         "opensAt": "%s", "closesAt": "%s"%s}
+        """
+        .formatted(format, opens, closes, extra);
+  }
+
+  private String opened(String format, String extra) {
+    String id =
+        client
+            .post("/api/v1/consultations")
+            .as("ada")
+            .json(consultation(format, extra))
+            .expect(201)
+            .path("id")
+            .asText();
+    move(id, "OPEN");
+    return id;
+  }
+
+  private void move(String id, String phase) {
+    client
+        .post("/api/v1/consultations/" + id + "/phase")
+        .as("ada")
+        .json(
+            "RESULTS_PUBLISHED".equals(phase)
+                ? "{\"phase\": \"RESULTS_PUBLISHED\", \"summary\": {\"de\": \"Ergebnis\"}}"
+                : "{\"phase\": \"" + phase + "\"}")
+        .expect(200);
+  }
+
+  private String proposed(String consultation, String user, String title) {
+    return client
+        .post("/api/v1/consultations/" + consultation + "/proposals")
+        .as(user)
+        .json(
+            """
+            {"title": "%s", "text": "Text zu %s", "displayName": "%s"}
+            """
+                .formatted(title, title, user))
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private Response answer(String proposal, String user, String body) {
+    return client.post("/api/v1/proposals/" + proposal + "/answer").as(user).json(body).send();
+  }
+
+  private JsonNode results(String consultation) {
+    return client.get("/api/v1/consultations/" + consultation + "/results").expect(200);
+  }
+
+  @Test
+  void theCityAnswersAProposalAndEveryUpdateStaysAsAPublicDatedEntry() {
+    String consultation = opened("IDEAS", "");
+    String proposal = proposedBy(consultation);
+    JsonNode before = client.get("/api/v1/proposals/" + proposal).expect(200);
+    assertThat(before.has("answer")).isFalse();
+    assertThat(before.path("answerHistory").size()).isZero();
+    assertThat(before.path("answerDue").isNull()).isTrue();
+    assertThat(before.path("answerOverdue").asBoolean()).isFalse();
+
+    JsonNode answered =
+        answer(proposal, "ada", "{\"status\": \"ACCEPTED\", \"reasoning\": \"Wird geprüft.\"}")
+            .expect(200)
+            .json();
+    assertThat(answered.path("answer").path("status").asText()).isEqualTo("ACCEPTED");
+    answer(proposal, "ada", "{\"status\": \"ACCEPTED\", \"reasoning\": \"Wird geprüft.\"}")
+        .expect(200);
+    answer(
+            proposal,
+            "ada",
+            "{\"status\": \"IN_IMPLEMENTATION\", \"reasoning\": \"Der Radweg ist beauftragt.\"}")
+        .expect(200);
+
+    JsonNode read = client.get("/api/v1/proposals/" + proposal).expect(200);
+    assertThat(read.path("answer").path("status").asText()).isEqualTo("IN_IMPLEMENTATION");
+    assertThat(read.path("answer").path("reasoning").asText())
+        .isEqualTo("Der Radweg ist beauftragt.");
+    JsonNode history = read.path("answerHistory");
+    assertThat(history.size()).as("a repeat of the answer in force records nothing").isEqualTo(2);
+    assertThat(history.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(Instant.parse(history.get(0).path("at").asText()))
+        .isBeforeOrEqualTo(Instant.parse(history.get(1).path("at").asText()));
+
+    JsonNode results = results(consultation);
+    assertThat(results.path("proposalCount").asInt()).isEqualTo(1);
+    assertThat(results.path("answered").asInt()).isEqualTo(1);
+    assertThat(results.path("answeredShare").asDouble()).isEqualTo(1.0);
+    assertThat(results.path("answeredInTimeShare").isNull()).isTrue();
+    assertThat(results.path("published").asBoolean()).isFalse();
+    assertThat(results.path("proposals").get(0).path("answer").path("status").asText())
+        .isEqualTo("IN_IMPLEMENTATION");
+  }
+
+  private String proposedBy(String consultation) {
+    return proposed(consultation, "anna", "Radweg Neckarufer");
+  }
+
+  @Test
+  void onlyAnAdministratorAnswersForTheCity() {
+    String consultation = opened("IDEAS", "");
+    String proposal = proposedBy(consultation);
+    String body = "{\"status\": \"REJECTED\", \"reasoning\": \"Kein Platz.\"}";
+    assertThat(client.post("/api/v1/proposals/" + proposal + "/answer").json(body).send().status())
+        .isEqualTo(401);
+    for (String user : List.of("anna", "ben", "clara", "mona", "udo", "otto")) {
+      Response refused = answer(proposal, user, body);
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      assertThat(refused.isProblem()).as(user).isTrue();
+    }
+    assertThat(client.get("/api/v1/proposals/" + proposal).expect(200).has("answer")).isFalse();
+  }
+
+  @Test
+  void badInputToAnAnswerIsAProblemAndChangesNothing() {
+    String consultation = opened("IDEAS", "");
+    String proposal = proposedBy(consultation);
+    List<String> bad =
+        List.of(
+            "{\"status\": \"MAYBE\", \"reasoning\": \"x\"}",
+            "{\"status\": \"ACCEPTED\"}",
+            "{\"status\": \"ACCEPTED\", \"reasoning\": \"  \"}",
+            "{\"reasoning\": \"x\"}",
+            "{\"status\": \"ACCEPTED\", \"reasoning\": \"" + "x".repeat(10_001) + "\"}",
+            "{\"status\": \"ACCEPTED\", \"reasoning\": \"x\", \"by\": \"ada\"}",
+            "{\"status\": [\"ACCEPTED\"], \"reasoning\": \"x\"}",
+            "[]",
+            "{\"status\":");
+    for (String body : bad) {
+      Response refused = answer(proposal, "ada", body);
+      assertThat(refused.status()).as(body).isEqualTo(400);
+      assertThat(refused.isProblem()).as(body).isTrue();
+    }
+    String ok = "{\"status\": \"ACCEPTED\", \"reasoning\": \"Gut.\"}";
+    for (String unknown :
+        List.of(
+            "proposal-" + UUID.randomUUID(), "proposal-x", consultation, "HN-2026-000001", "x")) {
+      Response missing = answer(unknown, "ada", ok);
+      assertThat(missing.status()).as(unknown).isEqualTo(404);
+      assertThat(missing.isProblem()).as(unknown).isTrue();
+    }
+    assertThat(client.get("/api/v1/proposals/" + proposal).expect(200).path("answerHistory").size())
+        .isZero();
+  }
+
+  @Test
+  void theResultsOfADraftAreUnknownToAllButAdministrators() {
+    String draft =
+        client
+            .post("/api/v1/consultations")
+            .as("ada")
+            .json(consultation("IDEAS", ""))
+            .expect(201)
+            .path("id")
+            .asText();
+    assertThat(client.get("/api/v1/consultations/" + draft + "/results").send().status())
+        .isEqualTo(404);
+    assertThat(client.get("/api/v1/consultations/" + draft + "/results").as("anna").send().status())
+        .isEqualTo(404);
+    JsonNode preview =
+        client.get("/api/v1/consultations/" + draft + "/results").as("ada").expect(200);
+    assertThat(preview.path("proposalCount").asInt()).isZero();
+    assertThat(preview.path("answeredShare").isNull()).isTrue();
+    for (String unknown : List.of("consultation-" + UUID.randomUUID(), "consultation-x", "x")) {
+      Response missing = client.get("/api/v1/consultations/" + unknown + "/results").send();
+      assertThat(missing.status()).as(unknown).isEqualTo(404);
+      assertThat(missing.isProblem()).as(unknown).isTrue();
+    }
+  }
+
+  @Test
+  void publishedResultsSayTheyAreFinal() {
+    String consultation = opened("IDEAS", "");
+    proposedBy(consultation);
+    move(consultation, "CLOSED");
+    assertThat(results(consultation).path("published").asBoolean()).isFalse();
+    move(consultation, "RESULTS_PUBLISHED");
+    JsonNode results = results(consultation);
+    assertThat(results.path("published").asBoolean()).isTrue();
+    assertThat(results.path("phase").asText()).isEqualTo("RESULTS_PUBLISHED");
+    assertThat(results.path("answeredShare").asDouble()).isZero();
+  }
+}
