@@ -3,6 +3,7 @@ package de.rathaus.api.privacy;
 import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.privacy.ErasureCompletion;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PersonalDataErasure;
@@ -83,8 +84,12 @@ public class PrivacyConfiguration {
 
   @Bean
   public PersonalDataExport personalDataExport(
-      RequestViews requests, CaseViews cases, PersonalDataKeys keys, Clock clock) {
-    return new PersonalDataExport(requests, cases, keys, clock);
+      RequestViews requests,
+      CaseViews cases,
+      ProposalViews proposals,
+      PersonalDataKeys keys,
+      Clock clock) {
+    return new PersonalDataExport(requests, cases, proposals, keys, clock);
   }
 
   @Bean

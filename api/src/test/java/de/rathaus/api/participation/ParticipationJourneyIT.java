@@ -234,4 +234,22 @@ class ParticipationJourneyIT {
     assertThat(results.path("phase").asText()).isEqualTo("RESULTS_PUBLISHED");
     assertThat(results.path("answeredShare").asDouble()).isZero();
   }
+
+  @Test
+  void aCitizensProposalsAreInTheirOwnExportAndInNoOneElses() {
+    String consultation = opened("IDEAS", "");
+    String proposal = proposed(consultation, "anna", "Radweg Sontheim");
+    JsonNode annas = client.get("/api/v1/privacy/me").as("anna").expect(200);
+    JsonNode held = null;
+    for (JsonNode p : annas.path("proposals")) {
+      if (p.path("id").asText().equals(proposal)) {
+        held = p;
+      }
+    }
+    assertThat(held).as("anna's export holds her proposal").isNotNull();
+    assertThat(held.path("title").asText()).isEqualTo("Radweg Sontheim");
+    assertThat(held.path("displayName").asText()).isEqualTo("anna");
+    JsonNode bens = client.get("/api/v1/privacy/me").as("ben").expect(200);
+    assertThat(bens.path("proposals").findValuesAsText("id")).doesNotContain(proposal);
+  }
 }

@@ -3,6 +3,7 @@ package de.rathaus.application.participation;
 import de.rathaus.application.shared.InMemoryViews;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.shared.CitizenId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,5 +29,10 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   @Override
   public List<ProposalView> all(ConsultationId consultation) {
     return all(v -> v.consultation().equals(consultation), NEWEST_FIRST);
+  }
+
+  @Override
+  public List<ProposalView> allBy(CitizenId author) {
+    return all(v -> v.author().equals(author), NEWEST_FIRST);
   }
 }

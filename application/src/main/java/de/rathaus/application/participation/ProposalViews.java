@@ -3,6 +3,7 @@ package de.rathaus.application.participation;
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.VersionedViews;
 import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.shared.CitizenId;
 import java.util.List;
 
 /** The read model of proposals (keyed by their id); infra keeps it in MongoDB. */
@@ -13,4 +14,7 @@ public interface ProposalViews extends VersionedViews<ProposalView> {
 
   /** Every proposal of a consultation, in no particular order (its results). */
   List<ProposalView> all(ConsultationId consultation);
+
+  /** Every proposal a citizen wrote, newest first (what the engine holds about them). */
+  List<ProposalView> allBy(CitizenId author);
 }

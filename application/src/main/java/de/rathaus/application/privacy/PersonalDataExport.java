@@ -1,9 +1,12 @@
 package de.rathaus.application.privacy;
 
+import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,20 +16,26 @@ import java.util.Optional;
 /**
  * A citizen's own data, everything the engine holds about them (DSGVO Art. 15 and 20): their
  * requests as they see them, and the same cases as the office holds them, with contact details,
- * form values, questions and answers, decisions and the office's internal notes. Erased parts read
- * as placeholders.
+ * form values, questions and answers, decisions and the office's internal notes; and the proposals
+ * they wrote in consultations, with their location's address. Erased parts read as placeholders.
  */
 public class PersonalDataExport {
 
   private final RequestViews requests;
   private final CaseViews cases;
+  private final ProposalViews proposals;
   private final PersonalDataKeys keys;
   private final Clock clock;
 
   public PersonalDataExport(
-      RequestViews requests, CaseViews cases, PersonalDataKeys keys, Clock clock) {
+      RequestViews requests,
+      CaseViews cases,
+      ProposalViews proposals,
+      PersonalDataKeys keys,
+      Clock clock) {
     this.requests = requests;
     this.cases = cases;
+    this.proposals = proposals;
     this.keys = keys;
     this.clock = clock;
   }
@@ -36,13 +45,15 @@ public class PersonalDataExport {
    *
    * @param keyCreatedAt when the key protecting their current personal data was made (none: no
    *     personal data of theirs has been written since the last erasure)
+   * @param proposals the proposals they wrote, newest first
    */
   public record SubjectData(
       String subjectId,
       Instant exportedAt,
       Instant keyCreatedAt,
       List<RequestView> requests,
-      List<ContactHeld> contacts) {}
+      List<ContactHeld> contacts,
+      List<ProposalHeld> proposals) {}
 
   /** How the office can reach the citizen about one case, and where the case is. */
   public record ContactHeld(
@@ -70,6 +81,41 @@ public class PersonalDataExport {
     }
   }
 
+  /**
+   * A proposal the citizen wrote, as they wrote it (the address of its location too).
+   *
+   * @param location where it is about, or {@code null}
+   * @param editedAt when they last edited it, or {@code null}
+   */
+  public record ProposalHeld(
+      String id,
+      String consultationId,
+      String displayName,
+      String title,
+      String text,
+      Location location,
+      Instant submittedAt,
+      Instant editedAt) {
+
+    static ProposalHeld of(ProposalView view) {
+      return new ProposalHeld(
+          view.id().value(),
+          view.consultation().value(),
+          view.displayName(),
+          view.title(),
+          view.text(),
+          view.location(),
+          view.submittedAt(),
+          view.editedAt());
+    }
+
+    /** Without what the citizen wrote. */
+    @Override
+    public String toString() {
+      return "ProposalHeld[id=" + id + ", personal data]";
+    }
+  }
+
   public SubjectData export(CitizenId subject) {
     List<RequestView> own = requests.allOf(subject);
     List<ContactHeld> held =
@@ -80,6 +126,11 @@ public class PersonalDataExport {
             .map(ContactHeld::of)
             .toList();
     return new SubjectData(
-        subject.value(), clock.instant(), keys.createdAt(subject.value()).orElse(null), own, held);
+        subject.value(),
+        clock.instant(),
+        keys.createdAt(subject.value()).orElse(null),
+        own,
+        held,
+        proposals.allBy(subject).stream().map(ProposalHeld::of).toList());
   }
 }

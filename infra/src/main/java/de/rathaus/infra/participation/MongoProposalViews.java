@@ -8,11 +8,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
@@ -21,8 +23,9 @@ import org.bson.Document;
 /**
  * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
  * author's key. A consultation's list is queried by the plain fields under {@code q}: the
- * consultation's id and the submission date (epoch millis, the list's order). The author is not
- * among them: nothing lists a citizen's proposals.
+ * consultation's id and the submission date (epoch millis, the list's order), and the author's
+ * pseudonymous id, by which the citizen's own data is exported (nothing public lists a citizen's
+ * proposals).
  */
 public class MongoProposalViews extends StoredViews<ProposalView> implements ProposalViews {
 
@@ -30,6 +33,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
 
   static final String CONSULTATION = "consultation";
   static final String SUBMITTED = "submitted";
+  static final String AUTHOR = "author";
 
   /** What a consultation's list filters and sorts by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -38,7 +42,8 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
               Indexes.compoundIndex(
                   Indexes.ascending(field(CONSULTATION)),
                   Indexes.descending(field(SUBMITTED), "_id")),
-              new IndexOptions().name("newest")));
+              new IndexOptions().name("newest")),
+          new IndexModel(Indexes.ascending(field(AUTHOR)), new IndexOptions().name("by_author")));
 
   public MongoProposalViews(MongoDatabase database, ObjectMapper json) {
     super(
@@ -54,7 +59,8 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
 
   static Document query(ProposalView view) {
     return new Document(CONSULTATION, view.consultation().value())
-        .append(SUBMITTED, view.submittedAt().toEpochMilli());
+        .append(SUBMITTED, view.submittedAt().toEpochMilli())
+        .append(AUTHOR, view.author().value());
   }
 
   @Override
@@ -70,5 +76,11 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   @Override
   public List<ProposalView> all(ConsultationId consultation) {
     return views.where(Filters.eq(field(CONSULTATION), consultation.value()), null);
+  }
+
+  @Override
+  public List<ProposalView> allBy(CitizenId author) {
+    return views.where(
+        Filters.eq(field(AUTHOR), author.value()), Sorts.descending(field(SUBMITTED), "_id"));
   }
 }

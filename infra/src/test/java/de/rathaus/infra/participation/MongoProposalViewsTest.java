@@ -153,6 +153,37 @@ class MongoProposalViewsTest {
     new MongoProposalViews(recording, JSON);
 
     assertThat(issued)
-        .containsExactly("newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}");
+        .containsExactly(
+            "newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}",
+            "by_author {\"q.author\": 1}");
+  }
+
+  @Test
+  void aCitizensProposalsAreFoundNewestFirstAndNoOneElses() {
+    ProposalView older = view(CONSULTATION, T);
+    ProposalView newer = view(ConsultationId.of(UUID.randomUUID()), T.plusSeconds(5));
+    ProposalView bens =
+        new ProposalView(
+            ProposalId.of(UUID.randomUUID()),
+            CONSULTATION,
+            new CitizenId("ben"),
+            "Ben",
+            "Licht",
+            "Mehr Licht",
+            null,
+            T,
+            null,
+            0,
+            null,
+            null,
+            null,
+            List.of());
+    views.insert(older);
+    views.insert(newer);
+    views.insert(bens);
+
+    assertThat(views.allBy(new CitizenId("anna"))).containsExactly(newer, older);
+    assertThat(views.allBy(new CitizenId("ben"))).containsExactly(bens);
+    assertThat(views.allBy(new CitizenId("carl"))).isEmpty();
   }
 }
