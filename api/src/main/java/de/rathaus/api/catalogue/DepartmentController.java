@@ -4,7 +4,7 @@ import de.rathaus.api.catalogue.DepartmentResources.DepartmentInput;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentPage;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentResource;
 import de.rathaus.api.catalogue.DepartmentResources.DepartmentRevision;
-import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
+import de.rathaus.api.catalogue.ServiceResources.CatalogueRetirementInput;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -131,7 +131,7 @@ public class DepartmentController {
   @PostMapping("/{code}/retirement")
   @Refusals(409)
   public DepartmentResource retire(
-      @PathVariable String code, @Valid @RequestBody RetirementInput input) {
+      @PathVariable String code, @Valid @RequestBody CatalogueRetirementInput input) {
     RetireDepartment command = new RetireDepartment(new DepartmentCode(code), input.reason());
     readYourWrites.run(() -> commands.sendAndWait(command), DepartmentProjection.NAME);
     return found(command.code());

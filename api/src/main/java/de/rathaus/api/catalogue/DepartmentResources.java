@@ -48,7 +48,7 @@ final class DepartmentResources {
           String next) {}
 
   /** A department's name: German, the official language, and English. */
-  record Name(@NotBlank @Size(max = 200) String de, @Size(max = 200) String en) {
+  record DepartmentName(@NotBlank @Size(max = 200) String de, @Size(max = 200) String en) {
     LocalizedText toDomain() {
       return new LocalizedText(de, en);
     }
@@ -57,7 +57,7 @@ final class DepartmentResources {
   /** What an administrator sends to create a department. */
   record DepartmentInput(
       @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String code,
-      @NotNull @Valid Name name,
+      @NotNull @Valid DepartmentName name,
       @Size(max = 254) String email,
       @Size(max = 40) String phone) {
 
@@ -69,7 +69,9 @@ final class DepartmentResources {
 
   /** What an administrator sends to rename a department or change its contact. */
   record DepartmentRevision(
-      @NotNull @Valid Name name, @Size(max = 254) String email, @Size(max = 40) String phone) {
+      @NotNull @Valid DepartmentName name,
+      @Size(max = 254) String email,
+      @Size(max = 40) String phone) {
 
     ReviseDepartment toCommand(DepartmentCode code) {
       return new ReviseDepartment(code, name.toDomain(), new DepartmentContact(email, phone));

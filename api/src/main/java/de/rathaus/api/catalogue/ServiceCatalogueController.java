@@ -1,7 +1,7 @@
 package de.rathaus.api.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import de.rathaus.api.catalogue.ServiceResources.RetirementInput;
+import de.rathaus.api.catalogue.ServiceResources.CatalogueRetirementInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceInput;
 import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
 import de.rathaus.api.shared.NotFound;
@@ -131,7 +131,8 @@ public class ServiceCatalogueController {
 
   @PostMapping("/{code}/retirement")
   @Refusals(409)
-  public Retired retire(@PathVariable String code, @Valid @RequestBody RetirementInput input) {
+  public Retired retire(
+      @PathVariable String code, @Valid @RequestBody CatalogueRetirementInput input) {
     readYourWrites.run(
         () ->
             commands.sendAndWait(

@@ -88,7 +88,7 @@ final class ServiceResources {
 
   record ValueResource(String key, String name) {}
 
-  record Text(@NotBlank String de, String en) {
+  record ServiceText(@NotBlank String de, String en) {
     LocalizedText toDomain() {
       return new LocalizedText(de, en);
     }
@@ -97,15 +97,15 @@ final class ServiceResources {
   /** What an administrator sends to draft or revise a service (texts in both languages). */
   record ServiceInput(
       String code,
-      @NotNull @Valid Text name,
-      @NotNull @Valid Text description,
+      @NotNull @Valid ServiceText name,
+      @NotNull @Valid ServiceText description,
       @NotBlank String department,
       @NotBlank String group,
       List<String> keywords,
       @NotBlank @OneOf(value = ServiceKind.class, written = OneOf.Written.ANY_CASE) String kind,
       @Min(0) long fee,
       @Min(1) int processingDays,
-      List<@Valid Text> requiredDocuments,
+      List<@Valid ServiceText> requiredDocuments,
       String leikaKey,
       @Min(0) @Max(ServiceDefinitionContent.MAX_RETENTION_YEARS) Integer retentionYears,
       List<@Valid AttributeInput> attributes) {
@@ -130,7 +130,7 @@ final class ServiceResources {
           processingDays,
           requiredDocuments == null
               ? List.of()
-              : requiredDocuments.stream().map(Text::toDomain).toList(),
+              : requiredDocuments.stream().map(ServiceText::toDomain).toList(),
           leikaKey == null || leikaKey.isBlank() ? null : new LeikaKey(leikaKey),
           retentionYears == null ? 0 : retentionYears);
     }
@@ -142,7 +142,7 @@ final class ServiceResources {
           String datatype,
       boolean required,
       int order,
-      @NotNull @Valid Text description,
+      @NotNull @Valid ServiceText description,
       List<@Valid ValueInput> values) {
 
     ServiceAttribute toDomain() {
@@ -156,11 +156,11 @@ final class ServiceResources {
     }
   }
 
-  record ValueInput(@NotBlank String key, @NotNull @Valid Text name) {
+  record ValueInput(@NotBlank String key, @NotNull @Valid ServiceText name) {
     AllowedValue toDomain() {
       return new AllowedValue(key, name.toDomain());
     }
   }
 
-  record RetirementInput(@NotBlank String reason) {}
+  record CatalogueRetirementInput(@NotBlank String reason) {}
 }

@@ -3,8 +3,8 @@ package de.rathaus.api.participation;
 import de.rathaus.api.participation.ActionFieldResources.ActionFieldInput;
 import de.rathaus.api.participation.ActionFieldResources.ActionFieldPage;
 import de.rathaus.api.participation.ActionFieldResources.ActionFieldResource;
+import de.rathaus.api.participation.ActionFieldResources.ActionFieldRetirementInput;
 import de.rathaus.api.participation.ActionFieldResources.ActionFieldRevision;
-import de.rathaus.api.participation.ActionFieldResources.RetirementInput;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
@@ -128,7 +128,7 @@ public class ActionFieldController {
   @PostMapping("/{code}/retirement")
   @Refusals(409)
   public ActionFieldResource retire(
-      @PathVariable String code, @Valid @RequestBody RetirementInput input) {
+      @PathVariable String code, @Valid @RequestBody ActionFieldRetirementInput input) {
     RetireActionField command = new RetireActionField(new ActionFieldCode(code), input.reason());
     readYourWrites.run(() -> commands.sendAndWait(command), ActionFieldProjection.NAME);
     return found(command.code());

@@ -47,7 +47,7 @@ public final class ActionFieldResources {
           String next) {}
 
   /** An action field's name: German, the official language, and English. */
-  public record Name(@NotBlank @Size(max = 200) String de, @Size(max = 200) String en) {
+  public record ActionFieldName(@NotBlank @Size(max = 200) String de, @Size(max = 200) String en) {
     LocalizedText toDomain() {
       return new LocalizedText(de, en);
     }
@@ -63,7 +63,7 @@ public final class ActionFieldResources {
   /** What an administrator sends to create an action field. */
   public record ActionFieldInput(
       @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String code,
-      @NotNull @Valid Name name,
+      @NotNull @Valid ActionFieldName name,
       @Valid Description description) {
 
     public CreateActionField toCommand() {
@@ -75,7 +75,7 @@ public final class ActionFieldResources {
   }
 
   /** What an administrator sends to rename an action field or change its description. */
-  record ActionFieldRevision(@NotNull @Valid Name name, @Valid Description description) {
+  record ActionFieldRevision(@NotNull @Valid ActionFieldName name, @Valid Description description) {
 
     ReviseActionField toCommand(ActionFieldCode code) {
       return new ReviseActionField(
@@ -84,5 +84,5 @@ public final class ActionFieldResources {
   }
 
   /** Why an administrator retires an action field. */
-  record RetirementInput(@NotBlank @Size(max = 2000) String reason) {}
+  record ActionFieldRetirementInput(@NotBlank @Size(max = 2000) String reason) {}
 }

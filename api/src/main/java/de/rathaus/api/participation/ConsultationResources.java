@@ -125,7 +125,8 @@ public final class ConsultationResources {
   }
 
   /** A longer text (a description, a result summary): German, and optionally English. */
-  public record Text(@NotBlank @Size(max = 10_000) String de, @Size(max = 10_000) String en) {
+  public record ConsultationText(
+      @NotBlank @Size(max = 10_000) String de, @Size(max = 10_000) String en) {
     LocalizedText toDomain() {
       return new LocalizedText(de, en);
     }
@@ -148,7 +149,7 @@ public final class ConsultationResources {
    */
   public record ConsultationInput(
       @NotNull @Valid Title title,
-      @NotNull @Valid Text description,
+      @NotNull @Valid ConsultationText description,
       @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String actionField,
       @GoalNumbers @Size(max = 17) List<Integer> sustainabilityGoals,
       @NotBlank @OneOf(value = ConsultationFormat.class, written = OneOf.Written.ANY_CASE)
@@ -200,7 +201,7 @@ public final class ConsultationResources {
    */
   record PhaseInput(
       @NotBlank @OneOf(value = PhaseTarget.class, written = OneOf.Written.ANY_CASE) String phase,
-      @Valid Text summary) {
+      @Valid ConsultationText summary) {
 
     @JsonAnySetter
     void unknown(String name, Object value) {

@@ -30,10 +30,10 @@ final class RequestResources {
       @NotBlank @Size(max = 63) String serviceCode,
       Map<String, Object> attributes,
       @Size(max = 10_000) String description,
-      @Valid LocationInput location,
+      @Valid RequestLocationInput location,
       @Valid ApplicantInput applicant) {}
 
-  record LocationInput(
+  record RequestLocationInput(
       @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
       @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
       @Size(max = 500) String address) {
@@ -57,12 +57,12 @@ final class RequestResources {
       String id, String caseNumber, RequestStatus status, Instant submittedAt, Instant dueDate) {}
 
   /** Where a report's issue is, or what an application concerns. */
-  record LocationResource(double lat, double lon, String address) {
-    static LocationResource of(Location report, Location application) {
+  record RequestLocationResource(double lat, double lon, String address) {
+    static RequestLocationResource of(Location report, Location application) {
       Location location = report != null ? report : application;
       return location == null
           ? null
-          : new LocationResource(location.lat(), location.lon(), location.address());
+          : new RequestLocationResource(location.lat(), location.lon(), location.address());
     }
   }
 
@@ -94,7 +94,7 @@ final class RequestResources {
       String department,
       Map<String, Object> attributes,
       String description,
-      LocationResource location,
+      RequestLocationResource location,
       List<TimelineEntryResource> timeline,
       List<QuestionResource> informationRequests,
       DecisionResource decision,
@@ -114,7 +114,7 @@ final class RequestResources {
           v.department().value(),
           v.attributes(),
           v.description(),
-          LocationResource.of(v.location(), v.privateLocation()),
+          RequestLocationResource.of(v.location(), v.privateLocation()),
           timelineOf(v),
           questionsOf(v),
           decisionOf(v),
@@ -143,7 +143,7 @@ final class RequestResources {
       ContactResource contact,
       Map<String, Object> attributes,
       String description,
-      LocationResource location,
+      RequestLocationResource location,
       List<TimelineEntryResource> timeline,
       List<QuestionResource> informationRequests,
       List<NoteResource> notes,
@@ -172,7 +172,7 @@ final class RequestResources {
                   contact.name(), contact.email(), contact.phone(), contact.address()),
           v.attributes(),
           v.description(),
-          LocationResource.of(v.location(), v.privateLocation()),
+          RequestLocationResource.of(v.location(), v.privateLocation()),
           timelineOf(v),
           questionsOf(v),
           c.notes().stream()
