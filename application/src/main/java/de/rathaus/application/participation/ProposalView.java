@@ -10,6 +10,11 @@ import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A proposal as it is read: its present version, when it was submitted and whether (and when last)
@@ -21,6 +26,9 @@ import java.time.Instant;
  * @param location where it is about (coordinates public, address personal), or {@code null}
  * @param editedAt when it was last edited, or {@code null} if never
  * @param sequence the sequence number of the proposal's last event applied
+ * @param comments every comment and reply in the order written, hidden ones included (never
+ *     answered to the public: see {@link #visibleComments()})
+ * @param moderation whether the proposal is hidden, and why
  */
 public record ProposalView(
     ProposalId id,
@@ -32,8 +40,17 @@ public record ProposalView(
     Location location,
     Instant submittedAt,
     Instant editedAt,
-    long sequence)
+    long sequence,
+    // --- comments and moderation
+    List<CommentView> comments,
+    ModerationState moderation)
     implements Versioned<ProposalView> {
+
+  public ProposalView {
+    // a record stored before comments existed has neither
+    comments = comments == null ? List.of() : List.copyOf(comments);
+    moderation = moderation == null ? ModerationState.NONE : moderation;
+  }
 
   static ProposalView submitted(ProposalSubmitted e) {
     return new ProposalView(
@@ -46,7 +63,9 @@ public record ProposalView(
         e.location(),
         e.at(),
         null,
-        0);
+        0,
+        List.of(),
+        ModerationState.NONE);
   }
 
   ProposalView edited(ProposalEdited e) {
@@ -60,7 +79,9 @@ public record ProposalView(
         e.location(),
         submittedAt,
         e.at(),
-        sequence);
+        sequence,
+        comments,
+        moderation);
   }
 
   /** Whether its author ever edited it (the public sees that). */
@@ -80,7 +101,65 @@ public record ProposalView(
         location,
         submittedAt,
         editedAt,
-        sequence);
+        sequence,
+        comments,
+        moderation);
+  }
+
+  // --- comments and moderation
+
+  private ProposalView with(List<CommentView> comments, ModerationState moderation) {
+    return new ProposalView(
+        id,
+        consultation,
+        author,
+        displayName,
+        title,
+        text,
+        location,
+        submittedAt,
+        editedAt,
+        sequence,
+        comments,
+        moderation);
+  }
+
+  ProposalView commented(CommentView comment) {
+    List<CommentView> all = new ArrayList<>(comments);
+    all.add(comment);
+    return with(all, moderation);
+  }
+
+  ProposalView comment(
+      de.rathaus.domain.participation.CommentId comment, UnaryOperator<CommentView> change) {
+    return with(
+        comments.stream().map(c -> c.id().equals(comment) ? change.apply(c) : c).toList(),
+        moderation);
+  }
+
+  ProposalView moderated(ModerationState moderation) {
+    return with(comments, moderation);
+  }
+
+  /** Whether a moderator hid it: the public then sees only that, and why. */
+  public boolean hidden() {
+    return moderation.hidden();
+  }
+
+  /**
+   * The comments the public sees, in the order written: neither hidden ones nor replies to a hidden
+   * comment (they answer what the public cannot read; they come back when it is restored).
+   */
+  public List<CommentView> visibleComments() {
+    Set<de.rathaus.domain.participation.CommentId> hiddenOnes = new HashSet<>();
+    for (CommentView c : comments) {
+      if (c.hidden()) {
+        hiddenOnes.add(c.id());
+      }
+    }
+    return comments.stream()
+        .filter(c -> !c.hidden() && (c.parent() == null || !hiddenOnes.contains(c.parent())))
+        .toList();
   }
 
   /** Without the personal parts and without the author. */

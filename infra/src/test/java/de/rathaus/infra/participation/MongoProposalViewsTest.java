@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ModerationState;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.ConsultationId;
@@ -67,7 +68,9 @@ class MongoProposalViewsTest {
         new Location(49.142, 9.219, "Marktplatz"),
         at,
         at.plusSeconds(60),
-        2);
+        2,
+        List.of(),
+        ModerationState.NONE);
   }
 
   @Test
@@ -98,6 +101,34 @@ class MongoProposalViewsTest {
     }
     assertThat(seen).containsExactlyElementsOf(newestFirst);
     assertThat(third.next()).isNull();
+  }
+
+  @Test
+  void aHiddenProposalLeavesItsConsultationsList() {
+    ProposalView shown = view(CONSULTATION, T);
+    ProposalView visible = view(CONSULTATION, T.plusSeconds(1));
+    ProposalView hidden =
+        new ProposalView(
+            ProposalId.of(UUID.randomUUID()),
+            CONSULTATION,
+            new CitizenId("ben"),
+            "Ben",
+            "Spam",
+            "Spam",
+            null,
+            T.plusSeconds(2),
+            null,
+            1,
+            List.of(),
+            new ModerationState(true, "Werbung", T.plusSeconds(3)));
+    views.insert(shown);
+    views.insert(visible);
+    views.insert(hidden);
+
+    assertThat(views.list(new ListProposals(CONSULTATION, null, 10)).items())
+        .extracting(ProposalView::id)
+        .containsExactly(visible.id(), shown.id());
+    assertThat(views.find(hidden.id().value())).contains(hidden);
   }
 
   @Test
