@@ -222,7 +222,9 @@ public class ProposalController {
   }
 
   private ProposalResource found(ProposalId id, Authentication caller) {
-    return find(id).map(v -> ProposalResource.of(v, mine(v, caller))).orElseThrow(NotFound::new);
+    return find(id)
+        .map(v -> ProposalResource.withComments(v, mine(v, caller), ProposalReads.citizen(caller)))
+        .orElseThrow(NotFound::new);
   }
 
   private Optional<ProposalView> find(ProposalId id) {

@@ -2,9 +2,12 @@ package de.rathaus.api.participation;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.rathaus.api.participation.CommentResources.CommentResource;
+import de.rathaus.api.participation.CommentResources.ModerationResource;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.domain.participation.ProposalContent;
 import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.shared.CitizenId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The shapes of the proposals' HTTP bodies. */
 public final class ProposalResources {
@@ -86,7 +90,10 @@ public final class ProposalResources {
       double lat, double lon, @JsonInclude(JsonInclude.Include.NON_NULL) String address) {}
 
   /**
-   * A proposal as it is read. Never names its author's account.
+   * A proposal as it is read. Never names its author's account. A hidden proposal reads, for
+   * everyone but its author, as a stub: its id, consultation, creation date, {@code hidden} and the
+   * {@code moderation} (the public reason), without title, text, display name, location or
+   * comments.
    *
    * @param id {@code proposal-} and a UUID
    * @param displayName the name its author chose to appear under
@@ -94,6 +101,11 @@ public final class ProposalResources {
    * @param edited whether its author edited it after submitting it
    * @param editedAt when it was last edited, or {@code null}
    * @param mine whether the caller is its author
+   * @param comments its visible comments and replies in the order written (in a single proposal's
+   *     read; a list leaves them out)
+   * @param commentCount how many visible comments and replies it has
+   * @param hidden whether a moderator hid it
+   * @param moderation why and since when it is hidden; absent while it is not
    */
   record ProposalResource(
       String id,
@@ -105,9 +117,43 @@ public final class ProposalResources {
       Instant createdAt,
       boolean edited,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
-      boolean mine) {
+      boolean mine,
+      // --- comments and moderation
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentResource> comments,
+      int commentCount,
+      boolean hidden,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ModerationResource moderation) {
 
+    /** As a list shows it: without its comments (their count is there). */
     static ProposalResource of(ProposalView view, boolean mine) {
+      return of(view, mine, null);
+    }
+
+    /** As a single read shows it: with its visible comments, {@code mine} for the caller's own. */
+    static ProposalResource withComments(
+        ProposalView view, boolean mine, Optional<CitizenId> caller) {
+      return of(view, mine, CommentResource.of(view.visibleComments(), caller));
+    }
+
+    private static ProposalResource of(
+        ProposalView view, boolean mine, List<CommentResource> comments) {
+      if (view.hidden() && !mine) {
+        return new ProposalResource(
+            view.id().value(),
+            view.consultation().value(),
+            null,
+            null,
+            null,
+            null,
+            view.submittedAt(),
+            false,
+            null,
+            false,
+            comments == null ? null : List.of(),
+            0,
+            true,
+            ModerationResource.of(view.moderation()));
+      }
       Location place = view.location();
       return new ProposalResource(
           view.id().value(),
@@ -121,7 +167,11 @@ public final class ProposalResources {
           view.submittedAt(),
           view.edited(),
           view.editedAt(),
-          mine);
+          mine,
+          comments,
+          view.visibleComments().size(),
+          view.hidden(),
+          ModerationResource.of(view.moderation()));
     }
 
     /** Without what the author wrote. */
