@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Moderation in the open: moderators and administrators hide a proposal or a comment from the
@@ -131,7 +133,8 @@ public class ModerationController {
     return switch (role) {
       case MODERATOR -> ModeratorRole.MODERATOR;
       case ADMIN -> ModeratorRole.ADMIN;
-      default -> throw new IllegalStateException("Moderation by a " + role);
+      // unreachable while the access rules hold; should they not, refuse rather than fail
+      default -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     };
   }
 }
