@@ -307,6 +307,20 @@ class CommentsIT {
     assertThat(Instant.parse(items.get(1).path("at").asText())).isAfterOrEqualTo(NOW);
     assertThat(log.path("next").isNull()).isTrue();
     assertThat(log.toString()).doesNotContain("Kanari", "mona", "\"ada\"", "ben", "anna");
+    // everything stays in the history, the moderator in the event's metadata (for auditors)
+    List<? extends org.axonframework.eventhandling.DomainEventMessage<?>> history =
+        events.readEvents(proposal).asStream().toList();
+    assertThat(history.stream().map(e -> e.getPayloadType().getSimpleName()).toList())
+        .containsExactly(
+            "ProposalSubmitted",
+            "CommentPosted",
+            "CommentPosted",
+            "CommentPosted",
+            "CommentHidden",
+            "CommentRestored");
+    assertThat(history.get(4).getMetaData())
+        .containsEntry("actorId", "mona")
+        .containsEntry("actorRole", "MODERATOR");
   }
 
   @Test
