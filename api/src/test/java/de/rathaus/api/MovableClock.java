@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real clock, moved ahead by a test while the engine runs (to let a deadline pass). Put into
- * an engine with {@link Initializer} ({@code @ContextConfiguration(initializers = ...)}), which
+ * The real clock, moved ahead by a test while the engine runs (to let a deadline pass). Put into an
+ * engine with {@link Initializer} ({@code @ContextConfiguration(initializers = ...)}), which
  * registers {@link #ENGINE} as its clock.
  */
 public final class MovableClock extends Clock {

@@ -9,6 +9,8 @@ import de.rathaus.application.participation.ActionFieldViews;
 import de.rathaus.application.participation.ConsultationAdministration;
 import de.rathaus.application.participation.ConsultationProjection;
 import de.rathaus.application.participation.ConsultationViews;
+import de.rathaus.application.participation.ModerationLog;
+import de.rathaus.application.participation.ModerationLogProjection;
 import de.rathaus.application.participation.PhaseWatch;
 import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalViews;
@@ -79,6 +81,20 @@ public class ParticipationConfiguration {
   @Bean
   public ConfigurerModule proposalsProcessor(ReadModelProgress progress) {
     return ReadModels.readModel(ProposalProjection.NAME, ProposalProjection.class, progress);
+  }
+
+  // --- comments and moderation
+
+  @Bean
+  public ModerationLogProjection moderationLogProjection(ModerationLog log) {
+    return new ModerationLogProjection(log);
+  }
+
+  /** The public moderation log, on its own processor {@value ModerationLogProjection#NAME}. */
+  @Bean
+  public ConfigurerModule moderationLogProcessor(ReadModelProgress progress) {
+    return ReadModels.readModel(
+        ModerationLogProjection.NAME, ModerationLogProjection.class, progress);
   }
 
   @Bean

@@ -264,7 +264,10 @@ public class ProposalController {
 
   private ProposalResource found(ProposalId id, Authentication caller) {
     return find(id)
-        .map(v -> ProposalResource.of(v, mine(v, caller), clock.instant()))
+        .map(
+            v ->
+                ProposalResource.withComments(
+                    v, mine(v, caller), ProposalReads.citizen(caller), clock.instant()))
         .orElseThrow(NotFound::new);
   }
 

@@ -2,6 +2,8 @@ package de.rathaus.api.participation;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.rathaus.api.participation.CommentResources.CommentResource;
+import de.rathaus.api.participation.CommentResources.ModerationResource;
 import de.rathaus.application.participation.AnswerDuty;
 import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ConsultationResults;
@@ -11,6 +13,7 @@ import de.rathaus.domain.participation.AnswerStatus;
 import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalContent;
 import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.shared.CitizenId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -20,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The shapes of the proposals' HTTP bodies. */
 public final class ProposalResources {
@@ -92,7 +96,10 @@ public final class ProposalResources {
       double lat, double lon, @JsonInclude(JsonInclude.Include.NON_NULL) String address) {}
 
   /**
-   * A proposal as it is read. Never names its author's account.
+   * A proposal as it is read. Never names its author's account. A hidden proposal reads, for
+   * everyone but its author, as a stub: its id, consultation, creation date, {@code hidden} and the
+   * {@code moderation} (the public reason), without title, text, display name, location or
+   * comments.
    *
    * @param id {@code proposal-} and a UUID
    * @param displayName the name its author chose to appear under
@@ -100,6 +107,11 @@ public final class ProposalResources {
    * @param edited whether its author edited it after submitting it
    * @param editedAt when it was last edited, or {@code null}
    * @param mine whether the caller is its author
+   * @param comments its visible comments and replies in the order written (in a single proposal's
+   *     read; a list leaves them out)
+   * @param commentCount how many visible comments and replies it has
+   * @param hidden whether a moderator hid it
+   * @param moderation why and since when it is hidden; absent while it is not
    * @param answer the city's answer in force; absent before it answered
    * @param answerHistory every answer the city gave, oldest first, each with its date
    * @param answerDue by when the city must answer (its supports reached the consultation's
@@ -117,12 +129,51 @@ public final class ProposalResources {
       boolean edited,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
       boolean mine,
+      // --- comments and moderation
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentResource> comments,
+      int commentCount,
+      boolean hidden,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ModerationResource moderation,
+      // --- the city's answers
       CityAnswerResource answer,
       List<CityAnswerResource> answerHistory,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
       boolean answerOverdue) {
 
+    /** As a list shows it: without its comments (their count is there). */
     static ProposalResource of(ProposalView view, boolean mine, Instant now) {
+      return of(view, mine, null, now);
+    }
+
+    /** As a single read shows it: with its visible comments, {@code mine} for the caller's own. */
+    static ProposalResource withComments(
+        ProposalView view, boolean mine, Optional<CitizenId> caller, Instant now) {
+      return of(view, mine, CommentResource.of(view.visibleComments(), caller), now);
+    }
+
+    private static ProposalResource of(
+        ProposalView view, boolean mine, List<CommentResource> comments, Instant now) {
+      if (view.hidden() && !mine) {
+        return new ProposalResource(
+            view.id().value(),
+            view.consultation().value(),
+            null,
+            null,
+            null,
+            null,
+            view.submittedAt(),
+            false,
+            null,
+            false,
+            comments == null ? null : List.of(),
+            0,
+            true,
+            ModerationResource.of(view.moderation()),
+            null,
+            List.of(),
+            null,
+            false);
+      }
       Location place = view.location();
       return new ProposalResource(
           view.id().value(),
@@ -137,8 +188,12 @@ public final class ProposalResources {
           view.edited(),
           view.editedAt(),
           mine,
+          comments,
+          view.visibleComments().size(),
+          view.hidden(),
+          ModerationResource.of(view.moderation()),
           CityAnswerResource.of(view.answer()),
-          view.answers().stream().map(CityAnswerResource::of).toList(),
+          view.answers().entries().stream().map(CityAnswerResource::of).toList(),
           view.answerDue(),
           view.answerDuty(now) == AnswerDuty.OVERDUE);
     }
@@ -247,6 +302,7 @@ public final class ProposalResources {
       String id,
       String title,
       String displayName,
+      int commentCount,
       CityAnswerResource answer,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
       AnswerDuty answerDuty) {
@@ -257,6 +313,7 @@ public final class ProposalResources {
           view.id().value(),
           view.title(),
           view.displayName(),
+          view.visibleComments().size(),
           CityAnswerResource.of(view.answer()),
           view.answerDue(),
           result.duty());

@@ -19,8 +19,20 @@ final class AccessRules {
    * @param method the method it applies to, {@code null} for every method
    * @param role who may call, {@code null} for everyone (signed in or not)
    * @param paths the path patterns
+   * @param alsoRoles further roles who may call (none for most lines)
    */
-  record Rule(HttpMethod method, Role role, List<String> paths) {}
+  record Rule(HttpMethod method, Role role, List<String> paths, List<Role> alsoRoles) {
+
+    /** Every role who may call; empty if everyone may. */
+    List<Role> roles() {
+      if (role == null) {
+        return List.of();
+      }
+      List<Role> all = new java.util.ArrayList<>(List.of(role));
+      all.addAll(alsoRoles);
+      return List.copyOf(all);
+    }
+  }
 
   static final List<Rule> TABLE =
       List.of(
@@ -48,6 +60,8 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/departments", "/api/v1/departments/**"),
           only(Role.ADMIN, "/api/v1/action-fields", "/api/v1/action-fields/**"),
           only(Role.ADMIN, "/api/v1/proposals/*/answer"),
+          // --- comments and moderation: before the citizens' line of the proposals
+          only(List.of(Role.MODERATOR, Role.ADMIN), "/api/v1/proposals/*/moderation"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
@@ -60,11 +74,16 @@ final class AccessRules {
   private AccessRules() {}
 
   private static Rule open(HttpMethod method, String... paths) {
-    return new Rule(method, null, List.of(paths));
+    return new Rule(method, null, List.of(paths), List.of());
   }
 
   private static Rule only(Role role, String... paths) {
-    return new Rule(null, role, List.of(paths));
+    return new Rule(null, role, List.of(paths), List.of());
+  }
+
+  /** A line for several roles: any of them may call. */
+  private static Rule only(List<Role> roles, String... paths) {
+    return new Rule(null, roles.get(0), List.of(paths), roles.subList(1, roles.size()));
   }
 
   /** The table as Spring Security's authorization rules, refusing whatever it does not list. */
@@ -80,7 +99,7 @@ final class AccessRules {
       if (rule.role() == null) {
         matched.permitAll();
       } else {
-        matched.hasRole(rule.role().name());
+        matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
       }
     }
     authorize.anyRequest().denyAll();

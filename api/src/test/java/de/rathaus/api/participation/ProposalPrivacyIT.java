@@ -220,6 +220,167 @@ class ProposalPrivacyIT {
             == 2;
   }
 
+  // --- comments (comments helper): texts and display names under the commenter's key
+
+  private final String annasCommentName = "Kanari Kommentarname " + run;
+  private final String annasReply = "Kanari Antworttext " + run;
+  private final String annasComment = "Kanari Kommentartext " + run;
+  private final String bensComment = "Kanari Bens Kommentar " + run;
+  private final String moderationReason = "Beleidigend " + run;
+
+  private List<String> commentCanaries() {
+    return List.of(annasCommentName, annasReply, annasComment, bensComment);
+  }
+
+  private static String comment(String text, String name, String parent) {
+    return parent == null
+        ? json(Map.of("text", text, "displayName", name))
+        : json(Map.of("text", text, "displayName", name, "parentId", parent));
+  }
+
+  @Test
+  void whatACommenterWritesIsEncryptedAtRestAndReadsAsErasedAfterTheirErasure(CapturedOutput logs)
+      throws Exception {
+    String bens;
+    String annas;
+    String bensTop;
+    String annasHidden;
+    try (ConfigurableApplicationContext first = start()) {
+      Instant opens = Instant.now().plus(Duration.ofDays(1));
+      String consultation =
+          call("POST", "/api/v1/consultations", "ada")
+              .json(
+                  """
+                  {"title": {"de": "Plätze"}, "description": {"de": "Was fehlt?"},
+                   "actionField": "mobilitaet", "format": "IDEAS",
+                   "opensAt": "%s", "closesAt": "%s"}
+                  """
+                      .formatted(opens, opens.plus(Duration.ofDays(30))))
+              .expect(201)
+              .path("id")
+              .asText();
+      call("POST", "/api/v1/consultations/" + consultation + "/phase", "ada")
+          .json("{\"phase\": \"OPEN\"}")
+          .expect(200);
+      String proposals = "/api/v1/consultations/" + consultation + "/proposals";
+      bens =
+          call("POST", proposals, "ben")
+              .json(proposal("Bens Vorschlag", "Bens Text", "Ben", "Bens Ecke"))
+              .expect(201)
+              .path("id")
+              .asText();
+      annas =
+          call("POST", proposals, "anna")
+              .json(proposal("Annas Vorschlag", "Annas Text", "Anna", "Annas Ecke"))
+              .expect(201)
+              .path("id")
+              .asText();
+      bensTop =
+          call("POST", "/api/v1/proposals/" + bens + "/comments", "ben")
+              .json(comment(bensComment, "Ben", null))
+              .expect(201)
+              .path("id")
+              .asText();
+      call("POST", "/api/v1/proposals/" + bens + "/comments", "anna")
+          .header("Idempotency-Key", "kanari-" + run)
+          .json(comment(annasReply, annasCommentName, bensTop))
+          .expect(201);
+      call("POST", "/api/v1/proposals/" + annas + "/comments", "anna")
+          .json(comment(annasComment, annasCommentName, null))
+          .expect(201);
+      annasHidden =
+          call("POST", "/api/v1/proposals/" + annas + "/comments", "anna")
+              .json(comment("Versteckt", annasCommentName, null))
+              .expect(201)
+              .path("id")
+              .asText();
+      call("POST", "/api/v1/proposals/" + annas + "/moderation", "mona")
+          .json(
+              json(Map.of("action", "HIDE", "reason", moderationReason, "commentId", annasHidden)))
+          .expect(200);
+      // bad input carrying a canary: refused without repeating it
+      TestClient.Response refused =
+          call("POST", "/api/v1/proposals/" + bens + "/comments", "anna")
+              .json(comment(annasComment, annasCommentName.repeat(10), null))
+              .send()
+              .expect(400);
+      assertThat(refused.body()).doesNotContain(annasComment, annasCommentName);
+      JsonNode read = call("GET", "/api/v1/proposals/" + bens, "ben").expect(200);
+      assertThat(read.path("comments").findValuesAsText("text"))
+          .containsExactly(bensComment, annasReply);
+    }
+
+    assertThat(filesContaining(bensTop))
+        .as("the search finds what is stored in plain")
+        .isNotEmpty();
+    assertThat(filesContaining(moderationReason)).as("the public reason is no secret").isNotEmpty();
+    for (String canary : commentCanaries()) {
+      assertThat(filesContaining(canary)).as("files holding %s in plain text", canary).isEmpty();
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      call("POST", "/api/v1/privacy/subjects/anna/erasure", "ada")
+          .json("{\"reason\":\"CONSENT_WITHDRAWN\",\"reference\":\"DS-2026/0044\"}")
+          .expect(200);
+      assertCommentsErased(bens, annas, bensTop);
+
+      EventProcessingConfiguration processing = second.getBean(EventProcessingConfiguration.class);
+      StreamingEventProcessor proposals =
+          (StreamingEventProcessor)
+              processing.eventProcessor(ProposalProjection.NAME).orElseThrow();
+      proposals.shutDown();
+      proposals.resetTokens();
+      proposals.start();
+      Instant until = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(until) && !commentsRebuilt(bens, annas)) {
+        Thread.sleep(100);
+      }
+      assertThat(commentsRebuilt(bens, annas)).as("the proposals rebuilt in time").isTrue();
+      assertCommentsErased(bens, annas, bensTop);
+      assertThat(second.getBean(MissingKeys.class).total())
+          .as("erased values are no missing keys")
+          .isZero();
+    }
+
+    for (String canary : commentCanaries()) {
+      assertThat(filesContaining(canary)).as("files holding %s in plain text", canary).isEmpty();
+    }
+    assertThat(logs.getAll()).contains("Embedded MongoDB (H2 backend) started"); // capture works
+    for (String canary : commentCanaries()) {
+      assertThat(logs.getAll()).as("the logs").doesNotContain(canary);
+    }
+  }
+
+  /** Anna's comments stay, counted, with their replies' places, and read as erased; Ben's stay. */
+  private void assertCommentsErased(String bens, String annas, String bensTop) {
+    JsonNode onBens = new TestClient(port).get("/api/v1/proposals/" + bens).expect(200);
+    assertThat(onBens.path("commentCount").asInt()).isEqualTo(2);
+    JsonNode top = onBens.path("comments").get(0);
+    assertThat(top.path("id").asText()).isEqualTo(bensTop);
+    assertThat(top.path("text").asText()).isEqualTo(bensComment);
+    JsonNode reply = onBens.path("comments").get(1);
+    assertThat(reply.path("parentId").asText()).isEqualTo(bensTop);
+    assertThat(reply.path("text").asText()).isEqualTo(ERASED);
+    assertThat(reply.path("displayName").asText()).isEqualTo(ERASED);
+    assertThat(reply.path("createdAt").asText()).isNotBlank();
+
+    JsonNode onAnnas = new TestClient(port).get("/api/v1/proposals/" + annas).expect(200);
+    assertThat(onAnnas.path("commentCount").asInt()).isEqualTo(1);
+    assertThat(onAnnas.path("comments").get(0).path("text").asText()).isEqualTo(ERASED);
+    assertThat(onAnnas.path("comments").get(0).path("displayName").asText()).isEqualTo(ERASED);
+  }
+
+  private boolean commentsRebuilt(String bens, String annas) {
+    TestClient.Response onBens = new TestClient(port).get("/api/v1/proposals/" + bens).send();
+    TestClient.Response onAnnas = new TestClient(port).get("/api/v1/proposals/" + annas).send();
+    return onBens.status() == 200
+        && onAnnas.status() == 200
+        && onBens.json().path("commentCount").asInt() == 2
+        && onAnnas.json().path("commentCount").asInt() == 1
+        // the hidden one is applied last: once hidden again, the rebuild is through
+        && onAnnas.json().path("comments").size() == 1;
+  }
+
   private List<Path> filesContaining(String text) throws IOException {
     return DataFiles.containing(dataDir, text);
   }

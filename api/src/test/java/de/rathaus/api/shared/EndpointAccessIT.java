@@ -473,6 +473,37 @@ class EndpointAccessIT {
           "GET /api/v1/consultations/{id}/results",
           Target.DRAFT_CONSULTATION,
           (c, id) -> c.get("/api/v1/consultations/" + id + "/results"));
+  // --- participation: comments and moderation (citizens comment, moderators and admins moderate,
+  // the log is public but a draft's)
+
+  static final Endpoint COMMENT =
+      new Endpoint(
+          "POST /api/v1/proposals/{id}/comments [anna's]",
+          "POST /api/v1/proposals/{id}/comments",
+          Target.ANNAS_PROPOSAL,
+          (c, id) ->
+              c.post("/api/v1/proposals/" + id + "/comments")
+                  .json("{\"text\": \"Gute Idee\", \"displayName\": \"B.\"}"));
+  static final Endpoint MODERATE =
+      new Endpoint(
+          "POST /api/v1/proposals/{id}/moderation [anna's, hide it]",
+          "POST /api/v1/proposals/{id}/moderation",
+          Target.ANNAS_PROPOSAL,
+          (c, id) ->
+              c.post("/api/v1/proposals/" + id + "/moderation")
+                  .json("{\"action\": \"HIDE\", \"reason\": \"Werbung\"}"));
+  static final Endpoint MODERATION_LOG =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/moderation-log [an open consultation]",
+          "GET /api/v1/consultations/{id}/moderation-log",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/moderation-log"));
+  static final Endpoint DRAFT_MODERATION_LOG =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/moderation-log [a draft: admins only]",
+          "GET /api/v1/consultations/{id}/moderation-log",
+          Target.DRAFT_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/moderation-log"));
 
   // --- requests: citizens, their own only (the target is anna's)
 
@@ -641,6 +672,11 @@ class EndpointAccessIT {
           ANSWER_PROPOSAL,
           RESULTS,
           DRAFT_RESULTS,
+          // comments and moderation
+          COMMENT,
+          MODERATE,
+          MODERATION_LOG,
+          DRAFT_MODERATION_LOG,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -1103,6 +1139,39 @@ class EndpointAccessIT {
           row(DRAFT_RESULTS, MONA, 404),
           row(DRAFT_RESULTS, UDO, 404),
           row(DRAFT_RESULTS, ADA, 200),
+          // participation: comments and moderation
+          row(COMMENT, ANONYMOUS, 401),
+          row(COMMENT, ANNA, 201),
+          row(COMMENT, BEN, 201),
+          row(COMMENT, CLARA, 403),
+          row(COMMENT, CARL, 403),
+          row(COMMENT, MONA, 403),
+          row(COMMENT, UDO, 403),
+          row(COMMENT, ADA, 403),
+          row(MODERATE, ANONYMOUS, 401),
+          row(MODERATE, ANNA, 403),
+          row(MODERATE, BEN, 403),
+          row(MODERATE, CLARA, 403),
+          row(MODERATE, CARL, 403),
+          row(MODERATE, MONA, 200),
+          row(MODERATE, UDO, 403),
+          row(MODERATE, ADA, 200),
+          row(MODERATION_LOG, ANONYMOUS, 200),
+          row(MODERATION_LOG, ANNA, 200),
+          row(MODERATION_LOG, BEN, 200),
+          row(MODERATION_LOG, CLARA, 200),
+          row(MODERATION_LOG, CARL, 200),
+          row(MODERATION_LOG, MONA, 200),
+          row(MODERATION_LOG, UDO, 200),
+          row(MODERATION_LOG, ADA, 200),
+          row(DRAFT_MODERATION_LOG, ANONYMOUS, 404),
+          row(DRAFT_MODERATION_LOG, ANNA, 404),
+          row(DRAFT_MODERATION_LOG, BEN, 404),
+          row(DRAFT_MODERATION_LOG, CLARA, 404),
+          row(DRAFT_MODERATION_LOG, CARL, 404),
+          row(DRAFT_MODERATION_LOG, MONA, 404),
+          row(DRAFT_MODERATION_LOG, UDO, 404),
+          row(DRAFT_MODERATION_LOG, ADA, 200),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -1139,6 +1208,10 @@ class EndpointAccessIT {
           row(ANSWER_PROPOSAL, OTTO, 403),
           row(RESULTS, OTTO, 200),
           row(DRAFT_RESULTS, OTTO, 404),
+          row(COMMENT, OTTO, 403),
+          row(MODERATE, OTTO, 403),
+          row(MODERATION_LOG, OTTO, 200),
+          row(DRAFT_MODERATION_LOG, OTTO, 404),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),

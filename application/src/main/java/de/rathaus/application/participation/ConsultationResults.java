@@ -8,7 +8,8 @@ import java.util.List;
  * What came of a consultation, as the public reads it: each proposal with how the city stands with
  * its answer, and the city's accountability in figures.
  *
- * @param proposals the proposals, newest first, each with its answer duty at {@code at}
+ * @param proposals the proposals the public sees (not those a moderator hid), newest first, each
+ *     with its answer duty at {@code at}
  * @param answered how many the city has answered
  * @param withDeadline how many reached the support threshold where an answer deadline runs
  * @param answeredInTime how many of those the city answered by the deadline
@@ -31,11 +32,15 @@ public record ConsultationResults(
     proposals = List.copyOf(proposals);
   }
 
-  /** The results of these proposals of the consultation, judged at {@code now}. */
+  /**
+   * The results of these proposals of the consultation, judged at {@code now}; hidden ones are left
+   * out (and out of the shares).
+   */
   public static ConsultationResults of(
       ConsultationId consultation, List<ProposalView> proposals, Instant now) {
     List<Result> results =
         proposals.stream()
+            .filter(p -> !p.hidden())
             .sorted(InMemoryProposalViews.NEWEST_FIRST)
             .map(p -> new Result(p, p.answerDuty(now)))
             .toList();

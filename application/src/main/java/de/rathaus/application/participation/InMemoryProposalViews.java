@@ -20,7 +20,7 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   @Override
   public Page<ProposalView> list(ListProposals query) {
     return page(
-        v -> v.consultation().equals(query.consultation()),
+        v -> v.consultation().equals(query.consultation()) && !v.hidden(),
         NEWEST_FIRST,
         query.after(),
         query.size());

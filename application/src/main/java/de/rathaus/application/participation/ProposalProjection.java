@@ -2,8 +2,13 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.participation.CommentHidden;
+import de.rathaus.domain.participation.CommentPosted;
+import de.rathaus.domain.participation.CommentRestored;
 import de.rathaus.domain.participation.ProposalAnswered;
 import de.rathaus.domain.participation.ProposalEdited;
+import de.rathaus.domain.participation.ProposalHidden;
+import de.rathaus.domain.participation.ProposalRestored;
 import de.rathaus.domain.participation.ProposalSubmitted;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +44,50 @@ public class ProposalProjection {
   @EventHandler
   void on(ProposalAnswered event, @SequenceNumber long sequence) {
     ViewUpdates.update(views, event.id().value(), sequence, view -> view.answered(event));
+  }
+
+  // --- comments and moderation
+
+  @EventHandler
+  void on(CommentPosted event, @SequenceNumber long sequence) {
+    ViewUpdates.update(
+        views, event.id().value(), sequence, view -> view.commented(CommentView.posted(event)));
+  }
+
+  @EventHandler
+  void on(CommentHidden event, @SequenceNumber long sequence) {
+    ViewUpdates.update(
+        views,
+        event.id().value(),
+        sequence,
+        view -> view.comment(event.comment(), c -> c.hidden(true)));
+  }
+
+  @EventHandler
+  void on(CommentRestored event, @SequenceNumber long sequence) {
+    ViewUpdates.update(
+        views,
+        event.id().value(),
+        sequence,
+        view -> view.comment(event.comment(), c -> c.hidden(false)));
+  }
+
+  @EventHandler
+  void on(ProposalHidden event, @SequenceNumber long sequence) {
+    ViewUpdates.update(
+        views,
+        event.id().value(),
+        sequence,
+        view -> view.moderated(new ModerationState(true, event.reason(), event.at())));
+  }
+
+  @EventHandler
+  void on(ProposalRestored event, @SequenceNumber long sequence) {
+    ViewUpdates.update(
+        views,
+        event.id().value(),
+        sequence,
+        view -> view.moderated(new ModerationState(false, event.reason(), event.at())));
   }
 
   @ResetHandler

@@ -10,10 +10,12 @@ import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A proposal as it is read: its present version, when it was submitted and whether (and when last)
@@ -25,11 +27,10 @@ import java.util.List;
  * @param location where it is about (coordinates public, address personal), or {@code null}
  * @param editedAt when it was last edited, or {@code null} if never
  * @param sequence the sequence number of the proposal's last event applied
- * @param supportThreshold the supports after which the city must answer, or {@code null}
- * @param answerDeadlineDays the days it has to answer once the threshold is reached, or {@code
- *     null}
- * @param thresholdReachedAt when its supports first reached the threshold, or {@code null}
- * @param answers the city's answers, oldest first (the last is in force)
+ * @param comments every comment and reply in the order written, hidden ones included (never
+ *     answered to the public: see {@link #visibleComments()})
+ * @param moderation whether the proposal is hidden, and why
+ * @param answers the city's answers and its duty to answer
  */
 public record ProposalView(
     ProposalId id,
@@ -42,14 +43,18 @@ public record ProposalView(
     Instant submittedAt,
     Instant editedAt,
     long sequence,
-    Integer supportThreshold,
-    Integer answerDeadlineDays,
-    Instant thresholdReachedAt,
-    List<AnswerEntry> answers)
+    // --- comments and moderation
+    List<CommentView> comments,
+    ModerationState moderation,
+    // --- the city's answers
+    ProposalAnswers answers)
     implements Versioned<ProposalView> {
 
   public ProposalView {
-    answers = answers == null ? List.of() : List.copyOf(answers);
+    // a record stored before comments existed has neither
+    comments = comments == null ? List.of() : List.copyOf(comments);
+    moderation = moderation == null ? ModerationState.NONE : moderation;
+    answers = answers == null ? ProposalAnswers.NONE : answers;
   }
 
   static ProposalView submitted(ProposalSubmitted e) {
@@ -64,10 +69,9 @@ public record ProposalView(
         e.at(),
         null,
         0,
-        e.supportThreshold(),
-        e.answerDeadlineDays(),
-        null,
-        List.of());
+        List.of(),
+        ModerationState.NONE,
+        ProposalAnswers.under(e.supportThreshold(), e.answerDeadlineDays()));
   }
 
   ProposalView edited(ProposalEdited e) {
@@ -82,81 +86,9 @@ public record ProposalView(
         submittedAt,
         e.at(),
         sequence,
-        supportThreshold,
-        answerDeadlineDays,
-        thresholdReachedAt,
+        comments,
+        moderation,
         answers);
-  }
-
-  ProposalView answered(ProposalAnswered e) {
-    List<AnswerEntry> more = new ArrayList<>(answers);
-    more.add(new AnswerEntry(e.status(), e.reasoning(), e.at()));
-    return new ProposalView(
-        id,
-        consultation,
-        author,
-        displayName,
-        title,
-        text,
-        location,
-        submittedAt,
-        editedAt,
-        sequence,
-        supportThreshold,
-        answerDeadlineDays,
-        thresholdReachedAt,
-        more);
-  }
-
-  /**
-   * With {@code supports} supports counted at {@code at}: the first time they reach the threshold
-   * the answer deadline starts to run; it keeps running if supports are withdrawn afterwards.
-   */
-  ProposalView supportsCounted(int supports, Instant at) {
-    if (supportThreshold == null || thresholdReachedAt != null || supports < supportThreshold) {
-      return this;
-    }
-    return new ProposalView(
-        id,
-        consultation,
-        author,
-        displayName,
-        title,
-        text,
-        location,
-        submittedAt,
-        editedAt,
-        sequence,
-        supportThreshold,
-        answerDeadlineDays,
-        at,
-        answers);
-  }
-
-  /** The city's answer in force, or {@code null} if it has not answered. */
-  public AnswerEntry answer() {
-    return answers.isEmpty() ? null : answers.get(answers.size() - 1);
-  }
-
-  /** By when the city must answer, or {@code null} if no deadline runs. */
-  public Instant answerDue() {
-    return thresholdReachedAt == null || answerDeadlineDays == null
-        ? null
-        : thresholdReachedAt.plus(Duration.ofDays(answerDeadlineDays));
-  }
-
-  /** Where the city stands with its duty to answer, at {@code now}. */
-  public AnswerDuty answerDuty(Instant now) {
-    Instant due = answerDue();
-    if (due == null) {
-      return AnswerDuty.NONE;
-    }
-    if (!answers.isEmpty()) {
-      return answers.get(0).at().isAfter(due)
-          ? AnswerDuty.ANSWERED_LATE
-          : AnswerDuty.ANSWERED_IN_TIME;
-    }
-    return now.isAfter(due) ? AnswerDuty.OVERDUE : AnswerDuty.DUE;
   }
 
   /** Whether its author ever edited it (the public sees that). */
@@ -177,10 +109,110 @@ public record ProposalView(
         submittedAt,
         editedAt,
         sequence,
-        supportThreshold,
-        answerDeadlineDays,
-        thresholdReachedAt,
+        comments,
+        moderation,
         answers);
+  }
+
+  // --- comments and moderation
+
+  private ProposalView with(List<CommentView> comments, ModerationState moderation) {
+    return new ProposalView(
+        id,
+        consultation,
+        author,
+        displayName,
+        title,
+        text,
+        location,
+        submittedAt,
+        editedAt,
+        sequence,
+        comments,
+        moderation,
+        answers);
+  }
+
+  ProposalView commented(CommentView comment) {
+    List<CommentView> all = new ArrayList<>(comments);
+    all.add(comment);
+    return with(all, moderation);
+  }
+
+  ProposalView comment(
+      de.rathaus.domain.participation.CommentId comment, UnaryOperator<CommentView> change) {
+    return with(
+        comments.stream().map(c -> c.id().equals(comment) ? change.apply(c) : c).toList(),
+        moderation);
+  }
+
+  ProposalView moderated(ModerationState moderation) {
+    return with(comments, moderation);
+  }
+
+  // --- the city's answers
+
+  ProposalView answered(ProposalAnswered e) {
+    return withAnswers(answers.with(new AnswerEntry(e.status(), e.reasoning(), e.at())));
+  }
+
+  /** With {@code supports} supports counted at {@code at} (see {@link ProposalAnswers}). */
+  ProposalView supportsCounted(int supports, Instant at) {
+    ProposalAnswers counted = answers.supportsCounted(supports, at);
+    return counted == answers ? this : withAnswers(counted);
+  }
+
+  private ProposalView withAnswers(ProposalAnswers answers) {
+    return new ProposalView(
+        id,
+        consultation,
+        author,
+        displayName,
+        title,
+        text,
+        location,
+        submittedAt,
+        editedAt,
+        sequence,
+        comments,
+        moderation,
+        answers);
+  }
+
+  /** The city's answer in force, or {@code null} if it has not answered. */
+  public AnswerEntry answer() {
+    return answers.inForce();
+  }
+
+  /** By when the city must answer, or {@code null} if no deadline runs. */
+  public Instant answerDue() {
+    return answers.due();
+  }
+
+  /** Where the city stands with its duty to answer, at {@code now}. */
+  public AnswerDuty answerDuty(Instant now) {
+    return answers.duty(now);
+  }
+
+  /** Whether a moderator hid it: the public then sees only that, and why. */
+  public boolean hidden() {
+    return moderation.hidden();
+  }
+
+  /**
+   * The comments the public sees, in the order written: neither hidden ones nor replies to a hidden
+   * comment (they answer what the public cannot read; they come back when it is restored).
+   */
+  public List<CommentView> visibleComments() {
+    Set<de.rathaus.domain.participation.CommentId> hiddenOnes = new HashSet<>();
+    for (CommentView c : comments) {
+      if (c.hidden()) {
+        hiddenOnes.add(c.id());
+      }
+    }
+    return comments.stream()
+        .filter(c -> !c.hidden() && (c.parent() == null || !hiddenOnes.contains(c.parent())))
+        .toList();
   }
 
   /** Without the personal parts and without the author. */

@@ -9,7 +9,10 @@ import java.util.List;
 /** The read model of proposals (keyed by their id); infra keeps it in MongoDB. */
 public interface ProposalViews extends VersionedViews<ProposalView> {
 
-  /** A page of a consultation's proposals, newest first (then by id, descending). */
+  /**
+   * A page of a consultation's proposals, newest first (then by id, descending); hidden ones are
+   * left out.
+   */
   Page<ProposalView> list(ListProposals query);
 
   /** Every proposal of a consultation, in no particular order (its results). */

@@ -49,7 +49,7 @@ class ProposalAnswersProjectionTest {
     answered(id, 2, AnswerStatus.IMPLEMENTED, T.plus(DAY.multipliedBy(90)));
 
     ProposalView view = found(id);
-    assertThat(view.answers())
+    assertThat(view.answers().entries())
         .extracting(AnswerEntry::status, AnswerEntry::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(AnswerStatus.ACCEPTED, T.plus(DAY)),
@@ -64,7 +64,7 @@ class ProposalAnswersProjectionTest {
     ProposalId id = submitted(null, null);
     answered(id, 1, AnswerStatus.ACCEPTED, T.plus(DAY));
     answered(id, 1, AnswerStatus.ACCEPTED, T.plus(DAY));
-    assertThat(found(id).answers()).hasSize(1);
+    assertThat(found(id).answers().entries()).hasSize(1);
   }
 
   @Test
@@ -81,7 +81,7 @@ class ProposalAnswersProjectionTest {
             .supportsCounted(3, T.plus(DAY))
             .supportsCounted(2, T.plus(DAY.multipliedBy(2)))
             .supportsCounted(3, T.plus(DAY.multipliedBy(3)));
-    assertThat(view.thresholdReachedAt()).isEqualTo(T.plus(DAY));
+    assertThat(view.answers().thresholdReachedAt()).isEqualTo(T.plus(DAY));
     assertThat(view.answerDue()).isEqualTo(T.plus(DAY.multipliedBy(15)));
     assertThat(view.answerDuty(T.plus(DAY.multipliedBy(15)))).isEqualTo(AnswerDuty.DUE);
     assertThat(view.answerDuty(T.plus(DAY.multipliedBy(15)).plusMillis(1)))

@@ -26,6 +26,10 @@ public class Proposal {
   private AnswerStatus answerStatus;
   private String answerReasoning;
 
+  // --- comments and moderation
+  private boolean hidden;
+  private final ProposalComments comments = new ProposalComments();
+
   /** For Axon, which rebuilds the aggregate from its events. */
   protected Proposal() {}
 
@@ -108,5 +112,88 @@ public class Proposal {
   void on(ProposalAnswered event) {
     answerStatus = event.status();
     answerReasoning = event.reasoning();
+  }
+
+  // --- comments and moderation
+
+  /**
+   * A comment, or a reply to a visible top-level comment, while the consultation takes comments and
+   * the proposal is not hidden.
+   */
+  @CommandHandler
+  public void handle(PostComment command) {
+    if (!ProposalComments.open(command.format(), command.phase())) {
+      throw new ProposalRuleViolation(
+          id,
+          Code.COMMENTS_CLOSED,
+          "Comments are taken while the consultation is open (ideas: also in voting)");
+    }
+    if (hidden) {
+      throw new ProposalRuleViolation(
+          id, Code.PROPOSAL_HIDDEN, "A hidden proposal takes no comments");
+    }
+    if (command.parent() != null) {
+      comments.requireRepliable(id, command.parent());
+    }
+    CommentContent c = command.content();
+    apply(
+        new CommentPosted(
+            id,
+            command.comment(),
+            command.parent(),
+            command.author(),
+            c.displayName(),
+            c.text(),
+            command.at()));
+  }
+
+  /**
+   * Hides or restores the proposal or one of its comments; a change that changes nothing is
+   * refused.
+   */
+  @CommandHandler
+  public void handle(ModerateProposal command) {
+    String reason = command.reason().strip();
+    boolean hide = command.action() == ModerationAction.HIDE;
+    if (command.comment() == null) {
+      ProposalComments.requireChange(id, hidden, command.action());
+      apply(
+          hide
+              ? new ProposalHidden(id, consultation, reason, command.role(), command.at())
+              : new ProposalRestored(id, consultation, reason, command.role(), command.at()));
+      return;
+    }
+    comments.requireModeratable(id, command.comment(), command.action());
+    apply(
+        hide
+            ? new CommentHidden(
+                id, consultation, command.comment(), reason, command.role(), command.at())
+            : new CommentRestored(
+                id, consultation, command.comment(), reason, command.role(), command.at()));
+  }
+
+  @EventSourcingHandler
+  void on(CommentPosted event) {
+    comments.posted(event);
+  }
+
+  @EventSourcingHandler
+  void on(ProposalHidden event) {
+    hidden = true;
+  }
+
+  @EventSourcingHandler
+  void on(ProposalRestored event) {
+    hidden = false;
+  }
+
+  @EventSourcingHandler
+  void on(CommentHidden event) {
+    comments.hidden(event.comment(), true);
+  }
+
+  @EventSourcingHandler
+  void on(CommentRestored event) {
+    comments.hidden(event.comment(), false);
   }
 }

@@ -15,7 +15,27 @@ public class ProposalRuleViolation extends RuntimeException {
     /** Proposals are edited only while the consultation is open: edits end when voting starts. */
     EDITS_ENDED,
     /** Only its author edits a proposal (answered as if it did not exist). */
-    NOT_THE_AUTHOR
+    NOT_THE_AUTHOR,
+    // --- comments and moderation
+    /**
+     * Comments are taken while an ideas consultation is open or in voting, and while a feedback
+     * consultation is open.
+     */
+    COMMENTS_CLOSED,
+    /** A hidden proposal takes no comments. */
+    PROPOSAL_HIDDEN,
+    /** A reply names a comment of the same proposal. */
+    UNKNOWN_PARENT,
+    /** Replies go one level deep: a reply is not replied to. */
+    REPLY_TO_REPLY,
+    /** A hidden comment is not replied to. */
+    COMMENT_HIDDEN,
+    /** A moderation names a comment of the same proposal (or none, for the proposal). */
+    UNKNOWN_COMMENT,
+    /** What is hidden is not hidden again. */
+    ALREADY_HIDDEN,
+    /** Only what is hidden is restored. */
+    NOT_HIDDEN
   }
 
   private final transient ProposalId proposal;

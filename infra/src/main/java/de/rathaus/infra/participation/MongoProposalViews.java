@@ -23,9 +23,9 @@ import org.bson.Document;
 /**
  * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
  * author's key. A consultation's list is queried by the plain fields under {@code q}: the
- * consultation's id and the submission date (epoch millis, the list's order), and the author's
- * pseudonymous id, by which the citizen's own data is exported (nothing public lists a citizen's
- * proposals).
+ * consultation's id, the submission date (epoch millis, the list's order) and whether moderation
+ * hid it (a hidden one leaves the list); and the author's pseudonymous id, by which the citizen's
+ * own data is exported (nothing public lists a citizen's proposals).
  */
 public class MongoProposalViews extends StoredViews<ProposalView> implements ProposalViews {
 
@@ -34,6 +34,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static final String CONSULTATION = "consultation";
   static final String SUBMITTED = "submitted";
   static final String AUTHOR = "author";
+  static final String HIDDEN = "hidden";
 
   /** What a consultation's list filters and sorts by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -60,13 +61,17 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static Document query(ProposalView view) {
     return new Document(CONSULTATION, view.consultation().value())
         .append(SUBMITTED, view.submittedAt().toEpochMilli())
-        .append(AUTHOR, view.author().value());
+        .append(AUTHOR, view.author().value())
+        .append(HIDDEN, view.hidden());
   }
 
   @Override
   public Page<ProposalView> list(ListProposals query) {
     return views.page(
-        Filters.eq(field(CONSULTATION), query.consultation().value()),
+        Filters.and(
+            Filters.eq(field(CONSULTATION), query.consultation().value()),
+            // a hidden proposal leaves the public list (a record stored before has no flag)
+            Filters.ne(field(HIDDEN), true)),
         SUBMITTED,
         false,
         query.after(),

@@ -3,6 +3,7 @@ package de.rathaus.infra.participation;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.participation.ActionFieldViews;
 import de.rathaus.application.participation.ConsultationViews;
+import de.rathaus.application.participation.ModerationLog;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * E-participation's read models on MongoDB: the action fields, the consultations and the proposals.
+ * E-participation's read models on MongoDB: the action fields, the consultations, the proposals and
+ * the public moderation log.
  */
 @AutoConfiguration(
     after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
@@ -34,5 +36,11 @@ public class ParticipationReadModelAutoConfiguration {
   @ConditionalOnMissingBean(ProposalViews.class)
   public ProposalViews proposalViews(MongoDatabase database, ProtectedJson json) {
     return new MongoProposalViews(database, json.mapper());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(ModerationLog.class)
+  public ModerationLog moderationLog(MongoDatabase database, ProtectedJson json) {
+    return new MongoModerationLog(database, json.mapper());
   }
 }

@@ -11,6 +11,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ModerationState;
+import de.rathaus.application.participation.ProposalAnswers;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.AnswerStatus;
@@ -70,10 +72,13 @@ class MongoProposalViewsTest {
         at,
         at.plusSeconds(60),
         2,
-        10,
-        14,
-        at.plusSeconds(120),
-        List.of(new AnswerEntry(AnswerStatus.ACCEPTED, "Wird gemacht", at.plusSeconds(180))));
+        List.of(),
+        ModerationState.NONE,
+        new ProposalAnswers(
+            10,
+            14,
+            at.plusSeconds(120),
+            List.of(new AnswerEntry(AnswerStatus.ACCEPTED, "Wird gemacht", at.plusSeconds(180)))));
   }
 
   @Test
@@ -104,6 +109,35 @@ class MongoProposalViewsTest {
     }
     assertThat(seen).containsExactlyElementsOf(newestFirst);
     assertThat(third.next()).isNull();
+  }
+
+  @Test
+  void aHiddenProposalLeavesItsConsultationsList() {
+    ProposalView shown = view(CONSULTATION, T);
+    ProposalView visible = view(CONSULTATION, T.plusSeconds(1));
+    ProposalView hidden =
+        new ProposalView(
+            ProposalId.of(UUID.randomUUID()),
+            CONSULTATION,
+            new CitizenId("ben"),
+            "Ben",
+            "Spam",
+            "Spam",
+            null,
+            T.plusSeconds(2),
+            null,
+            1,
+            List.of(),
+            new ModerationState(true, "Werbung", T.plusSeconds(3)),
+            ProposalAnswers.NONE);
+    views.insert(shown);
+    views.insert(visible);
+    views.insert(hidden);
+
+    assertThat(views.list(new ListProposals(CONSULTATION, null, 10)).items())
+        .extracting(ProposalView::id)
+        .containsExactly(visible.id(), shown.id());
+    assertThat(views.find(hidden.id().value())).contains(hidden);
   }
 
   @Test
@@ -174,10 +208,9 @@ class MongoProposalViewsTest {
             T,
             null,
             0,
-            null,
-            null,
-            null,
-            List.of());
+            List.of(),
+            ModerationState.NONE,
+            ProposalAnswers.NONE);
     views.insert(older);
     views.insert(newer);
     views.insert(bens);

@@ -1,0 +1,15 @@
+package de.rathaus.domain.participation;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A moderator (or an administrator) restored a hidden proposal: the public sees it again. The
+ * reason and the role are public; the text stays in the history for auditors. Nothing personal.
+ *
+ * @param consultation the proposal's consultation (whose moderation log lists it)
+ * @param role in which role it was done
+ */
+@Revision("1")
+public record ProposalRestored(
+    ProposalId id, ConsultationId consultation, String reason, ModeratorRole role, Instant at) {}
