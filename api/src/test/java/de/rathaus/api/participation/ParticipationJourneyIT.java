@@ -3,6 +3,7 @@ package de.rathaus.api.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.rathaus.api.MovableClock;
 import de.rathaus.api.TestClient;
 import de.rathaus.api.TestClient.Response;
 import java.nio.file.Path;
@@ -11,11 +12,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * published results.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = MovableClock.Initializer.class)
 class ParticipationJourneyIT {
 
   @TempDir static Path dataDir;
@@ -43,6 +47,11 @@ class ParticipationJourneyIT {
   @BeforeEach
   void client() {
     client = new TestClient(port).withHeader("Accept-Language", "en");
+  }
+
+  @AfterEach
+  void realTime() {
+    MovableClock.ENGINE.reset();
   }
 
   private static String consultation(String format, String extra) {
@@ -101,6 +110,126 @@ class ParticipationJourneyIT {
 
   private JsonNode results(String consultation) {
     return client.get("/api/v1/consultations/" + consultation + "/results").expect(200);
+  }
+
+  // --- the whole course of an ideas consultation
+
+  private JsonNode support(String proposal, String user) {
+    return client.put("/api/v1/proposals/" + proposal + "/support").as(user).expect(200);
+  }
+
+  private String comment(String proposal, String user, String text, String parent) {
+    return client
+        .post("/api/v1/proposals/" + proposal + "/comments")
+        .as(user)
+        .json(
+            parent == null
+                ? "{\"text\": \"%s\", \"displayName\": \"%s\"}".formatted(text, user)
+                : "{\"text\": \"%s\", \"displayName\": \"%s\", \"parentId\": \"%s\"}"
+                    .formatted(text, user, parent))
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private JsonNode proposal(String id) {
+    return client.get("/api/v1/proposals/" + id).expect(200);
+  }
+
+  @Test
+  void anIdeasConsultationFromItsDraftToItsPublishedResultsWithOneAnswerOverdue() {
+    // an admin drafts and opens a consultation: two supports oblige the city to answer in 7 days
+    String consultation =
+        opened(
+            "IDEAS",
+            ", \"votingEndsAt\": \"%s\", \"supportThreshold\": 2, \"answerDeadlineDays\": 7"
+                .formatted(NOW.plus(Duration.ofDays(40))));
+
+    // citizens propose, support and comment
+    String benches = proposed(consultation, "anna", "Bänke am Kiliansplatz");
+    String lanes = proposed(consultation, "ben", "Radweg Neckarufer");
+    String lights = proposed(consultation, "anna", "Licht im Stadtpark");
+    assertThat(support(benches, "anna").path("supports").asInt()).isEqualTo(1);
+    JsonNode twice = support(benches, "ben");
+    assertThat(twice.path("supports").asInt()).isEqualTo(2);
+    assertThat(twice.path("supportedByMe").asBoolean()).isTrue();
+    support(lanes, "anna");
+    support(lanes, "ben");
+    support(lights, "ben");
+    String question = comment(benches, "ben", "Auch im Schatten?", null);
+    comment(benches, "anna", "Ja, unter den Linden.", question);
+    String rude = comment(lanes, "anna", "Unsinn, ihr Radler!", null);
+    assertThat(proposal(benches).path("commentCount").asInt()).isEqualTo(2);
+    assertThat(proposal(benches).path("answerDue").isNull())
+        .as("the threshold reached: the deadline runs")
+        .isFalse();
+    assertThat(proposal(lights).path("answerDue").isNull()).as("one support: none runs").isTrue();
+
+    // a moderator hides a comment with a public reason: the log shows the reason, not the text
+    client
+        .post("/api/v1/proposals/" + lanes + "/moderation")
+        .as("mona")
+        .json(
+            "{\"action\": \"HIDE\", \"reason\": \"Beleidigend (Netiquette 2)\", \"commentId\": \"%s\"}"
+                .formatted(rude))
+        .expect(200);
+    JsonNode log =
+        client.get("/api/v1/consultations/" + consultation + "/moderation-log").expect(200);
+    assertThat(log.path("items").size()).isEqualTo(1);
+    JsonNode entry = log.path("items").get(0);
+    assertThat(entry.path("kind").asText()).isEqualTo("COMMENT");
+    assertThat(entry.path("action").asText()).isEqualTo("HIDDEN");
+    assertThat(entry.path("reason").asText()).isEqualTo("Beleidigend (Netiquette 2)");
+    assertThat(entry.path("role").asText()).isEqualTo("MODERATOR");
+    assertThat(log.toString()).doesNotContain("Unsinn", "mona");
+    assertThat(proposal(lanes).toString()).doesNotContain("Unsinn");
+    assertThat(proposal(lanes).path("commentCount").asInt()).isZero();
+
+    // voting: no new proposals, supports still count; then closed
+    move(consultation, "VOTING");
+    assertThat(
+            client
+                .post("/api/v1/consultations/" + consultation + "/proposals")
+                .as("ben")
+                .json("{\"title\": \"Spät\", \"text\": \"Zu spät\", \"displayName\": \"Ben\"}")
+                .send()
+                .status())
+        .isEqualTo(409);
+    assertThat(support(lights, "anna").path("supports").asInt()).isEqualTo(2);
+    move(consultation, "CLOSED");
+    assertThat(client.put("/api/v1/proposals/" + lights + "/support").as("anna").send().status())
+        .as("supports are frozen once closed")
+        .isEqualTo(409);
+
+    // the city answers two of the three in time; the deadline of the third passes
+    answer(benches, "ada", "{\"status\": \"ACCEPTED\", \"reasoning\": \"Vier Bänke im Juni.\"}")
+        .expect(200);
+    answer(
+            lights,
+            "ada",
+            "{\"status\": \"REJECTED\", \"reasoning\": \"Der Park schließt nachts.\"}")
+        .expect(200);
+    MovableClock.ENGINE.advance(Duration.ofDays(8));
+    move(consultation, "RESULTS_PUBLISHED");
+
+    JsonNode results = results(consultation);
+    assertThat(results.path("published").asBoolean()).isTrue();
+    assertThat(results.path("proposalCount").asInt()).isEqualTo(3);
+    assertThat(results.path("answered").asInt()).isEqualTo(2);
+    assertThat(results.path("withAnswerDeadline").asInt()).isEqualTo(3);
+    assertThat(results.path("answeredInTime").asInt()).isEqualTo(2);
+    assertThat(results.path("overdue").asInt()).isEqualTo(1);
+    JsonNode overdue = null;
+    for (JsonNode result : results.path("proposals")) {
+      if (result.path("id").asText().equals(lanes)) {
+        overdue = result;
+      }
+    }
+    assertThat(overdue).isNotNull();
+    assertThat(overdue.path("answerDuty").asText()).isEqualTo("OVERDUE");
+    assertThat(overdue.path("supports").asInt()).isEqualTo(2);
+    assertThat(proposal(lanes).path("answerOverdue").asBoolean()).isTrue();
+    assertThat(proposal(benches).path("answerOverdue").asBoolean()).isFalse();
   }
 
   @Test
