@@ -15,7 +15,16 @@ public class ProposalRuleViolation extends RuntimeException {
     /** Proposals are edited only while the consultation is open: edits end when voting starts. */
     EDITS_ENDED,
     /** Only its author edits a proposal (answered as if it did not exist). */
-    NOT_THE_AUTHOR
+    NOT_THE_AUTHOR,
+    // supports helper: supports, feedback items and ratings
+    /** Supports are given and withdrawn only while an ideas consultation is open or voting. */
+    SUPPORTS_CLOSED,
+    /** Only a {@code FEEDBACK} consultation takes items (put up by the city) and ratings. */
+    NOT_A_FEEDBACK_CONSULTATION,
+    /** Items are put up only while the feedback consultation is a draft or open. */
+    ITEMS_CLOSED,
+    /** Items are rated, and ratings changed, only while the feedback consultation is open. */
+    RATINGS_CLOSED
   }
 
   private final transient ProposalId proposal;
