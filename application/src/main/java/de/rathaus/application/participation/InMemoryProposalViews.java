@@ -10,6 +10,11 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   static final Comparator<ProposalView> NEWEST_FIRST =
       Comparator.comparing(ProposalView::submittedAt).thenComparing(v -> v.id().value()).reversed();
 
+  static final Comparator<ProposalView> MOST_SUPPORTED_FIRST =
+      Comparator.comparingLong((ProposalView v) -> v.tally().supports())
+          .thenComparing(v -> v.id().value())
+          .reversed();
+
   public InMemoryProposalViews() {
     super(v -> v.id().value());
   }
@@ -18,7 +23,7 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   public Page<ProposalView> list(ListProposals query) {
     return page(
         v -> v.consultation().equals(query.consultation()),
-        NEWEST_FIRST,
+        query.order() == ListProposals.Order.SUPPORTS ? MOST_SUPPORTED_FIRST : NEWEST_FIRST,
         query.after(),
         query.size());
   }

@@ -2,6 +2,7 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.Versioned;
 import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.participation.FeedbackItemPutUp;
 import de.rathaus.domain.participation.ProposalEdited;
 import de.rathaus.domain.participation.ProposalId;
 import de.rathaus.domain.participation.ProposalSubmitted;
@@ -21,6 +22,7 @@ import java.time.Instant;
  * @param location where it is about (coordinates public, address personal), or {@code null}
  * @param editedAt when it was last edited, or {@code null} if never
  * @param sequence the sequence number of the proposal's last event applied
+ * @param tally its supports (a proposal) or ratings (a feedback item): counts only
  */
 public record ProposalView(
     ProposalId id,
@@ -32,8 +34,16 @@ public record ProposalView(
     Location location,
     Instant submittedAt,
     Instant editedAt,
-    long sequence)
+    long sequence,
+    ProposalTally tally)
     implements Versioned<ProposalView> {
+
+  public ProposalView {
+    // a record stored before supports came has none
+    if (tally == null) {
+      tally = ProposalTally.PROPOSAL;
+    }
+  }
 
   static ProposalView submitted(ProposalSubmitted e) {
     return new ProposalView(
@@ -46,7 +56,8 @@ public record ProposalView(
         e.location(),
         e.at(),
         null,
-        0);
+        0,
+        ProposalTally.PROPOSAL);
   }
 
   ProposalView edited(ProposalEdited e) {
@@ -60,7 +71,8 @@ public record ProposalView(
         e.location(),
         submittedAt,
         e.at(),
-        sequence);
+        sequence,
+        tally);
   }
 
   /** Whether its author ever edited it (the public sees that). */
@@ -80,13 +92,51 @@ public record ProposalView(
         location,
         submittedAt,
         editedAt,
-        sequence);
+        sequence,
+        tally);
+  }
+
+  // --- supports helper: feedback items, supports and ratings
+
+  static ProposalView putUp(FeedbackItemPutUp e) {
+    return new ProposalView(
+        e.id(),
+        e.consultation(),
+        e.author(),
+        e.displayName(),
+        e.title(),
+        e.text(),
+        e.location(),
+        e.at(),
+        null,
+        0,
+        ProposalTally.ITEM);
+  }
+
+  /** Whether it is an item the city put up in a feedback consultation (rated, not supported). */
+  public boolean feedbackItem() {
+    return tally.ratings() != null;
+  }
+
+  ProposalView tallied(ProposalTally next) {
+    return new ProposalView(
+        id,
+        consultation,
+        author,
+        displayName,
+        title,
+        text,
+        location,
+        submittedAt,
+        editedAt,
+        sequence,
+        next);
   }
 
   /** Without the personal parts and without the author. */
   @Override
   public String toString() {
-    return "ProposalView[id=%s, consultation=%s, submittedAt=%s, editedAt=%s, sequence=%d]"
-        .formatted(id, consultation, submittedAt, editedAt, sequence);
+    return "ProposalView[id=%s, consultation=%s, submittedAt=%s, editedAt=%s, sequence=%d, tally=%s]"
+        .formatted(id, consultation, submittedAt, editedAt, sequence, tally);
   }
 }
