@@ -20,8 +20,8 @@ import org.bson.Document;
 /**
  * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
  * author's key. A consultation's list is queried by the plain fields under {@code q}: the
- * consultation's id and the submission date (epoch millis, the list's order). The author is not
- * among them: nothing lists a citizen's proposals.
+ * consultation's id, the submission date (epoch millis) and the number of supports (the lists'
+ * orders). The author is not among them: nothing lists a citizen's proposals.
  */
 public class MongoProposalViews extends StoredViews<ProposalView> implements ProposalViews {
 
@@ -29,6 +29,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
 
   static final String CONSULTATION = "consultation";
   static final String SUBMITTED = "submitted";
+  static final String SUPPORTS = "supports";
 
   /** What a consultation's list filters and sorts by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -37,7 +38,12 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
               Indexes.compoundIndex(
                   Indexes.ascending(field(CONSULTATION)),
                   Indexes.descending(field(SUBMITTED), "_id")),
-              new IndexOptions().name("newest")));
+              new IndexOptions().name("newest")),
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(field(CONSULTATION)),
+                  Indexes.descending(field(SUPPORTS), "_id")),
+              new IndexOptions().name("supports")));
 
   public MongoProposalViews(MongoDatabase database, ObjectMapper json) {
     super(
@@ -53,14 +59,15 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
 
   static Document query(ProposalView view) {
     return new Document(CONSULTATION, view.consultation().value())
-        .append(SUBMITTED, view.submittedAt().toEpochMilli());
+        .append(SUBMITTED, view.submittedAt().toEpochMilli())
+        .append(SUPPORTS, view.tally().supports());
   }
 
   @Override
   public Page<ProposalView> list(ListProposals query) {
     return views.page(
         Filters.eq(field(CONSULTATION), query.consultation().value()),
-        SUBMITTED,
+        query.order() == ListProposals.Order.SUPPORTS ? SUPPORTS : SUBMITTED,
         false,
         query.after(),
         query.size());

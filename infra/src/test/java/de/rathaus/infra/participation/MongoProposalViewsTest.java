@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import de.rathaus.application.participation.ListProposals;
+import de.rathaus.application.participation.ProposalTally;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.ConsultationId;
@@ -67,7 +68,8 @@ class MongoProposalViewsTest {
         new Location(49.142, 9.219, "Marktplatz"),
         at,
         at.plusSeconds(60),
-        2);
+        2,
+        ProposalTally.PROPOSAL);
   }
 
   @Test
@@ -98,6 +100,51 @@ class MongoProposalViewsTest {
     }
     assertThat(seen).containsExactlyElementsOf(newestFirst);
     assertThat(third.next()).isNull();
+  }
+
+  // --- supports helper
+
+  @Test
+  void aConsultationsProposalsArePagedMostSupportedFirstThenById() {
+    List<ProposalView> saved = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ProposalView v = view(CONSULTATION, T.plusSeconds(i));
+      v =
+          new ProposalView(
+              v.id(),
+              v.consultation(),
+              v.author(),
+              v.displayName(),
+              v.title(),
+              v.text(),
+              v.location(),
+              v.submittedAt(),
+              v.editedAt(),
+              v.sequence(),
+              new ProposalTally(i % 3, null, i));
+      views.insert(v);
+      saved.add(v);
+    }
+    List<ProposalId> expected =
+        saved.stream()
+            .sorted(
+                java.util.Comparator.comparingLong((ProposalView v) -> v.tally().supports())
+                    .thenComparing(v -> v.id().value())
+                    .reversed())
+            .map(ProposalView::id)
+            .toList();
+
+    List<ProposalId> seen = new ArrayList<>();
+    String after = null;
+    do {
+      Page<ProposalView> page =
+          views.list(new ListProposals(CONSULTATION, after, 4, ListProposals.Order.SUPPORTS));
+      page.items().forEach(v -> seen.add(v.id()));
+      after = page.next();
+    } while (after != null);
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(views.find(saved.get(5).id().value()).orElseThrow().tally())
+        .isEqualTo(new ProposalTally(2, null, 5));
   }
 
   @Test
@@ -147,6 +194,8 @@ class MongoProposalViewsTest {
     new MongoProposalViews(recording, JSON);
 
     assertThat(issued)
-        .containsExactly("newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}");
+        .containsExactly(
+            "newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}",
+            "supports {\"q.consultation\": 1, \"q.supports\": -1, \"_id\": -1}");
   }
 }
