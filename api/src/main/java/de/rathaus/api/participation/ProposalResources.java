@@ -20,9 +20,10 @@ public final class ProposalResources {
 
   private ProposalResources() {}
 
-  /** How a consultation's proposals are ordered: newest first (by supports with the supports). */
+  /** How a consultation's proposals are ordered: newest first, or most supported first. */
   enum ProposalOrder {
-    NEWEST
+    NEWEST,
+    SUPPORTS
   }
 
   /**
@@ -94,6 +95,9 @@ public final class ProposalResources {
    * @param edited whether its author edited it after submitting it
    * @param editedAt when it was last edited, or {@code null}
    * @param mine whether the caller is its author
+   * @param supports how many citizens support it (0 for a feedback item)
+   * @param supportedByMe whether the caller's support stands
+   * @param rating how a feedback item was rated; absent for a citizen's proposal
    */
   record ProposalResource(
       String id,
@@ -105,9 +109,16 @@ public final class ProposalResources {
       Instant createdAt,
       boolean edited,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
-      boolean mine) {
+      boolean mine,
+      long supports,
+      boolean supportedByMe,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SupportResources.RatingAnswer rating) {
 
     static ProposalResource of(ProposalView view, boolean mine) {
+      return of(view, mine, SupportResources.Own.NONE);
+    }
+
+    static ProposalResource of(ProposalView view, boolean mine, SupportResources.Own own) {
       Location place = view.location();
       return new ProposalResource(
           view.id().value(),
@@ -121,7 +132,12 @@ public final class ProposalResources {
           view.submittedAt(),
           view.edited(),
           view.editedAt(),
-          mine);
+          mine,
+          view.tally().supports(),
+          own.supported(),
+          view.feedbackItem()
+              ? SupportResources.RatingAnswer.of(view.tally().ratings(), own.stars())
+              : null);
     }
 
     /** Without what the author wrote. */

@@ -20,7 +20,12 @@ final class AccessRules {
    * @param role who may call, {@code null} for everyone (signed in or not)
    * @param paths the path patterns
    */
-  record Rule(HttpMethod method, Role role, List<String> paths) {}
+  record Rule(HttpMethod method, Role role, List<String> paths, List<Role> alsoAllowed) {
+
+    Rule(HttpMethod method, Role role, List<String> paths) {
+      this(method, role, paths, List.of());
+    }
+  }
 
   static final List<Rule> TABLE =
       List.of(
@@ -47,6 +52,12 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/services", "/api/v1/services/**"),
           only(Role.ADMIN, "/api/v1/departments", "/api/v1/departments/**"),
           only(Role.ADMIN, "/api/v1/action-fields", "/api/v1/action-fields/**"),
+          // supports helper: citizens propose, the city (admins) puts up a feedback consultation's
+          // items
+          anyOf(
+              HttpMethod.POST,
+              List.of(Role.CITIZEN, Role.ADMIN),
+              "/api/v1/consultations/*/proposals"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
@@ -66,6 +77,11 @@ final class AccessRules {
     return new Rule(null, role, List.of(paths));
   }
 
+  /** Calls with {@code method} on {@code paths} for any of {@code roles} (the first one first). */
+  private static Rule anyOf(HttpMethod method, List<Role> roles, String... paths) {
+    return new Rule(method, roles.get(0), List.of(paths), roles.subList(1, roles.size()));
+  }
+
   /** The table as Spring Security's authorization rules, refusing whatever it does not list. */
   static void apply(
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
@@ -78,8 +94,13 @@ final class AccessRules {
               : authorize.requestMatchers(rule.method(), paths);
       if (rule.role() == null) {
         matched.permitAll();
-      } else {
+      } else if (rule.alsoAllowed().isEmpty()) {
         matched.hasRole(rule.role().name());
+      } else {
+        List<String> roles = new java.util.ArrayList<>();
+        roles.add(rule.role().name());
+        rule.alsoAllowed().forEach(also -> roles.add(also.name()));
+        matched.hasAnyRole(roles.toArray(String[]::new));
       }
     }
     authorize.anyRequest().denyAll();
