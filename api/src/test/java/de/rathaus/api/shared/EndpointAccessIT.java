@@ -130,6 +130,11 @@ class EndpointAccessIT {
     OPEN_CONSULTATION,
     /** anna's proposal in an open consultation */
     ANNAS_PROPOSAL,
+    // supports helper
+    /** a feedback consultation ada drafted and opened */
+    OPEN_FEEDBACK_CONSULTATION,
+    /** an item ada put up in an open feedback consultation */
+    FEEDBACK_ITEM,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -451,6 +456,42 @@ class EndpointAccessIT {
               c.put("/api/v1/proposals/" + id)
                   .json(PROPOSAL.replace("Mehr Bänke", "Mehr Bänke im Schatten")));
 
+  // --- participation: supports, feedback items, ratings (supports helper)
+
+  private static final String ITEM =
+      "{\"title\": \"Parkbank\", \"text\": \"Mit Solarzelle\", \"displayName\": \"Stadt\"}";
+
+  static final Endpoint PROPOSALS_BY_SUPPORTS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/proposals?sort=supports [an open consultation]",
+          "GET /api/v1/consultations/{id}/proposals",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/proposals?sort=supports"));
+  static final Endpoint PUT_UP_ITEM =
+      new Endpoint(
+          "POST /api/v1/consultations/{id}/proposals [an open feedback consultation]",
+          "POST /api/v1/consultations/{id}/proposals",
+          Target.OPEN_FEEDBACK_CONSULTATION,
+          (c, id) -> c.post("/api/v1/consultations/" + id + "/proposals").json(ITEM));
+  static final Endpoint SUPPORT =
+      new Endpoint(
+          "PUT /api/v1/proposals/{id}/support [anna's]",
+          "PUT /api/v1/proposals/{id}/support",
+          Target.ANNAS_PROPOSAL,
+          (c, id) -> c.put("/api/v1/proposals/" + id + "/support"));
+  static final Endpoint WITHDRAW_SUPPORT =
+      new Endpoint(
+          "DELETE /api/v1/proposals/{id}/support [anna's]",
+          "DELETE /api/v1/proposals/{id}/support",
+          Target.ANNAS_PROPOSAL,
+          (c, id) -> c.delete("/api/v1/proposals/" + id + "/support"));
+  static final Endpoint RATE =
+      new Endpoint(
+          "PUT /api/v1/proposals/{id}/rating [an item of an open feedback consultation]",
+          "PUT /api/v1/proposals/{id}/rating",
+          Target.FEEDBACK_ITEM,
+          (c, id) -> c.put("/api/v1/proposals/" + id + "/rating").json("{\"stars\": 4}"));
+
   // --- requests: citizens, their own only (the target is anna's)
 
   static final Endpoint SUBMIT =
@@ -615,6 +656,11 @@ class EndpointAccessIT {
           SUBMIT_PROPOSAL,
           PROPOSAL_READ,
           EDIT_PROPOSAL,
+          PROPOSALS_BY_SUPPORTS,
+          PUT_UP_ITEM,
+          SUPPORT,
+          WITHDRAW_SUPPORT,
+          RATE,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -1036,7 +1082,8 @@ class EndpointAccessIT {
           row(SUBMIT_PROPOSAL, CARL, 403),
           row(SUBMIT_PROPOSAL, MONA, 403),
           row(SUBMIT_PROPOSAL, UDO, 403),
-          row(SUBMIT_PROPOSAL, ADA, 403),
+          // an administrator puts up items, in a feedback consultation only (supports helper)
+          row(SUBMIT_PROPOSAL, ADA, 409),
           row(PROPOSAL_READ, ANONYMOUS, 200),
           row(PROPOSAL_READ, ANNA, 200),
           row(PROPOSAL_READ, BEN, 200),
@@ -1053,6 +1100,47 @@ class EndpointAccessIT {
           row(EDIT_PROPOSAL, MONA, 403),
           row(EDIT_PROPOSAL, UDO, 403),
           row(EDIT_PROPOSAL, ADA, 403),
+          // participation: supports, feedback items, ratings (supports helper)
+          row(PROPOSALS_BY_SUPPORTS, ANONYMOUS, 200),
+          row(PROPOSALS_BY_SUPPORTS, ANNA, 200),
+          row(PROPOSALS_BY_SUPPORTS, BEN, 200),
+          row(PROPOSALS_BY_SUPPORTS, CLARA, 200),
+          row(PROPOSALS_BY_SUPPORTS, CARL, 200),
+          row(PROPOSALS_BY_SUPPORTS, MONA, 200),
+          row(PROPOSALS_BY_SUPPORTS, UDO, 200),
+          row(PROPOSALS_BY_SUPPORTS, ADA, 200),
+          row(PUT_UP_ITEM, ANONYMOUS, 401),
+          row(PUT_UP_ITEM, ANNA, 409),
+          row(PUT_UP_ITEM, BEN, 409),
+          row(PUT_UP_ITEM, CLARA, 403),
+          row(PUT_UP_ITEM, CARL, 403),
+          row(PUT_UP_ITEM, MONA, 403),
+          row(PUT_UP_ITEM, UDO, 403),
+          row(PUT_UP_ITEM, ADA, 201),
+          row(SUPPORT, ANONYMOUS, 401),
+          row(SUPPORT, ANNA, 200),
+          row(SUPPORT, BEN, 200),
+          row(SUPPORT, CLARA, 403),
+          row(SUPPORT, CARL, 403),
+          row(SUPPORT, MONA, 403),
+          row(SUPPORT, UDO, 403),
+          row(SUPPORT, ADA, 403),
+          row(WITHDRAW_SUPPORT, ANONYMOUS, 401),
+          row(WITHDRAW_SUPPORT, ANNA, 200),
+          row(WITHDRAW_SUPPORT, BEN, 200),
+          row(WITHDRAW_SUPPORT, CLARA, 403),
+          row(WITHDRAW_SUPPORT, CARL, 403),
+          row(WITHDRAW_SUPPORT, MONA, 403),
+          row(WITHDRAW_SUPPORT, UDO, 403),
+          row(WITHDRAW_SUPPORT, ADA, 403),
+          row(RATE, ANONYMOUS, 401),
+          row(RATE, ANNA, 200),
+          row(RATE, BEN, 200),
+          row(RATE, CLARA, 403),
+          row(RATE, CARL, 403),
+          row(RATE, MONA, 403),
+          row(RATE, UDO, 403),
+          row(RATE, ADA, 403),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -1086,6 +1174,11 @@ class EndpointAccessIT {
           row(SUBMIT_PROPOSAL, OTTO, 403),
           row(PROPOSAL_READ, OTTO, 200),
           row(EDIT_PROPOSAL, OTTO, 403),
+          row(PROPOSALS_BY_SUPPORTS, OTTO, 200),
+          row(PUT_UP_ITEM, OTTO, 403),
+          row(SUPPORT, OTTO, 403),
+          row(WITHDRAW_SUPPORT, OTTO, 403),
+          row(RATE, OTTO, 403),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),
@@ -1245,6 +1338,8 @@ class EndpointAccessIT {
       case DRAFT_CONSULTATION -> draftConsultation();
       case OPEN_CONSULTATION -> openConsultation(draftConsultation());
       case ANNAS_PROPOSAL -> propose(openConsultation(draftConsultation()));
+      case OPEN_FEEDBACK_CONSULTATION -> openConsultation(draftFeedbackConsultation());
+      case FEEDBACK_ITEM -> putUpItem(openConsultation(draftFeedbackConsultation()));
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -1344,6 +1439,28 @@ class EndpointAccessIT {
         .post("/api/v1/consultations/" + consultation + "/proposals")
         .as("anna")
         .json(PROPOSAL)
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  // supports helper
+
+  private String draftFeedbackConsultation() {
+    return client
+        .post("/api/v1/consultations")
+        .as("ada")
+        .json(consultation().replace("\"IDEAS\"", "\"FEEDBACK\""))
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private String putUpItem(String consultation) {
+    return client
+        .post("/api/v1/consultations/" + consultation + "/proposals")
+        .as("ada")
+        .json(ITEM)
         .expect(201)
         .path("id")
         .asText();

@@ -27,4 +27,13 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
         query.after(),
         query.size());
   }
+
+  @Override
+  public synchronized boolean replaceTally(ProposalView next, ProposalView previous) {
+    java.util.Optional<ProposalView> current = find(previous.id().value());
+    if (current.isEmpty() || current.get().tally().applied() != previous.tally().applied()) {
+      return false;
+    }
+    return replace(next, previous.sequence());
+  }
 }

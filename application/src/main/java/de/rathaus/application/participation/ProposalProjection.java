@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -53,17 +55,17 @@ public class ProposalProjection {
 
   @EventHandler
   void on(ProposalSupported event, TrackingToken token) {
-    tally(event.proposal(), token, (tally, position) -> tally.supported(position));
+    tally(event.proposal(), token, (tally, mark) -> tally.supported(mark));
   }
 
   @EventHandler
   void on(ProposalSupportWithdrawn event, TrackingToken token) {
-    tally(event.proposal(), token, (tally, position) -> tally.withdrawn(position));
+    tally(event.proposal(), token, (tally, mark) -> tally.withdrawn(mark));
   }
 
   @EventHandler
   void on(ItemRated event, TrackingToken token) {
-    tally(event.item(), token, (tally, position) -> tally.rated(event.stars(), position));
+    tally(event.item(), token, (tally, mark) -> tally.rated(event.stars(), mark));
   }
 
   @EventHandler
@@ -71,38 +73,50 @@ public class ProposalProjection {
     tally(
         event.item(),
         token,
-        (tally, position) -> tally.changed(event.previousStars(), event.stars(), position));
+        (tally, mark) -> tally.changed(event.previousStars(), event.stars(), mark));
   }
 
   /**
    * Applies a support or rating event (of another history than the proposal's) to the proposal's
-   * tally once: by its global position, as these events reach this read model in order per proposal
-   * ({@link ProposalSequencing}). Without a token (events applied by hand, not by a processor) it
-   * is applied as it comes. The write is conditional on the record's sequence like every other.
+   * tally once: unless the tally's mark covers the event's tracking token (see {@link
+   * ProposalTally}). The write is conditional on the record as it was read; should another writer
+   * have moved it on meanwhile, it is read again. Without a token (events applied by hand, not by a
+   * processor) each is applied as it comes.
    */
   private void tally(
       ProposalId proposal,
       TrackingToken token,
-      BiFunction<ProposalTally, Long, ProposalTally> change) {
-    Optional<ProposalView> current = views.find(proposal.value());
-    if (current.isEmpty()) {
-      return;
+      BiFunction<ProposalTally, ProposalTally.Mark, ProposalTally> change) {
+    while (true) {
+      Optional<ProposalView> current = views.find(proposal.value());
+      if (current.isEmpty()) {
+        return;
+      }
+      ProposalView view = current.get();
+      ProposalTally.Mark mark = markOf(token, view.tally());
+      if (token != null && view.tally().applied(mark)) {
+        return;
+      }
+      if (views.replaceTally(view.tallied(change.apply(view.tally(), mark)), view)) {
+        return;
+      }
     }
-    ProposalView view = current.get();
-    if (token != null && view.tally().applied(positionOf(token))) {
-      return;
-    }
-    long position = token == null ? view.tally().position() : positionOf(token);
-    views.replace(view.tallied(change.apply(view.tally(), position)), view.sequence());
   }
 
-  /** The event's global position (in the event store's order). */
-  private static long positionOf(TrackingToken token) {
-    OptionalLong position = token.position();
+  /** Where the event stands in the stream, by its tracking token (unwrapped during a replay). */
+  private static ProposalTally.Mark markOf(TrackingToken token, ProposalTally tally) {
+    if (token == null) {
+      return new ProposalTally.Mark(tally.index(), new java.util.TreeSet<>(tally.gaps()));
+    }
+    TrackingToken plain = WrappedToken.unwrapLowerBound(token);
+    if (plain instanceof GapAwareTrackingToken gapAware) {
+      return new ProposalTally.Mark(gapAware.getIndex(), gapAware.getGaps());
+    }
+    OptionalLong position = plain.position();
     if (position.isEmpty()) {
       throw new IllegalStateException("A tracking token without a position");
     }
-    return position.getAsLong();
+    return new ProposalTally.Mark(position.getAsLong(), new java.util.TreeSet<>());
   }
 
   @ResetHandler

@@ -11,4 +11,11 @@ public interface ProposalViews extends VersionedViews<ProposalView> {
    * descending).
    */
   Page<ProposalView> list(ListProposals query);
+
+  /**
+   * Replaces the record with {@code next} (a change of its tally only) if it is still as {@code
+   * previous} was read: at the same sequence and with as many tally events applied. Answers whether
+   * it did (false: another writer moved it on meanwhile, read it again).
+   */
+  boolean replaceTally(ProposalView next, ProposalView previous);
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,32 @@ class ProposalTallyProjectionTest {
     long recount = standing.values().stream().filter(s -> s).count();
     assertThat(tally(id).supports()).isEqualTo(recount);
     assertThat(tally(id).ratings()).isNull();
+  }
+
+  @Test
+  void aSupportWhoseCommitTookLongerThanALaterOnesIsCountedWhenItFillsTheGap() {
+    ProposalId id = proposal();
+    // position 101 is seen first while 100 is still a gap; then 100 arrives and fills it
+    TrackingToken later = GapAwareTrackingToken.newInstance(101, List.of(100L));
+    TrackingToken earlier = GapAwareTrackingToken.newInstance(101, List.of());
+    projection.on(new ProposalSupported(support(2), id, T), later);
+    projection.on(new ProposalSupported(support(1), id, T), earlier);
+    assertThat(tally(id).supports()).isEqualTo(2);
+    // and each again (a redelivered batch) changes nothing
+    projection.on(new ProposalSupported(support(2), id, T), later);
+    projection.on(new ProposalSupported(support(1), id, T), earlier);
+    assertThat(tally(id).supports()).isEqualTo(2);
+  }
+
+  @Test
+  void aTallyIsWrittenOnlyOverTheRecordItWasComputedFrom() {
+    ProposalId id = proposal();
+    ProposalView read = projection.handle(new FindProposal(id)).orElseThrow();
+    projection.on(new ProposalSupported(support(1), id, T), next());
+    ProposalView stale =
+        read.tallied(read.tally().supported(new ProposalTally.Mark(1, new java.util.TreeSet<>())));
+    assertThat(views.replaceTally(stale, read)).isFalse();
+    assertThat(tally(id).supports()).isEqualTo(1);
   }
 
   @Test

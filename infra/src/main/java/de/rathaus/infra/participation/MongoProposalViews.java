@@ -30,6 +30,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static final String CONSULTATION = "consultation";
   static final String SUBMITTED = "submitted";
   static final String SUPPORTS = "supports";
+  static final String TALLIED = "tallied";
 
   /** What a consultation's list filters and sorts by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -60,7 +61,8 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static Document query(ProposalView view) {
     return new Document(CONSULTATION, view.consultation().value())
         .append(SUBMITTED, view.submittedAt().toEpochMilli())
-        .append(SUPPORTS, view.tally().supports());
+        .append(SUPPORTS, view.tally().supports())
+        .append(TALLIED, view.tally().applied());
   }
 
   @Override
@@ -71,5 +73,11 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
         false,
         query.after(),
         query.size());
+  }
+
+  @Override
+  public boolean replaceTally(ProposalView next, ProposalView previous) {
+    return views.replace(
+        next, previous.sequence(), Filters.eq(field(TALLIED), previous.tally().applied()));
   }
 }

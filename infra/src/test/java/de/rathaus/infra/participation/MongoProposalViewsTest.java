@@ -121,7 +121,7 @@ class MongoProposalViewsTest {
               v.submittedAt(),
               v.editedAt(),
               v.sequence(),
-              new ProposalTally(i % 3, null, i));
+              new ProposalTally(i % 3, null, i, i, List.of()));
       views.insert(v);
       saved.add(v);
     }
@@ -144,7 +144,7 @@ class MongoProposalViewsTest {
     } while (after != null);
     assertThat(seen).containsExactlyElementsOf(expected);
     assertThat(views.find(saved.get(5).id().value()).orElseThrow().tally())
-        .isEqualTo(new ProposalTally(2, null, 5));
+        .isEqualTo(new ProposalTally(2, null, 5, 5, List.of()));
   }
 
   @Test
