@@ -19,8 +19,11 @@ import de.rathaus.domain.shared.CitizenId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.OptionalInt;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,13 +46,20 @@ public class SupportController {
   private final ReadYourWrites readYourWrites;
   private final Supports supports;
   private final Clock clock;
+  private final CaughtUp caughtUp;
 
   public SupportController(
-      QueryGateway queries, ReadYourWrites readYourWrites, Supports supports, Clock clock) {
+      QueryGateway queries,
+      ReadYourWrites readYourWrites,
+      Supports supports,
+      Clock clock,
+      EventStore events,
+      ObjectProvider<EventProcessingConfiguration> processing) {
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.supports = supports;
     this.clock = clock;
+    this.caughtUp = new CaughtUp(events, processing::getObject);
   }
 
   /**
@@ -144,7 +154,9 @@ public class SupportController {
     return new Target(proposal, consultation);
   }
 
+  /** The proposal once its read model shows every support stored so far (see {@link CaughtUp}). */
   private ProposalView reread(ProposalId id) {
+    caughtUp.await();
     return find(id);
   }
 
