@@ -41,6 +41,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * many of the first GETs found nothing is printed too, and, as a check, the same on the engine that
  * waits, where it must be none).
  *
+ * <p>{@code support_10k_vs_10}: one support of a proposal with 10,000 supports ÷ one of a proposal
+ * with 10. The supports are filled through the application path ({@code Supports}, many threads,
+ * distinct citizens); each measured support is what {@code PUT …/support} runs behind the HTTP
+ * layer: a new citizen's key and pseudonym, the command on the support's own history, and the wait
+ * until the proposals' read model shows it. Alternating between the two proposals, the figure is
+ * the median of one ÷ the median of the other.
+ *
+ * <p>{@code proposals_page_20k_vs_1k}: the first page (20) of a consultation's proposals sorted by
+ * supports, one consultation with 20,000 proposals ÷ one with 1,000 (both in one collection,
+ * written straight into the read model), as the query the list endpoint sends. On the embedded
+ * server (which builds no secondary index) both queries scan the whole collection and sort what
+ * matches: the figure measures that, not the index a real MongoDB would use.
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -64,6 +77,9 @@ public final class ApiBenchmark {
     try {
       if (runs("rw_wait_vs_none") || runs("lag_visible_vs_none")) {
         readYourWritesFigures();
+      }
+      if (runs("support_10k_vs_10") || runs("proposals_page_20k_vs_1k")) {
+        participationFigures();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -413,6 +429,210 @@ public final class ApiBenchmark {
       return count.get();
     }
   }
+
+  // ------------------------------------------------------------------ participation
+
+  private static final int SUPPORT_SAMPLES = 150;
+  private static final int PAGE_SAMPLES = 60;
+
+  private static void participationFigures() throws Exception {
+    try (Engine engine = Engine.start("rathaus-bench-participation", true)) {
+      if (runs("support_10k_vs_10")) {
+        supportFigure(engine);
+      }
+      if (runs("proposals_page_20k_vs_1k")) {
+        proposalsPageFigure(engine);
+      }
+    }
+  }
+
+  private static void supportFigure(Engine engine) throws Exception {
+    org.axonframework.commandhandling.gateway.CommandGateway commands =
+        engine.context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class);
+    de.rathaus.application.participation.Supports supports =
+        engine.context.getBean(de.rathaus.application.participation.Supports.class);
+    ReadYourWrites readYourWrites = engine.context.getBean(ReadYourWrites.class);
+    de.rathaus.domain.participation.ConsultationId consultation =
+        de.rathaus.domain.participation.ConsultationId.of(java.util.UUID.randomUUID());
+    de.rathaus.domain.participation.ProposalId few = propose(commands, consultation);
+    de.rathaus.domain.participation.ProposalId many = propose(commands, consultation);
+    long t0 = System.nanoTime();
+    fillSupports(supports, few, 10, "few");
+    fillSupports(supports, many, 10_000, "many");
+    System.out.printf(
+        Locale.ROOT, "10 + 10,000 supports filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    for (int i = 0; i < 50; i++) {
+      timedSupport(readYourWrites, supports, few, "warm-few-" + i);
+      timedSupport(readYourWrites, supports, many, "warm-many-" + i);
+    }
+    double[] fewTimes = new double[SUPPORT_SAMPLES];
+    double[] manyTimes = new double[SUPPORT_SAMPLES];
+    for (int i = 0; i < SUPPORT_SAMPLES; i++) {
+      if (i % 2 == 0) {
+        fewTimes[i] = timedSupport(readYourWrites, supports, few, "few-" + i);
+        manyTimes[i] = timedSupport(readYourWrites, supports, many, "many-" + i);
+      } else {
+        manyTimes[i] = timedSupport(readYourWrites, supports, many, "many-" + i);
+        fewTimes[i] = timedSupport(readYourWrites, supports, few, "few-" + i);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "one support: median with 10 supports %.2f ms, with 10,000 %.2f ms (p90 %.2f / %.2f)%n",
+        median(fewTimes),
+        median(manyTimes),
+        percentile(fewTimes, 0.9),
+        percentile(manyTimes, 0.9));
+    figure("support_10k_vs_10", median(manyTimes) / median(fewTimes));
+  }
+
+  private static de.rathaus.domain.participation.ProposalId propose(
+      org.axonframework.commandhandling.gateway.CommandGateway commands,
+      de.rathaus.domain.participation.ConsultationId consultation) {
+    de.rathaus.domain.participation.ProposalId id =
+        de.rathaus.domain.participation.ProposalId.of(java.util.UUID.randomUUID());
+    commands.sendAndWait(
+        new de.rathaus.domain.participation.SubmitProposal(
+            id,
+            consultation,
+            de.rathaus.domain.participation.ConsultationFormat.IDEAS,
+            de.rathaus.domain.participation.ConsultationPhase.OPEN,
+            new de.rathaus.domain.shared.CitizenId("author-bench"),
+            new de.rathaus.domain.participation.ProposalContent("Bench", "Bänke", "Mehr", null),
+            java.time.Instant.now()));
+    return id;
+  }
+
+  private static void fillSupports(
+      de.rathaus.application.participation.Supports supports,
+      de.rathaus.domain.participation.ProposalId proposal,
+      int count,
+      String prefix)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        de.rathaus.domain.shared.CitizenId citizen =
+            new de.rathaus.domain.shared.CitizenId("fill-" + prefix + "-" + i);
+        done.add(
+            pool.submit(
+                () ->
+                    supports.support(
+                        citizen,
+                        proposal,
+                        de.rathaus.domain.participation.ConsultationFormat.IDEAS,
+                        de.rathaus.domain.participation.ConsultationPhase.OPEN,
+                        java.time.Instant.now())));
+      }
+      for (java.util.concurrent.Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One support as {@code PUT …/support} runs it behind HTTP, in milliseconds. */
+  private static double timedSupport(
+      ReadYourWrites readYourWrites,
+      de.rathaus.application.participation.Supports supports,
+      de.rathaus.domain.participation.ProposalId proposal,
+      String citizen) {
+    long start = System.nanoTime();
+    readYourWrites.run(
+        () -> {
+          supports.support(
+              new de.rathaus.domain.shared.CitizenId("bench-" + citizen),
+              proposal,
+              de.rathaus.domain.participation.ConsultationFormat.IDEAS,
+              de.rathaus.domain.participation.ConsultationPhase.OPEN,
+              java.time.Instant.now());
+          return null;
+        },
+        de.rathaus.application.participation.ProposalProjection.NAME);
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static void proposalsPageFigure(Engine engine) {
+    de.rathaus.application.participation.ProposalViews views =
+        engine.context.getBean(de.rathaus.application.participation.ProposalViews.class);
+    org.axonframework.queryhandling.QueryGateway queries =
+        engine.context.getBean(org.axonframework.queryhandling.QueryGateway.class);
+    de.rathaus.domain.participation.ConsultationId small =
+        de.rathaus.domain.participation.ConsultationId.of(java.util.UUID.randomUUID());
+    de.rathaus.domain.participation.ConsultationId large =
+        de.rathaus.domain.participation.ConsultationId.of(java.util.UUID.randomUUID());
+    long t0 = System.nanoTime();
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 21_000; i++) {
+      java.time.Instant at = java.time.Instant.parse("2026-05-01T08:00:00Z").plusSeconds(i);
+      views.insert(
+          new de.rathaus.application.participation.ProposalView(
+              de.rathaus.domain.participation.ProposalId.of(java.util.UUID.randomUUID()),
+              i < 1_000 ? small : large,
+              new de.rathaus.domain.shared.CitizenId("author-" + (i % 50)),
+              "Bench",
+              "Titel " + i,
+              "Text " + i,
+              null,
+              at,
+              null,
+              0,
+              new de.rathaus.application.participation.ProposalTally(
+                  random.nextInt(500), null, 0, -1, List.of()),
+              List.of(),
+              de.rathaus.application.participation.ModerationState.NONE,
+              de.rathaus.application.participation.ProposalAnswers.NONE));
+    }
+    System.out.printf(
+        Locale.ROOT, "21,000 proposals written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    for (int i = 0; i < 10; i++) {
+      timedPage(queries, small);
+      timedPage(queries, large);
+    }
+    double[] smallTimes = new double[PAGE_SAMPLES];
+    double[] largeTimes = new double[PAGE_SAMPLES];
+    for (int i = 0; i < PAGE_SAMPLES; i++) {
+      if (i % 2 == 0) {
+        smallTimes[i] = timedPage(queries, small);
+        largeTimes[i] = timedPage(queries, large);
+      } else {
+        largeTimes[i] = timedPage(queries, large);
+        smallTimes[i] = timedPage(queries, small);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "a page by supports: median with 1,000 proposals %.2f ms, with 20,000 %.2f ms%n",
+        median(smallTimes),
+        median(largeTimes));
+    figure("proposals_page_20k_vs_1k", median(largeTimes) / median(smallTimes));
+  }
+
+  /** The first page (20) of a consultation's proposals by supports, in milliseconds. */
+  private static double timedPage(
+      org.axonframework.queryhandling.QueryGateway queries,
+      de.rathaus.domain.participation.ConsultationId consultation) {
+    long start = System.nanoTime();
+    de.rathaus.application.participation.ProposalPage page =
+        queries
+            .query(
+                new de.rathaus.application.participation.ListProposals(
+                    consultation,
+                    null,
+                    20,
+                    de.rathaus.application.participation.ListProposals.Order.SUPPORTS),
+                de.rathaus.application.participation.ProposalPage.class)
+            .join();
+    if (page.items().size() != 20) {
+      throw new IllegalStateException("a page of " + page.items().size());
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  // ------------------------------------------------------------------ helpers
 
   private static void pause(long millis) {
     try {

@@ -85,7 +85,10 @@ public class ModerationController {
         () -> commands.sendAndWait(command), ProposalProjection.NAME, ModerationLogProjection.NAME);
     return reads
         .find(proposal.id())
-        .map(view -> ProposalResource.withComments(view, false, Optional.empty(), clock.instant()))
+        .map(
+            view ->
+                ProposalResource.withComments(
+                    view, false, SupportResources.Own.NONE, Optional.empty(), clock.instant()))
         .orElseThrow(NotFound::new);
   }
 

@@ -13,14 +13,20 @@ import de.rathaus.application.participation.ModerationLog;
 import de.rathaus.application.participation.ModerationLogProjection;
 import de.rathaus.application.participation.PhaseWatch;
 import de.rathaus.application.participation.ProposalProjection;
+import de.rathaus.application.participation.ProposalSequencing;
 import de.rathaus.application.participation.ProposalViews;
+import de.rathaus.application.participation.Pseudonyms;
+import de.rathaus.application.participation.Supports;
 import de.rathaus.domain.participation.ActionField;
 import de.rathaus.domain.participation.Consultation;
 import de.rathaus.domain.participation.Proposal;
+import de.rathaus.domain.participation.Rating;
+import de.rathaus.domain.participation.Support;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -128,5 +134,35 @@ public class ParticipationConfiguration {
                   .toList());
         },
         meters);
+  }
+
+  // --- supports helper: supports and ratings, each a small history of its own
+
+  @Bean
+  public ConfigurerModule supportAggregate() {
+    return Aggregates.ownEventsOnly(Support.class);
+  }
+
+  @Bean
+  public ConfigurerModule ratingAggregate() {
+    return Aggregates.ownEventsOnly(Rating.class);
+  }
+
+  /**
+   * The proposals' processor takes a proposal's events, its supports' and ratings' included, in
+   * order per proposal (see {@link ProposalSequencing}).
+   */
+  @Bean
+  public ConfigurerModule proposalsSequencing() {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.registerSequencingPolicy(
+                    ProposalProjection.NAME, configuration -> new ProposalSequencing()));
+  }
+
+  @Bean
+  public Supports supports(CommandGateway commands, Pseudonyms pseudonyms, EventStore events) {
+    return new Supports(commands, pseudonyms, events);
   }
 }

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
     assignableTypes = {
       ActionFieldController.class,
       ConsultationController.class,
-      ProposalController.class
+      ProposalController.class,
+      SupportController.class
     })
 class ParticipationProblems {
 

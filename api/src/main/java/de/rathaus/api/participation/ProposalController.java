@@ -24,12 +24,14 @@ import de.rathaus.application.participation.FindProposal;
 import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.participation.Supports;
 import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.AnswerProposal;
 import de.rathaus.domain.participation.ConsultationId;
 import de.rathaus.domain.participation.EditProposal;
 import de.rathaus.domain.participation.ProposalId;
+import de.rathaus.domain.participation.PutUpFeedbackItem;
 import de.rathaus.domain.participation.SubmitProposal;
 import de.rathaus.domain.shared.CitizenId;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -37,6 +39,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -69,23 +72,26 @@ public class ProposalController {
   private final ReadYourWrites readYourWrites;
   private final Idempotency idempotency;
   private final Clock clock;
+  private final Supports supports;
 
   public ProposalController(
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
       Idempotency idempotency,
-      Clock clock) {
+      Clock clock,
+      Supports supports) {
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.idempotency = idempotency;
     this.clock = clock;
+    this.supports = supports;
   }
 
   /**
-   * A consultation's proposals, newest first. {@code sort} takes {@code newest} only for now
-   * ({@code supports} comes with the supports; any other value is 400 naming the allowed ones).
+   * A consultation's proposals, newest first ({@code sort=newest}, the default) or most supported
+   * first ({@code sort=supports}, then by id); any other value is 400 naming the allowed ones.
    */
   @GetMapping("/api/v1/consultations/{id}/proposals")
   @SecurityRequirements
@@ -97,16 +103,25 @@ public class ProposalController {
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor,
       Authentication caller) {
-    Choices.of(ProposalOrder.class, "sort", sort);
+    ProposalOrder order = Choices.of(ProposalOrder.class, "sort", sort);
     ConsultationView consultation = visibleConsultation(id, caller);
     de.rathaus.application.participation.ProposalPage page =
         Answers.of(
             queries.query(
-                new ListProposals(consultation.id(), cursor, size),
+                new ListProposals(
+                    consultation.id(),
+                    cursor,
+                    size,
+                    order == ProposalOrder.SUPPORTS
+                        ? ListProposals.Order.SUPPORTS
+                        : ListProposals.Order.NEWEST),
                 ResponseTypes.instanceOf(de.rathaus.application.participation.ProposalPage.class)));
     return new ProposalPage(
         page.items().stream()
-            .map(view -> ProposalResource.of(view, mine(view, caller), clock.instant()))
+            .map(
+                view ->
+                    ProposalResource.of(
+                        view, mine(view, caller), own(view, caller), clock.instant()))
             .toList(),
         PageLinks.next(page.next()));
   }
@@ -115,6 +130,8 @@ public class ProposalController {
    * Proposes something in an open ideas consultation: 201 with its {@code Location}. A feedback
    * consultation, or one not open, is 409 with the rule's {@code code}; an unknown one 404. With an
    * {@code Idempotency-Key} a repeat of the same body answers the same proposal and creates none.
+   * An administrator puts up an item of a feedback consultation this way while it is a draft or
+   * open (409 in an ideas consultation).
    */
   @PostMapping("/api/v1/consultations/{id}/proposals")
   @ResponseStatus(HttpStatus.CREATED)
@@ -133,7 +150,7 @@ public class ProposalController {
             idempotencyKey,
             new Keyed(id, input),
             Created.class,
-            uuid -> submit(ProposalId.of(uuid), consultation, author, input));
+            uuid -> submit(ProposalId.of(uuid), consultation, author, input, admin(caller)));
     ProposalId proposal = new ProposalId(outcome.answer().id());
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.created(URI.create("/api/v1/proposals/" + proposal.value()));
@@ -146,21 +163,42 @@ public class ProposalController {
   /** The body of a submission and the consultation it goes to: what an idempotency key covers. */
   record Keyed(String consultation, ProposalInput body) {}
 
+  /**
+   * A citizen's proposal, or (by an administrator, {@code city}) a feedback consultation's item.
+   */
   private Created submit(
-      ProposalId id, ConsultationView consultation, CitizenId author, ProposalInput input) {
-    SubmitProposal command =
-        new SubmitProposal(
-            id,
-            consultation.id(),
-            consultation.content().format(),
-            consultation.phase(),
-            author,
-            input.toContent(),
-            clock.instant(),
-            consultation.content().supportThreshold(),
-            consultation.content().answerDeadlineDays());
+      ProposalId id,
+      ConsultationView consultation,
+      CitizenId author,
+      ProposalInput input,
+      boolean city) {
+    Object command =
+        city
+            ? new PutUpFeedbackItem(
+                id,
+                consultation.id(),
+                consultation.content().format(),
+                consultation.phase(),
+                author,
+                input.toContent(),
+                clock.instant())
+            : submission(id, consultation, author, input);
     readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
     return new Created(id.value());
+  }
+
+  private SubmitProposal submission(
+      ProposalId id, ConsultationView consultation, CitizenId author, ProposalInput input) {
+    return new SubmitProposal(
+        id,
+        consultation.id(),
+        consultation.content().format(),
+        consultation.phase(),
+        author,
+        input.toContent(),
+        clock.instant(),
+        consultation.content().supportThreshold(),
+        consultation.content().answerDeadlineDays());
   }
 
   /** One proposal; {@code mine} is true for its author. */
@@ -267,8 +305,29 @@ public class ProposalController {
         .map(
             v ->
                 ProposalResource.withComments(
-                    v, mine(v, caller), ProposalReads.citizen(caller), clock.instant()))
+                    v,
+                    mine(v, caller),
+                    own(v, caller),
+                    ProposalReads.citizen(caller),
+                    clock.instant()))
         .orElseThrow(NotFound::new);
+  }
+
+  /** What a citizen caller chose themselves: their support, or their stars for an item. */
+  private SupportResources.Own own(ProposalView view, Authentication caller) {
+    if (caller == null || !caller.isAuthenticated()) {
+      return SupportResources.Own.NONE;
+    }
+    Optional<Actor> actor = Actor.find(caller).filter(a -> a.role() == Role.CITIZEN);
+    if (actor.isEmpty()) {
+      return SupportResources.Own.NONE;
+    }
+    CitizenId citizen = new CitizenId(actor.get().id());
+    if (view.feedbackItem()) {
+      OptionalInt stars = supports.starsOf(citizen, view.id());
+      return new SupportResources.Own(false, stars.isPresent() ? stars.getAsInt() : null);
+    }
+    return new SupportResources.Own(supports.supportedBy(citizen, view.id()), null);
   }
 
   private Optional<ProposalView> find(ProposalId id) {

@@ -30,9 +30,10 @@ public final class ProposalResources {
 
   private ProposalResources() {}
 
-  /** How a consultation's proposals are ordered: newest first (by supports with the supports). */
+  /** How a consultation's proposals are ordered: newest first, or most supported first. */
   enum ProposalOrder {
-    NEWEST
+    NEWEST,
+    SUPPORTS
   }
 
   /**
@@ -107,6 +108,9 @@ public final class ProposalResources {
    * @param edited whether its author edited it after submitting it
    * @param editedAt when it was last edited, or {@code null}
    * @param mine whether the caller is its author
+   * @param supports how many citizens support it (0 for a feedback item)
+   * @param supportedByMe whether the caller's support stands
+   * @param rating how a feedback item was rated; absent for a citizen's proposal
    * @param comments its visible comments and replies in the order written (in a single proposal's
    *     read; a list leaves them out)
    * @param commentCount how many visible comments and replies it has
@@ -129,6 +133,10 @@ public final class ProposalResources {
       boolean edited,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant editedAt,
       boolean mine,
+      // --- supports and ratings
+      long supports,
+      boolean supportedByMe,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SupportResources.RatingAnswer rating,
       // --- comments and moderation
       @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentResource> comments,
       int commentCount,
@@ -141,19 +149,29 @@ public final class ProposalResources {
       boolean answerOverdue) {
 
     /** As a list shows it: without its comments (their count is there). */
-    static ProposalResource of(ProposalView view, boolean mine, Instant now) {
-      return of(view, mine, null, now);
+    static ProposalResource of(
+        ProposalView view, boolean mine, SupportResources.Own own, Instant now) {
+      return of(view, mine, own, null, now);
     }
 
     /** As a single read shows it: with its visible comments, {@code mine} for the caller's own. */
     static ProposalResource withComments(
-        ProposalView view, boolean mine, Optional<CitizenId> caller, Instant now) {
-      return of(view, mine, CommentResource.of(view.visibleComments(), caller), now);
+        ProposalView view,
+        boolean mine,
+        SupportResources.Own own,
+        Optional<CitizenId> caller,
+        Instant now) {
+      return of(view, mine, own, CommentResource.of(view.visibleComments(), caller), now);
     }
 
     private static ProposalResource of(
-        ProposalView view, boolean mine, List<CommentResource> comments, Instant now) {
+        ProposalView view,
+        boolean mine,
+        SupportResources.Own own,
+        List<CommentResource> comments,
+        Instant now) {
       if (view.hidden() && !mine) {
+        // the stub: that it is hidden and why, its counts; nothing its author wrote
         return new ProposalResource(
             view.id().value(),
             view.consultation().value(),
@@ -165,6 +183,9 @@ public final class ProposalResources {
             false,
             null,
             false,
+            view.tally().supports(),
+            own.supported(),
+            null,
             comments == null ? null : List.of(),
             0,
             true,
@@ -188,6 +209,11 @@ public final class ProposalResources {
           view.edited(),
           view.editedAt(),
           mine,
+          view.tally().supports(),
+          own.supported(),
+          view.feedbackItem()
+              ? SupportResources.RatingAnswer.of(view.tally().ratings(), own.stars())
+              : null,
           comments,
           view.visibleComments().size(),
           view.hidden(),

@@ -62,6 +62,12 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/proposals/*/answer"),
           // --- comments and moderation: before the citizens' line of the proposals
           only(List.of(Role.MODERATOR, Role.ADMIN), "/api/v1/proposals/*/moderation"),
+          // supports helper: citizens propose, the city (admins) puts up a feedback consultation's
+          // items
+          anyOf(
+              HttpMethod.POST,
+              List.of(Role.CITIZEN, Role.ADMIN),
+              "/api/v1/consultations/*/proposals"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
@@ -84,6 +90,11 @@ final class AccessRules {
   /** A line for several roles: any of them may call. */
   private static Rule only(List<Role> roles, String... paths) {
     return new Rule(null, roles.get(0), List.of(paths), roles.subList(1, roles.size()));
+  }
+
+  /** Calls with {@code method} on {@code paths} for any of {@code roles} (the first one first). */
+  private static Rule anyOf(HttpMethod method, List<Role> roles, String... paths) {
+    return new Rule(method, roles.get(0), List.of(paths), roles.subList(1, roles.size()));
   }
 
   /** The table as Spring Security's authorization rules, refusing whatever it does not list. */

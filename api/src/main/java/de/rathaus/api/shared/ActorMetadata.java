@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.domain.shared.Pseudonymous;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
   public static final String DEPARTMENT = "department";
   public static final String CHANNEL = "channel";
 
+  /** The actor id of a {@link Pseudonymous} command and its events: nobody in particular. */
+  public static final String PSEUDONYMOUS = "pseudonymous";
+
   /** The keys copied from a command to its events. */
   public static final String[] KEYS = {ACTOR_ID, ACTOR_ROLE, DEPARTMENT, CHANNEL};
 
@@ -33,8 +37,27 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
   public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
       List<? extends CommandMessage<?>> messages) {
     Map<String, String> stamp = stamp(SecurityContextHolder.getContext().getAuthentication());
-    return (index, command) ->
-        command.getMetaData().containsKey(ACTOR_ID) ? command : command.andMetaData(stamp);
+    return (index, command) -> {
+      if (command.getPayloadType().isAnnotationPresent(Pseudonymous.class)) {
+        return command.andMetaData(pseudonymous(command.getMetaData(), stamp));
+      }
+      return command.getMetaData().containsKey(ACTOR_ID) ? command : command.andMetaData(stamp);
+    };
+  }
+
+  /**
+   * The stamp of a pseudonymous command: the role and channel (as given, or of the caller), no id
+   * (only citizens send such commands: there is no department).
+   */
+  private static Map<String, String> pseudonymous(
+      Map<String, ?> present, Map<String, String> stamp) {
+    Map<String, String> signed = new HashMap<>();
+    signed.put(ACTOR_ID, PSEUDONYMOUS);
+    Object role = present.containsKey(ACTOR_ID) ? present.get(ACTOR_ROLE) : stamp.get(ACTOR_ROLE);
+    signed.put(ACTOR_ROLE, role == null ? stamp.get(ACTOR_ROLE) : role.toString());
+    Object channel = present.containsKey(ACTOR_ID) ? present.get(CHANNEL) : stamp.get(CHANNEL);
+    signed.put(CHANNEL, channel == null ? stamp.get(CHANNEL) : channel.toString());
+    return signed;
   }
 
   static Map<String, String> stamp(Authentication authentication) {

@@ -205,8 +205,13 @@ class ProposalsIT {
     assertThat(client.put("/api/v1/proposals/" + id).json(revised).send().status()).isEqualTo(401);
     for (String user : List.of("clara", "mona", "udo", "ada")) {
       assertThat(edit(id, user, revised).status()).as(user).isEqualTo(403);
+    }
+    for (String user : List.of("clara", "mona", "udo")) {
       assertThat(propose(consultation, user, revised).status()).as(user).isEqualTo(403);
     }
+    // an administrator puts up items, in a feedback consultation only (supports helper)
+    assertThat(propose(consultation, "ada", revised).json().path("code").asText())
+        .isEqualTo("NOT_A_FEEDBACK_CONSULTATION");
     assertThat(client.get("/api/v1/proposals/" + id).expect(200).path("title").asText())
         .isEqualTo("Bänke im Schatten");
 
@@ -345,7 +350,8 @@ class ProposalsIT {
     assertThat(blank.json().path("errors").findValuesAsText("field")).contains("title");
 
     for (String query :
-        List.of("?sort=supports", "?sort=alt", "?size=0", "?size=501", "?cursor=!!")) {
+        // sort=supports is an order since the supports came (supports helper): votes is not
+        List.of("?sort=votes", "?sort=alt", "?size=0", "?size=501", "?cursor=!!")) {
       Response listed =
           client.get("/api/v1/consultations/" + consultation + "/proposals" + query).send();
       assertThat(listed.status()).as(query).isEqualTo(400);
@@ -353,14 +359,14 @@ class ProposalsIT {
     }
     assertThat(
             client
-                .get("/api/v1/consultations/" + consultation + "/proposals?sort=supports")
+                .get("/api/v1/consultations/" + consultation + "/proposals?sort=votes")
                 .send()
                 .json()
                 .path("errors")
                 .get(0)
                 .path("message")
                 .asText())
-        .contains("newest");
+        .contains("newest", "supports");
     assertThat(
             client
                 .get("/api/v1/consultations/" + consultation + "/proposals?sort=NEWEST")

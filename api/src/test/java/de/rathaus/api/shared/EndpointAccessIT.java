@@ -130,6 +130,11 @@ class EndpointAccessIT {
     OPEN_CONSULTATION,
     /** anna's proposal in an open consultation */
     ANNAS_PROPOSAL,
+    // supports helper
+    /** a feedback consultation ada drafted and opened */
+    OPEN_FEEDBACK_CONSULTATION,
+    /** an item ada put up in an open feedback consultation */
+    FEEDBACK_ITEM,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -504,6 +509,41 @@ class EndpointAccessIT {
           "GET /api/v1/consultations/{id}/moderation-log",
           Target.DRAFT_CONSULTATION,
           (c, id) -> c.get("/api/v1/consultations/" + id + "/moderation-log"));
+  // --- participation: supports, feedback items, ratings (supports helper)
+
+  private static final String ITEM =
+      "{\"title\": \"Parkbank\", \"text\": \"Mit Solarzelle\", \"displayName\": \"Stadt\"}";
+
+  static final Endpoint PROPOSALS_BY_SUPPORTS =
+      new Endpoint(
+          "GET /api/v1/consultations/{id}/proposals?sort=supports [an open consultation]",
+          "GET /api/v1/consultations/{id}/proposals",
+          Target.OPEN_CONSULTATION,
+          (c, id) -> c.get("/api/v1/consultations/" + id + "/proposals?sort=supports"));
+  static final Endpoint PUT_UP_ITEM =
+      new Endpoint(
+          "POST /api/v1/consultations/{id}/proposals [an open feedback consultation]",
+          "POST /api/v1/consultations/{id}/proposals",
+          Target.OPEN_FEEDBACK_CONSULTATION,
+          (c, id) -> c.post("/api/v1/consultations/" + id + "/proposals").json(ITEM));
+  static final Endpoint SUPPORT =
+      new Endpoint(
+          "PUT /api/v1/proposals/{id}/support [anna's]",
+          "PUT /api/v1/proposals/{id}/support",
+          Target.ANNAS_PROPOSAL,
+          (c, id) -> c.put("/api/v1/proposals/" + id + "/support"));
+  static final Endpoint WITHDRAW_SUPPORT =
+      new Endpoint(
+          "DELETE /api/v1/proposals/{id}/support [anna's]",
+          "DELETE /api/v1/proposals/{id}/support",
+          Target.ANNAS_PROPOSAL,
+          (c, id) -> c.delete("/api/v1/proposals/" + id + "/support"));
+  static final Endpoint RATE =
+      new Endpoint(
+          "PUT /api/v1/proposals/{id}/rating [an item of an open feedback consultation]",
+          "PUT /api/v1/proposals/{id}/rating",
+          Target.FEEDBACK_ITEM,
+          (c, id) -> c.put("/api/v1/proposals/" + id + "/rating").json("{\"stars\": 4}"));
 
   // --- requests: citizens, their own only (the target is anna's)
 
@@ -677,6 +717,11 @@ class EndpointAccessIT {
           MODERATE,
           MODERATION_LOG,
           DRAFT_MODERATION_LOG,
+          PROPOSALS_BY_SUPPORTS,
+          PUT_UP_ITEM,
+          SUPPORT,
+          WITHDRAW_SUPPORT,
+          RATE,
           SUBMIT,
           MY_REQUESTS,
           MY_REQUEST,
@@ -1098,7 +1143,8 @@ class EndpointAccessIT {
           row(SUBMIT_PROPOSAL, CARL, 403),
           row(SUBMIT_PROPOSAL, MONA, 403),
           row(SUBMIT_PROPOSAL, UDO, 403),
-          row(SUBMIT_PROPOSAL, ADA, 403),
+          // an administrator puts up items, in a feedback consultation only (supports helper)
+          row(SUBMIT_PROPOSAL, ADA, 409),
           row(PROPOSAL_READ, ANONYMOUS, 200),
           row(PROPOSAL_READ, ANNA, 200),
           row(PROPOSAL_READ, BEN, 200),
@@ -1172,6 +1218,47 @@ class EndpointAccessIT {
           row(DRAFT_MODERATION_LOG, MONA, 404),
           row(DRAFT_MODERATION_LOG, UDO, 404),
           row(DRAFT_MODERATION_LOG, ADA, 200),
+          // participation: supports, feedback items, ratings (supports helper)
+          row(PROPOSALS_BY_SUPPORTS, ANONYMOUS, 200),
+          row(PROPOSALS_BY_SUPPORTS, ANNA, 200),
+          row(PROPOSALS_BY_SUPPORTS, BEN, 200),
+          row(PROPOSALS_BY_SUPPORTS, CLARA, 200),
+          row(PROPOSALS_BY_SUPPORTS, CARL, 200),
+          row(PROPOSALS_BY_SUPPORTS, MONA, 200),
+          row(PROPOSALS_BY_SUPPORTS, UDO, 200),
+          row(PROPOSALS_BY_SUPPORTS, ADA, 200),
+          row(PUT_UP_ITEM, ANONYMOUS, 401),
+          row(PUT_UP_ITEM, ANNA, 409),
+          row(PUT_UP_ITEM, BEN, 409),
+          row(PUT_UP_ITEM, CLARA, 403),
+          row(PUT_UP_ITEM, CARL, 403),
+          row(PUT_UP_ITEM, MONA, 403),
+          row(PUT_UP_ITEM, UDO, 403),
+          row(PUT_UP_ITEM, ADA, 201),
+          row(SUPPORT, ANONYMOUS, 401),
+          row(SUPPORT, ANNA, 200),
+          row(SUPPORT, BEN, 200),
+          row(SUPPORT, CLARA, 403),
+          row(SUPPORT, CARL, 403),
+          row(SUPPORT, MONA, 403),
+          row(SUPPORT, UDO, 403),
+          row(SUPPORT, ADA, 403),
+          row(WITHDRAW_SUPPORT, ANONYMOUS, 401),
+          row(WITHDRAW_SUPPORT, ANNA, 200),
+          row(WITHDRAW_SUPPORT, BEN, 200),
+          row(WITHDRAW_SUPPORT, CLARA, 403),
+          row(WITHDRAW_SUPPORT, CARL, 403),
+          row(WITHDRAW_SUPPORT, MONA, 403),
+          row(WITHDRAW_SUPPORT, UDO, 403),
+          row(WITHDRAW_SUPPORT, ADA, 403),
+          row(RATE, ANONYMOUS, 401),
+          row(RATE, ANNA, 200),
+          row(RATE, BEN, 200),
+          row(RATE, CLARA, 403),
+          row(RATE, CARL, 403),
+          row(RATE, MONA, 403),
+          row(RATE, UDO, 403),
+          row(RATE, ADA, 403),
           row(PROMETHEUS, OTTO, 200),
           // the operator: public reads, and refused everything else
           row(HEALTH, OTTO, 200),
@@ -1212,6 +1299,11 @@ class EndpointAccessIT {
           row(MODERATE, OTTO, 403),
           row(MODERATION_LOG, OTTO, 200),
           row(DRAFT_MODERATION_LOG, OTTO, 404),
+          row(PROPOSALS_BY_SUPPORTS, OTTO, 200),
+          row(PUT_UP_ITEM, OTTO, 403),
+          row(SUPPORT, OTTO, 403),
+          row(WITHDRAW_SUPPORT, OTTO, 403),
+          row(RATE, OTTO, 403),
           row(SUBMIT, OTTO, 403),
           row(MY_REQUESTS, OTTO, 403),
           row(MY_REQUEST, OTTO, 403),
@@ -1371,6 +1463,8 @@ class EndpointAccessIT {
       case DRAFT_CONSULTATION -> draftConsultation();
       case OPEN_CONSULTATION -> openConsultation(draftConsultation());
       case ANNAS_PROPOSAL -> propose(openConsultation(draftConsultation()));
+      case OPEN_FEEDBACK_CONSULTATION -> openConsultation(draftFeedbackConsultation());
+      case FEEDBACK_ITEM -> putUpItem(openConsultation(draftFeedbackConsultation()));
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
@@ -1470,6 +1564,28 @@ class EndpointAccessIT {
         .post("/api/v1/consultations/" + consultation + "/proposals")
         .as("anna")
         .json(PROPOSAL)
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  // supports helper
+
+  private String draftFeedbackConsultation() {
+    return client
+        .post("/api/v1/consultations")
+        .as("ada")
+        .json(consultation().replace("\"IDEAS\"", "\"FEEDBACK\""))
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private String putUpItem(String consultation) {
+    return client
+        .post("/api/v1/consultations/" + consultation + "/proposals")
+        .as("ada")
+        .json(ITEM)
         .expect(201)
         .path("id")
         .asText();

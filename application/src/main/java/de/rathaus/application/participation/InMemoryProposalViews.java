@@ -13,6 +13,11 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   static final Comparator<ProposalView> NEWEST_FIRST =
       Comparator.comparing(ProposalView::submittedAt).thenComparing(v -> v.id().value()).reversed();
 
+  static final Comparator<ProposalView> MOST_SUPPORTED_FIRST =
+      Comparator.comparingLong((ProposalView v) -> v.tally().supports())
+          .thenComparing(v -> v.id().value())
+          .reversed();
+
   public InMemoryProposalViews() {
     super(v -> v.id().value());
   }
@@ -21,7 +26,7 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   public Page<ProposalView> list(ListProposals query) {
     return page(
         v -> v.consultation().equals(query.consultation()) && !v.hidden(),
-        NEWEST_FIRST,
+        query.order() == ListProposals.Order.SUPPORTS ? MOST_SUPPORTED_FIRST : NEWEST_FIRST,
         query.after(),
         query.size());
   }
@@ -34,5 +39,14 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
   @Override
   public List<ProposalView> allBy(CitizenId author) {
     return all(v -> v.author().equals(author), NEWEST_FIRST);
+  }
+
+  @Override
+  public synchronized boolean replaceTally(ProposalView next, ProposalView previous) {
+    java.util.Optional<ProposalView> current = find(previous.id().value());
+    if (current.isEmpty() || current.get().tally().applied() != previous.tally().applied()) {
+      return false;
+    }
+    return replace(next, previous.sequence());
   }
 }

@@ -2,6 +2,7 @@ package de.rathaus.application.participation;
 
 import de.rathaus.application.shared.Versioned;
 import de.rathaus.domain.participation.ConsultationId;
+import de.rathaus.domain.participation.FeedbackItemPutUp;
 import de.rathaus.domain.participation.ProposalAnswered;
 import de.rathaus.domain.participation.ProposalEdited;
 import de.rathaus.domain.participation.ProposalId;
@@ -27,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param location where it is about (coordinates public, address personal), or {@code null}
  * @param editedAt when it was last edited, or {@code null} if never
  * @param sequence the sequence number of the proposal's last event applied
+ * @param tally its supports (a proposal) or ratings (a feedback item): counts only
  * @param comments every comment and reply in the order written, hidden ones included (never
  *     answered to the public: see {@link #visibleComments()})
  * @param moderation whether the proposal is hidden, and why
@@ -43,6 +45,8 @@ public record ProposalView(
     Instant submittedAt,
     Instant editedAt,
     long sequence,
+    // --- supports and ratings
+    ProposalTally tally,
     // --- comments and moderation
     List<CommentView> comments,
     ModerationState moderation,
@@ -51,6 +55,8 @@ public record ProposalView(
     implements Versioned<ProposalView> {
 
   public ProposalView {
+    // a record stored before supports came has none
+    tally = tally == null ? ProposalTally.PROPOSAL : tally;
     // a record stored before comments existed has neither
     comments = comments == null ? List.of() : List.copyOf(comments);
     moderation = moderation == null ? ModerationState.NONE : moderation;
@@ -69,6 +75,7 @@ public record ProposalView(
         e.at(),
         null,
         0,
+        ProposalTally.PROPOSAL,
         List.of(),
         ModerationState.NONE,
         ProposalAnswers.under(e.supportThreshold(), e.answerDeadlineDays()));
@@ -86,6 +93,7 @@ public record ProposalView(
         submittedAt,
         e.at(),
         sequence,
+        tally,
         comments,
         moderation,
         answers);
@@ -109,6 +117,7 @@ public record ProposalView(
         submittedAt,
         editedAt,
         sequence,
+        tally,
         comments,
         moderation,
         answers);
@@ -128,6 +137,7 @@ public record ProposalView(
         submittedAt,
         editedAt,
         sequence,
+        tally,
         comments,
         moderation,
         answers);
@@ -174,6 +184,7 @@ public record ProposalView(
         submittedAt,
         editedAt,
         sequence,
+        tally,
         comments,
         moderation,
         answers);
@@ -215,10 +226,58 @@ public record ProposalView(
         .toList();
   }
 
+  // --- feedback items, supports and ratings
+
+  static ProposalView putUp(FeedbackItemPutUp e) {
+    return new ProposalView(
+        e.id(),
+        e.consultation(),
+        e.author(),
+        e.displayName(),
+        e.title(),
+        e.text(),
+        e.location(),
+        e.at(),
+        null,
+        0,
+        ProposalTally.ITEM,
+        List.of(),
+        ModerationState.NONE,
+        ProposalAnswers.NONE);
+  }
+
+  /** Whether it is an item the city put up in a feedback consultation (rated, not supported). */
+  public boolean feedbackItem() {
+    return tally.ratings() != null;
+  }
+
+  /**
+   * With its tally changed at {@code at}: the first time its supports reach the consultation's
+   * threshold, the city's answer deadline starts to run.
+   */
+  ProposalView tallied(ProposalTally next, Instant at) {
+    return new ProposalView(
+            id,
+            consultation,
+            author,
+            displayName,
+            title,
+            text,
+            location,
+            submittedAt,
+            editedAt,
+            sequence,
+            next,
+            comments,
+            moderation,
+            answers)
+        .supportsCounted((int) Math.min(Integer.MAX_VALUE, next.supports()), at);
+  }
+
   /** Without the personal parts and without the author. */
   @Override
   public String toString() {
-    return "ProposalView[id=%s, consultation=%s, submittedAt=%s, editedAt=%s, sequence=%d]"
-        .formatted(id, consultation, submittedAt, editedAt, sequence);
+    return "ProposalView[id=%s, consultation=%s, submittedAt=%s, editedAt=%s, sequence=%d, tally=%s]"
+        .formatted(id, consultation, submittedAt, editedAt, sequence, tally);
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 public interface ProposalViews extends VersionedViews<ProposalView> {
 
   /**
-   * A page of a consultation's proposals, newest first (then by id, descending); hidden ones are
-   * left out.
+   * A page of a consultation's proposals, newest first or most supported first (then by id,
+   * descending); hidden ones are left out.
    */
   Page<ProposalView> list(ListProposals query);
 
@@ -20,4 +20,11 @@ public interface ProposalViews extends VersionedViews<ProposalView> {
 
   /** Every proposal a citizen wrote, newest first (what the engine holds about them). */
   List<ProposalView> allBy(CitizenId author);
+
+  /**
+   * Replaces the record with {@code next} (a change of its tally only) if it is still as {@code
+   * previous} was read: at the same sequence and with as many tally events applied. Answers whether
+   * it did (false: another writer moved it on meanwhile, read it again).
+   */
+  boolean replaceTally(ProposalView next, ProposalView previous);
 }

@@ -196,4 +196,42 @@ public class Proposal {
   void on(CommentRestored event) {
     comments.hidden(event.comment(), false);
   }
+
+  // --- supports helper: feedback items (the city puts them up; citizens rate them)
+
+  /** Puts up an item of a feedback consultation while it is a draft or open. */
+  @CommandHandler
+  public Proposal(PutUpFeedbackItem command) {
+    if (command.format() != ConsultationFormat.FEEDBACK) {
+      throw new ProposalRuleViolation(
+          command.id(),
+          Code.NOT_A_FEEDBACK_CONSULTATION,
+          "Only a feedback consultation takes items");
+    }
+    if (command.phase() != ConsultationPhase.DRAFT && command.phase() != ConsultationPhase.OPEN) {
+      throw new ProposalRuleViolation(
+          command.id(),
+          Code.ITEMS_CLOSED,
+          "Items are put up while the consultation is a draft or open");
+    }
+    ProposalContent c = command.content();
+    apply(
+        new FeedbackItemPutUp(
+            command.id(),
+            command.consultation(),
+            command.author(),
+            c.displayName(),
+            c.title(),
+            c.text(),
+            c.location(),
+            command.at()));
+  }
+
+  @EventSourcingHandler
+  void on(FeedbackItemPutUp event) {
+    id = event.id();
+    author = event.author();
+    content = event.content();
+    consultation = event.consultation();
+  }
 }

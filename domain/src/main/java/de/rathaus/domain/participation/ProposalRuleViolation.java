@@ -35,7 +35,16 @@ public class ProposalRuleViolation extends RuntimeException {
     /** What is hidden is not hidden again. */
     ALREADY_HIDDEN,
     /** Only what is hidden is restored. */
-    NOT_HIDDEN
+    NOT_HIDDEN,
+    // supports helper: supports, feedback items and ratings
+    /** Supports are given and withdrawn only while an ideas consultation is open or voting. */
+    SUPPORTS_CLOSED,
+    /** Only a {@code FEEDBACK} consultation takes items (put up by the city) and ratings. */
+    NOT_A_FEEDBACK_CONSULTATION,
+    /** Items are put up only while the feedback consultation is a draft or open. */
+    ITEMS_CLOSED,
+    /** Items are rated, and ratings changed, only while the feedback consultation is open. */
+    RATINGS_CLOSED
   }
 
   private final transient ProposalId proposal;

@@ -23,9 +23,10 @@ import org.bson.Document;
 /**
  * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
  * author's key. A consultation's list is queried by the plain fields under {@code q}: the
- * consultation's id, the submission date (epoch millis, the list's order) and whether moderation
- * hid it (a hidden one leaves the list); and the author's pseudonymous id, by which the citizen's
- * own data is exported (nothing public lists a citizen's proposals).
+ * consultation's id, the submission date (epoch millis) and the number of supports (the lists'
+ * orders), whether moderation hid it (a hidden one leaves the list), how many support and rating
+ * events its tally applied (its writes are conditional on it); and the author's pseudonymous id, by
+ * which the citizen's own data is exported (nothing public lists a citizen's proposals).
  */
 public class MongoProposalViews extends StoredViews<ProposalView> implements ProposalViews {
 
@@ -35,6 +36,8 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static final String SUBMITTED = "submitted";
   static final String AUTHOR = "author";
   static final String HIDDEN = "hidden";
+  static final String SUPPORTS = "supports";
+  static final String TALLIED = "tallied";
 
   /** What a consultation's list filters and sorts by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -44,6 +47,11 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
                   Indexes.ascending(field(CONSULTATION)),
                   Indexes.descending(field(SUBMITTED), "_id")),
               new IndexOptions().name("newest")),
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(field(CONSULTATION)),
+                  Indexes.descending(field(SUPPORTS), "_id")),
+              new IndexOptions().name("supports")),
           new IndexModel(Indexes.ascending(field(AUTHOR)), new IndexOptions().name("by_author")));
 
   public MongoProposalViews(MongoDatabase database, ObjectMapper json) {
@@ -62,7 +70,9 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
     return new Document(CONSULTATION, view.consultation().value())
         .append(SUBMITTED, view.submittedAt().toEpochMilli())
         .append(AUTHOR, view.author().value())
-        .append(HIDDEN, view.hidden());
+        .append(HIDDEN, view.hidden())
+        .append(SUPPORTS, view.tally().supports())
+        .append(TALLIED, view.tally().applied());
   }
 
   @Override
@@ -72,7 +82,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
             Filters.eq(field(CONSULTATION), query.consultation().value()),
             // a hidden proposal leaves the public list (a record stored before has no flag)
             Filters.ne(field(HIDDEN), true)),
-        SUBMITTED,
+        query.order() == ListProposals.Order.SUPPORTS ? SUPPORTS : SUBMITTED,
         false,
         query.after(),
         query.size());
@@ -87,5 +97,11 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   public List<ProposalView> allBy(CitizenId author) {
     return views.where(
         Filters.eq(field(AUTHOR), author.value()), Sorts.descending(field(SUBMITTED), "_id"));
+  }
+
+  @Override
+  public boolean replaceTally(ProposalView next, ProposalView previous) {
+    return views.replace(
+        next, previous.sequence(), Filters.eq(field(TALLIED), previous.tally().applied()));
   }
 }

@@ -5,9 +5,12 @@ import de.rathaus.application.participation.ActionFieldViews;
 import de.rathaus.application.participation.ConsultationViews;
 import de.rathaus.application.participation.ModerationLog;
 import de.rathaus.application.participation.ProposalViews;
+import de.rathaus.application.participation.Pseudonyms;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
+import de.rathaus.infra.privacy.KeyedPseudonyms;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
+import de.rathaus.infra.privacy.SubjectKeyStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -42,5 +45,14 @@ public class ParticipationReadModelAutoConfiguration {
   @ConditionalOnMissingBean(ModerationLog.class)
   public ModerationLog moderationLog(MongoDatabase database, ProtectedJson json) {
     return new MongoModerationLog(database, json.mapper());
+  }
+
+  // --- supports helper
+
+  /** Supports and ratings under pseudonyms keyed by the citizen's key (erasure unlinks them). */
+  @Bean
+  @ConditionalOnMissingBean(Pseudonyms.class)
+  public Pseudonyms pseudonyms(SubjectKeyStore keys) {
+    return new KeyedPseudonyms(keys);
   }
 }

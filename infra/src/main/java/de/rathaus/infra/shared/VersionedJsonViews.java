@@ -103,6 +103,20 @@ public final class VersionedJsonViews<V extends Versioned<V>> {
         == 1;
   }
 
+  /**
+   * Replaces the record if it still is at {@code previousSequence} and matches {@code also} (a
+   * further condition on its query fields); answers whether it did.
+   */
+  public boolean replace(V view, long previousSequence, Bson also) {
+    String id = idOf.apply(view);
+    return documents
+            .replaceOne(
+                Filters.and(Filters.eq(ID, id), Filters.eq(SEQUENCE, previousSequence), also),
+                document(view))
+            .getMatchedCount()
+        == 1;
+  }
+
   public void clear() {
     documents.deleteMany(new Document());
   }

@@ -13,6 +13,7 @@ import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ListProposals;
 import de.rathaus.application.participation.ModerationState;
 import de.rathaus.application.participation.ProposalAnswers;
+import de.rathaus.application.participation.ProposalTally;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.AnswerStatus;
@@ -72,6 +73,7 @@ class MongoProposalViewsTest {
         at,
         at.plusSeconds(60),
         2,
+        ProposalTally.PROPOSAL,
         List.of(),
         ModerationState.NONE,
         new ProposalAnswers(
@@ -111,6 +113,54 @@ class MongoProposalViewsTest {
     assertThat(third.next()).isNull();
   }
 
+  // --- supports helper
+
+  @Test
+  void aConsultationsProposalsArePagedMostSupportedFirstThenById() {
+    List<ProposalView> saved = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ProposalView v = view(CONSULTATION, T.plusSeconds(i));
+      v =
+          new ProposalView(
+              v.id(),
+              v.consultation(),
+              v.author(),
+              v.displayName(),
+              v.title(),
+              v.text(),
+              v.location(),
+              v.submittedAt(),
+              v.editedAt(),
+              v.sequence(),
+              new ProposalTally(i % 3, null, i, i, List.of()),
+              List.of(),
+              ModerationState.NONE,
+              ProposalAnswers.NONE);
+      views.insert(v);
+      saved.add(v);
+    }
+    List<ProposalId> expected =
+        saved.stream()
+            .sorted(
+                java.util.Comparator.comparingLong((ProposalView v) -> v.tally().supports())
+                    .thenComparing(v -> v.id().value())
+                    .reversed())
+            .map(ProposalView::id)
+            .toList();
+
+    List<ProposalId> seen = new ArrayList<>();
+    String after = null;
+    do {
+      Page<ProposalView> page =
+          views.list(new ListProposals(CONSULTATION, after, 4, ListProposals.Order.SUPPORTS));
+      page.items().forEach(v -> seen.add(v.id()));
+      after = page.next();
+    } while (after != null);
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(views.find(saved.get(5).id().value()).orElseThrow().tally())
+        .isEqualTo(new ProposalTally(2, null, 5, 5, List.of()));
+  }
+
   @Test
   void aHiddenProposalLeavesItsConsultationsList() {
     ProposalView shown = view(CONSULTATION, T);
@@ -127,6 +177,7 @@ class MongoProposalViewsTest {
             T.plusSeconds(2),
             null,
             1,
+            ProposalTally.PROPOSAL,
             List.of(),
             new ModerationState(true, "Werbung", T.plusSeconds(3)),
             ProposalAnswers.NONE);
@@ -189,6 +240,7 @@ class MongoProposalViewsTest {
     assertThat(issued)
         .containsExactly(
             "newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}",
+            "supports {\"q.consultation\": 1, \"q.supports\": -1, \"_id\": -1}",
             "by_author {\"q.author\": 1}");
   }
 
@@ -208,6 +260,7 @@ class MongoProposalViewsTest {
             T,
             null,
             0,
+            ProposalTally.PROPOSAL,
             List.of(),
             ModerationState.NONE,
             ProposalAnswers.NONE);
