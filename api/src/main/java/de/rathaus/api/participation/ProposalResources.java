@@ -9,6 +9,7 @@ import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ConsultationResults;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.participation.RatingSummary;
 import de.rathaus.domain.participation.AnswerStatus;
 import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalContent;
@@ -22,7 +23,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The shapes of the proposals' HTTP bodies. */
@@ -284,6 +287,8 @@ public final class ProposalResources {
    *     consultation sets an answer deadline
    * @param answeredInTimeShare the share of those answered by their deadline, {@code null} if none
    * @param overdue how many wait for an answer past their deadline
+   * @param ratings a feedback consultation's ratings over all its items (average and 1–5
+   *     distribution); absent for an ideas consultation
    */
   record ResultsResource(
       String consultationId,
@@ -297,6 +302,7 @@ public final class ProposalResources {
       int answeredInTime,
       @JsonInclude(JsonInclude.Include.ALWAYS) Double answeredInTimeShare,
       int overdue,
+      RatingResult ratings,
       List<ProposalResult> proposals) {
 
     static ResultsResource of(ConsultationView consultation, ConsultationResults results) {
@@ -312,6 +318,7 @@ public final class ProposalResources {
           results.answeredInTime(),
           results.answeredInTimeShare(),
           results.overdue(),
+          RatingResult.of(results.ratings()),
           results.proposals().stream().map(ProposalResult::of).toList());
     }
   }
@@ -328,6 +335,8 @@ public final class ProposalResources {
       String id,
       String title,
       String displayName,
+      long supports,
+      RatingResult rating,
       int commentCount,
       CityAnswerResource answer,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
@@ -339,6 +348,8 @@ public final class ProposalResources {
           view.id().value(),
           view.title(),
           view.displayName(),
+          view.tally().supports(),
+          RatingResult.of(view.tally().ratings()),
           view.visibleComments().size(),
           CityAnswerResource.of(view.answer()),
           view.answerDue(),
@@ -349,6 +360,27 @@ public final class ProposalResources {
     @Override
     public String toString() {
       return "ProposalResult[id=" + id + ", personal data]";
+    }
+  }
+
+  /**
+   * How an item, or all items of a feedback consultation, were rated: the average (absent without
+   * ratings), how many ratings, and how many gave 1 to 5 stars.
+   */
+  record RatingResult(
+      @JsonInclude(JsonInclude.Include.ALWAYS) Double average,
+      long ratings,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Long> distribution) {
+
+    static RatingResult of(RatingSummary summary) {
+      if (summary == null) {
+        return null;
+      }
+      Map<String, Long> distribution = new LinkedHashMap<>();
+      for (int stars = 1; stars <= summary.distribution().size(); stars++) {
+        distribution.put(String.valueOf(stars), summary.distribution().get(stars - 1));
+      }
+      return new RatingResult(summary.average(), summary.count(), distribution);
     }
   }
 

@@ -232,6 +232,119 @@ class ParticipationJourneyIT {
     assertThat(proposal(benches).path("answerOverdue").asBoolean()).isFalse();
   }
 
+  // --- a real-world lab: the city's items rated by citizens
+
+  private String item(String consultation, String title) {
+    return client
+        .post("/api/v1/consultations/" + consultation + "/proposals")
+        .as("ada")
+        .json(
+            """
+            {"title": "%s", "text": "Pilot im Reallabor: %s", "displayName": "Stadt Heilbronn",
+             "location": {"lat": 49.1427, "lon": 9.2109}}
+            """
+                .formatted(title, title))
+        .expect(201)
+        .path("id")
+        .asText();
+  }
+
+  private JsonNode rate(String item, String user, int stars) {
+    return client
+        .put("/api/v1/proposals/" + item + "/rating")
+        .as(user)
+        .json("{\"stars\": " + stars + "}")
+        .expect(200);
+  }
+
+  @Test
+  void aFeedbackConsultationsItemsAreRatedAndTheResultsGiveTheAverageAndTheDistribution() {
+    String lab =
+        client
+            .post("/api/v1/consultations")
+            .as("ada")
+            .json(consultation("FEEDBACK", ""))
+            .expect(201)
+            .path("id")
+            .asText();
+    // the city puts its pilot projects up while it prepares the lab, and one more once it is open
+    String sensors = item(lab, "Parksensoren Wollhaus");
+    move(lab, "OPEN");
+    String lights = item(lab, "Smarte Straßenlaternen");
+
+    assertThat(rate(sensors, "anna", 4).path("average").asDouble()).isEqualTo(4.0);
+    JsonNode two = rate(sensors, "ben", 2);
+    assertThat(two.path("ratings").asInt()).isEqualTo(2);
+    assertThat(two.path("myStars").asInt()).isEqualTo(2);
+    // a citizen changes their rating while the lab is open: still one rating of theirs
+    JsonNode changed = rate(sensors, "anna", 5);
+    assertThat(changed.path("ratings").asInt()).isEqualTo(2);
+    assertThat(changed.path("average").asDouble()).isEqualTo(3.5);
+    assertThat(changed.path("distribution").path("5").asInt()).isEqualTo(1);
+    assertThat(changed.path("distribution").path("4").asInt()).isZero();
+    rate(lights, "ben", 3);
+    String remark = comment(sensors, "ben", "Die App zeigt freie Plätze zu spät.", null);
+    assertThat(proposal(sensors).path("comments").findValuesAsText("id")).contains(remark);
+    JsonNode read = client.get("/api/v1/proposals/" + sensors).as("anna").expect(200);
+    assertThat(read.path("rating").path("myStars").asInt()).isEqualTo(5);
+    assertThat(read.path("supports").asInt()).isZero();
+
+    // no supports and no voting in a lab; citizens do not put up items
+    assertThat(client.put("/api/v1/proposals/" + sensors + "/support").as("anna").send().status())
+        .isEqualTo(409);
+    assertThat(
+            client
+                .post("/api/v1/consultations/" + lab + "/proposals")
+                .as("anna")
+                .json("{\"title\": \"Mein Pilot\", \"text\": \"x\", \"displayName\": \"A\"}")
+                .send()
+                .status())
+        .isEqualTo(409);
+    for (String bad : List.of("{\"stars\": 0}", "{\"stars\": 6}", "{\"stars\": \"viele\"}", "{}")) {
+      Response refused =
+          client.put("/api/v1/proposals/" + sensors + "/rating").as("ben").json(bad).send();
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.isProblem()).as(bad).isTrue();
+    }
+
+    move(lab, "CLOSED");
+    assertThat(
+            client
+                .put("/api/v1/proposals/" + sensors + "/rating")
+                .as("ben")
+                .json("{\"stars\": 1}")
+                .send()
+                .status())
+        .as("ratings are frozen once the lab closed")
+        .isEqualTo(409);
+    answer(
+            lights,
+            "ada",
+            "{\"status\": \"IMPLEMENTED\", \"reasoning\": \"Im ganzen Stadtgebiet.\"}")
+        .expect(200);
+    move(lab, "RESULTS_PUBLISHED");
+
+    JsonNode results = results(lab);
+    assertThat(results.path("proposalCount").asInt()).isEqualTo(2);
+    JsonNode all = results.path("ratings");
+    assertThat(all.path("ratings").asInt()).isEqualTo(3);
+    assertThat(all.path("average").asDouble())
+        .isCloseTo(10.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(all.path("distribution").path("5").asInt()).isEqualTo(1);
+    assertThat(all.path("distribution").path("3").asInt()).isEqualTo(1);
+    assertThat(all.path("distribution").path("2").asInt()).isEqualTo(1);
+    assertThat(all.path("distribution").path("1").asInt()).isZero();
+    for (JsonNode result : results.path("proposals")) {
+      if (result.path("id").asText().equals(sensors)) {
+        assertThat(result.path("rating").path("average").asDouble()).isEqualTo(3.5);
+        assertThat(result.path("commentCount").asInt()).isEqualTo(1);
+      } else {
+        assertThat(result.path("answer").path("status").asText()).isEqualTo("IMPLEMENTED");
+      }
+    }
+    assertThat(results.path("answeredShare").asDouble()).isEqualTo(0.5);
+  }
+
   @Test
   void theCityAnswersAProposalAndEveryUpdateStaysAsAPublicDatedEntry() {
     String consultation = opened("IDEAS", "");

@@ -15,6 +15,7 @@ import java.util.List;
  * @param answeredInTime how many of those the city answered by the deadline
  * @param overdue how many of those are waiting for an answer past the deadline
  * @param at the instant the deadlines were judged at
+ * @param ratings the ratings of all its feedback items together, or {@code null} if it has none
  */
 public record ConsultationResults(
     ConsultationId consultation,
@@ -23,9 +24,12 @@ public record ConsultationResults(
     int withDeadline,
     int answeredInTime,
     int overdue,
-    Instant at) {
+    Instant at,
+    RatingSummary ratings) {
 
-  /** One proposal's result: the proposal as read, and where its answer stands. */
+  /**
+   * One proposal's (or feedback item's) result: the proposal as read, and where its answer stands.
+   */
   public record Result(ProposalView proposal, AnswerDuty duty) {}
 
   public ConsultationResults {
@@ -49,8 +53,14 @@ public record ConsultationResults(
     int inTime =
         (int) results.stream().filter(r -> r.duty() == AnswerDuty.ANSWERED_IN_TIME).count();
     int overdue = (int) results.stream().filter(r -> r.duty() == AnswerDuty.OVERDUE).count();
+    RatingSummary ratings =
+        results.stream()
+            .map(r -> r.proposal().tally().ratings())
+            .filter(r -> r != null)
+            .reduce(RatingSummary::plus)
+            .orElse(null);
     return new ConsultationResults(
-        consultation, results, answered, withDeadline, inTime, overdue, now);
+        consultation, results, answered, withDeadline, inTime, overdue, now, ratings);
   }
 
   /** The share of proposals the city answered (0 to 1), or {@code null} if there are none. */

@@ -45,6 +45,15 @@ public record RatingSummary(long count, List<Long> distribution) {
     return new RatingSummary(count, moved(distribution, previousStars, stars));
   }
 
+  /** These ratings and {@code other}'s together (a consultation's, from its items'). */
+  public RatingSummary plus(RatingSummary other) {
+    List<Long> sum = new ArrayList<>(distribution);
+    for (int i = 0; i < sum.size(); i++) {
+      sum.set(i, sum.get(i) + other.distribution.get(i));
+    }
+    return new RatingSummary(count + other.count, sum);
+  }
+
   private static List<Long> moved(List<Long> counts, int from, int to) {
     List<Long> next = new ArrayList<>(counts);
     if (from > 0) {
