@@ -99,6 +99,17 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
         Filters.eq(field(AUTHOR), author.value()), Sorts.descending(field(SUBMITTED), "_id"));
   }
 
+  /**
+   * A change of the proposal's own (an edit, a comment, an answer) keeps the tally it was computed
+   * from: it is written only over a record whose tally is still that one, so a worker that lost its
+   * claim cannot write a count back that the new owner moved on meanwhile.
+   */
+  @Override
+  public boolean replace(ProposalView view, long previousSequence) {
+    return views.replace(
+        view, previousSequence, Filters.eq(field(TALLIED), view.tally().applied()));
+  }
+
   @Override
   public boolean replaceTally(ProposalView next, ProposalView previous) {
     return views.replace(

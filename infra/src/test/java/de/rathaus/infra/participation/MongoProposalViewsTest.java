@@ -272,4 +272,33 @@ class MongoProposalViewsTest {
     assertThat(views.allBy(new CitizenId("ben"))).containsExactly(bens);
     assertThat(views.allBy(new CitizenId("carl"))).isEmpty();
   }
+
+  @Test
+  void aChangeComputedBeforeASupportWasCountedCannotWriteOverTheCount() {
+    ProposalView read = view(CONSULTATION, T);
+    views.insert(read);
+    ProposalView counted =
+        new ProposalView(
+            read.id(),
+            read.consultation(),
+            read.author(),
+            read.displayName(),
+            read.title(),
+            read.text(),
+            read.location(),
+            read.submittedAt(),
+            read.editedAt(),
+            read.sequence(),
+            new ProposalTally(1, null, 1, 7, List.of()),
+            read.comments(),
+            read.moderation(),
+            read.answers());
+    assertThat(views.replaceTally(counted, read)).isTrue();
+
+    // a worker that lost its claim still holds the record from before the support: its change
+    // (of the proposal's own, at the next sequence) would write the count back to nothing
+    ProposalView stale = read.atSequence(read.sequence() + 1);
+    assertThat(views.replace(stale, read.sequence())).isFalse();
+    assertThat(views.find(read.id().value()).orElseThrow().tally().supports()).isEqualTo(1);
+  }
 }
