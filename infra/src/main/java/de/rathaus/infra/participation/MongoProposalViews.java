@@ -18,7 +18,11 @@ import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The proposals in MongoDB, one document per proposal, its personal parts encrypted under the
@@ -54,6 +58,12 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
               new IndexOptions().name("supports")),
           new IndexModel(Indexes.ascending(field(AUTHOR)), new IndexOptions().name("by_author")));
 
+  /**
+   * Per consultation and page size: the supports of the proposal after the first page by supports
+   * when it was last read (see {@link #list}).
+   */
+  private final Map<String, Long> firstPageBounds = new ConcurrentHashMap<>();
+
   public MongoProposalViews(MongoDatabase database, ObjectMapper json) {
     super(
         new VersionedJsonViews<>(
@@ -75,17 +85,47 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
         .append(TALLIED, view.tally().applied());
   }
 
+  /**
+   * A consultation's proposals, newest or most supported first. The embedded server builds no
+   * secondary index, so a query scans the collection and sorts every match in memory; the first
+   * page by supports (the one read most) is therefore looked for among the proposals with at least
+   * as many supports as the record after that page had when it was last read (a bound kept per
+   * consultation and page size, in this instance's memory). That is exact whenever more than a page
+   * of proposals is at or above the bound: every other proposal has fewer supports and comes after
+   * them; otherwise the page is read without the bound, which sets the bound anew. On a real
+   * MongoDB the index {@code supports} serves filter, order and cursor either way.
+   */
   @Override
   public Page<ProposalView> list(ListProposals query) {
-    return views.page(
+    Bson consultation =
         Filters.and(
             Filters.eq(field(CONSULTATION), query.consultation().value()),
             // a hidden proposal leaves the public list (a record stored before has no flag)
-            Filters.ne(field(HIDDEN), true)),
-        query.order() == ListProposals.Order.SUPPORTS ? SUPPORTS : SUBMITTED,
-        false,
-        query.after(),
-        query.size());
+            Filters.ne(field(HIDDEN), true));
+    if (query.order() != ListProposals.Order.SUPPORTS) {
+      return views.page(consultation, SUBMITTED, false, query.after(), query.size());
+    }
+    if (query.after() != null) {
+      return views.page(consultation, SUPPORTS, false, query.after(), query.size());
+    }
+    String page = query.consultation().value() + "/" + query.size();
+    LongConsumer keep = following -> firstPageBounds.put(page, following);
+    Long bound = firstPageBounds.get(page);
+    if (bound != null) {
+      Page<ProposalView> above =
+          views.page(
+              Filters.and(consultation, Filters.gte(field(SUPPORTS), bound)),
+              SUPPORTS,
+              false,
+              null,
+              query.size(),
+              keep);
+      if (above.next() != null) {
+        return above;
+      }
+    }
+    firstPageBounds.remove(page);
+    return views.page(consultation, SUPPORTS, false, null, query.size(), keep);
   }
 
   @Override

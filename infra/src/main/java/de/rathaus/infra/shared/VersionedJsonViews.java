@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -145,6 +146,16 @@ public final class VersionedJsonViews<V extends Versioned<V>> {
    * and id, so a page starts exactly after the previous one even while records are added.
    */
   public Page<V> page(Bson filter, String key, boolean ascending, String after, int size) {
+    return page(filter, key, ascending, after, size, following -> {});
+  }
+
+  /**
+   * A page as {@link #page(Bson, String, boolean, String, int)} finds it; if there is a record
+   * after it, {@code following} is given that record's key (a caller may keep it as a bound for the
+   * next read of the same page).
+   */
+  public Page<V> page(
+      Bson filter, String key, boolean ascending, String after, int size, LongConsumer following) {
     Bson where = filter;
     if (after != null) {
       Cursor last = Cursor.read(after);
@@ -170,6 +181,8 @@ public final class VersionedJsonViews<V extends Versioned<V>> {
     }
     String next = null;
     if (more) {
+      following.accept(
+          found.get(size).get(QUERY, Document.class).get(key, Number.class).longValue());
       Document last = found.get(size - 1);
       next =
           new Cursor(

@@ -301,4 +301,84 @@ class MongoProposalViewsTest {
     assertThat(views.replace(stale, read.sequence())).isFalse();
     assertThat(views.find(read.id().value()).orElseThrow().tally().supports()).isEqualTo(1);
   }
+
+  private static ProposalView withSupports(ProposalView v, long supports, long applied) {
+    return new ProposalView(
+        v.id(),
+        v.consultation(),
+        v.author(),
+        v.displayName(),
+        v.title(),
+        v.text(),
+        v.location(),
+        v.submittedAt(),
+        v.editedAt(),
+        v.sequence(),
+        new ProposalTally(supports, null, applied, applied, List.of()),
+        v.comments(),
+        v.moderation(),
+        v.answers());
+  }
+
+  private List<String> firstPageBySupports(int size) {
+    return views
+        .list(new ListProposals(CONSULTATION, null, size, ListProposals.Order.SUPPORTS))
+        .items()
+        .stream()
+        .map(v -> v.id().value())
+        .toList();
+  }
+
+  private List<String> expectedBySupports(int size) {
+    return views.all(CONSULTATION).stream()
+        .sorted(
+            java.util.Comparator.<ProposalView>comparingLong(v -> v.tally().supports())
+                .thenComparing(v -> v.id().value())
+                .reversed())
+        .limit(size)
+        .map(v -> v.id().value())
+        .toList();
+  }
+
+  @Test
+  void theFirstPageBySupportsStaysExactWhileSupportsChangeBetweenReads() {
+    java.util.Random random = new java.util.Random(5);
+    List<ProposalView> saved = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ProposalView v = withSupports(view(CONSULTATION, T.plusSeconds(i)), random.nextInt(12), 0);
+      views.insert(v);
+      saved.add(v);
+    }
+    views.insert(withSupports(view(ConsultationId.of(UUID.randomUUID()), T), 1_000, 0));
+    assertThat(firstPageBySupports(5)).containsExactlyElementsOf(expectedBySupports(5));
+
+    for (int round = 1; round <= 30; round++) {
+      // raise one far above the top, drop another to nothing, move a third by one
+      for (int change = 0; change < 3; change++) {
+        int at = random.nextInt(saved.size());
+        ProposalView before = views.find(saved.get(at).id().value()).orElseThrow();
+        long supports =
+            switch (change) {
+              case 0 -> before.tally().supports() + random.nextInt(20);
+              case 1 -> 0;
+              default -> Math.max(0, before.tally().supports() + (random.nextBoolean() ? 1 : -1));
+            };
+        assertThat(
+                views.replaceTally(
+                    withSupports(before, supports, before.tally().applied() + 1), before))
+            .isTrue();
+      }
+      for (int size : List.of(1, 5, 39, 40, 41)) {
+        assertThat(firstPageBySupports(size))
+            .as("round %d, size %d", round, size)
+            .containsExactlyElementsOf(expectedBySupports(size));
+        assertThat(
+                views
+                    .list(new ListProposals(CONSULTATION, null, size, ListProposals.Order.SUPPORTS))
+                    .next())
+            .as("a next page exactly when there are more than %d", size)
+            .matches(next -> (next == null) == (size >= 40));
+      }
+    }
+  }
 }
