@@ -1,5 +1,6 @@
 package de.rathaus.api.participation;
 
+import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.participation.ProposalProjection;
 import java.util.Map;
@@ -19,12 +20,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  */
 final class CaughtUp {
 
+  /** How often to look again besides when the read model reports progress. */
+  private static final long LOOK_AGAIN_NANOS = 20_000_000;
+
   private final EventStore events;
   private final Supplier<EventProcessingConfiguration> processing;
+  private final ReadModelProgress progress;
 
-  CaughtUp(EventStore events, Supplier<EventProcessingConfiguration> processing) {
+  CaughtUp(
+      EventStore events,
+      Supplier<EventProcessingConfiguration> processing,
+      ReadModelProgress progress) {
     this.events = events;
     this.processing = processing;
+    this.progress = progress;
   }
 
   void await() {
@@ -37,15 +46,11 @@ final class CaughtUp {
     if (processor == null || head == null) {
       return;
     }
-    long deadline = System.nanoTime() + ReadYourWrites.BOUND.toNanos();
-    while (System.nanoTime() < deadline && !covered(processor.processingStatus(), head)) {
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    // woken by each event the read models of this instance handle
+    progress.await(
+        () -> covered(processor.processingStatus(), head),
+        ReadYourWrites.BOUND.toNanos(),
+        LOOK_AGAIN_NANOS);
   }
 
   private static boolean covered(Map<Integer, EventTrackerStatus> segments, TrackingToken head) {

@@ -5,6 +5,7 @@ import de.rathaus.api.participation.SupportResources.RatingInput;
 import de.rathaus.api.participation.SupportResources.SupportAnswer;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
 import de.rathaus.application.participation.ConsultationView;
@@ -54,12 +55,13 @@ public class SupportController {
       Supports supports,
       Clock clock,
       EventStore events,
-      ObjectProvider<EventProcessingConfiguration> processing) {
+      ObjectProvider<EventProcessingConfiguration> processing,
+      ReadModelProgress progress) {
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.supports = supports;
     this.clock = clock;
-    this.caughtUp = new CaughtUp(events, processing::getObject);
+    this.caughtUp = new CaughtUp(events, processing::getObject, progress);
   }
 
   /**

@@ -3,6 +3,7 @@ package de.rathaus.api.shared;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -59,6 +60,29 @@ public final class ReadModelProgress {
       }
       try {
         wait(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Waits until {@code done} holds, at most {@code timeoutNanos}, looking again each time a read
+   * model reports progress (and at least every {@code lookAgainNanos}, for what it cannot report: a
+   * processor's stored token moves on just after its events are handled); answers whether it held.
+   */
+  public synchronized boolean await(BooleanSupplier done, long timeoutNanos, long lookAgainNanos) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (!done.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      long wait = Math.min(left, lookAgainNanos);
+      try {
+        wait(Math.max(1, wait / 1_000_000), (int) (wait % 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
