@@ -106,41 +106,13 @@ public record ProposalView(
 
   @Override
   public ProposalView atSequence(long sequence) {
-    return new ProposalView(
-        id,
-        consultation,
-        author,
-        displayName,
-        title,
-        text,
-        location,
-        submittedAt,
-        editedAt,
-        sequence,
-        tally,
-        comments,
-        moderation,
-        answers);
+    return with(sequence, tally, comments, moderation, answers);
   }
 
   // --- comments and moderation
 
   private ProposalView with(List<CommentView> comments, ModerationState moderation) {
-    return new ProposalView(
-        id,
-        consultation,
-        author,
-        displayName,
-        title,
-        text,
-        location,
-        submittedAt,
-        editedAt,
-        sequence,
-        tally,
-        comments,
-        moderation,
-        answers);
+    return with(sequence, tally, comments, moderation, answers);
   }
 
   ProposalView commented(CommentView comment) {
@@ -173,21 +145,7 @@ public record ProposalView(
   }
 
   private ProposalView withAnswers(ProposalAnswers answers) {
-    return new ProposalView(
-        id,
-        consultation,
-        author,
-        displayName,
-        title,
-        text,
-        location,
-        submittedAt,
-        editedAt,
-        sequence,
-        tally,
-        comments,
-        moderation,
-        answers);
+    return with(sequence, tally, comments, moderation, answers);
   }
 
   /** The city's answer in force, or {@code null} if it has not answered. */
@@ -256,22 +214,32 @@ public record ProposalView(
    * threshold, the city's answer deadline starts to run.
    */
   ProposalView tallied(ProposalTally next, Instant at) {
-    return new ProposalView(
-            id,
-            consultation,
-            author,
-            displayName,
-            title,
-            text,
-            location,
-            submittedAt,
-            editedAt,
-            sequence,
-            next,
-            comments,
-            moderation,
-            answers)
+    return with(sequence, next, comments, moderation, answers)
         .supportsCounted((int) Math.min(Integer.MAX_VALUE, next.supports()), at);
+  }
+
+  /** The same proposal, as written, with these parts. */
+  private ProposalView with(
+      long sequence,
+      ProposalTally tally,
+      List<CommentView> comments,
+      ModerationState moderation,
+      ProposalAnswers answers) {
+    return new ProposalView(
+        id,
+        consultation,
+        author,
+        displayName,
+        title,
+        text,
+        location,
+        submittedAt,
+        editedAt,
+        sequence,
+        tally,
+        comments,
+        moderation,
+        answers);
   }
 
   /** Without the personal parts and without the author. */
