@@ -201,11 +201,23 @@ public class ProposalController {
         consultation.content().answerDeadlineDays());
   }
 
-  /** One proposal; {@code mine} is true for its author. */
+  /**
+   * One proposal; {@code mine} is true for its author. An item of a draft feedback consultation is
+   * 404 to everyone but administrators, as the draft is.
+   */
   @GetMapping("/api/v1/proposals/{id}")
   @SecurityRequirements
   public ProposalResource get(@PathVariable String id, Authentication caller) {
-    return found(parsed(id), caller);
+    ProposalId proposal = parsed(id);
+    ProposalView view = find(proposal).orElseThrow(NotFound::new);
+    // an item the city put up in a draft is part of its preparation, as the draft is
+    if (!admin(caller)
+        && findConsultation(view.consultation())
+            .map(consultation -> !consultation.phase().isPublic())
+            .orElse(true)) {
+      throw new NotFound();
+    }
+    return found(proposal, caller);
   }
 
   /**

@@ -269,6 +269,14 @@ class ParticipationJourneyIT {
             .asText();
     // the city puts its pilot projects up while it prepares the lab, and one more once it is open
     String sensors = item(lab, "Parksensoren Wollhaus");
+    // an item of a draft is the city's preparation: unknown to everyone but administrators
+    for (String user : List.of("anna", "mona", "udo")) {
+      assertThat(client.get("/api/v1/proposals/" + sensors).as(user).send().status())
+          .as(user)
+          .isEqualTo(404);
+    }
+    assertThat(client.get("/api/v1/proposals/" + sensors).send().status()).isEqualTo(404);
+    client.get("/api/v1/proposals/" + sensors).as("ada").expect(200);
     move(lab, "OPEN");
     String lights = item(lab, "Smarte Straßenlaternen");
 
