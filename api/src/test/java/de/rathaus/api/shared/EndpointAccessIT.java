@@ -135,6 +135,8 @@ class EndpointAccessIT {
     OPEN_FEEDBACK_CONSULTATION,
     /** an item ada put up in an open feedback consultation */
     FEEDBACK_ITEM,
+    /** an item ada put up in a feedback consultation she has not opened yet */
+    DRAFT_FEEDBACK_ITEM,
     /** anna's request (a buergeramt service) that the rows only read: one for all of them */
     ANNAS_REQUEST_TO_READ,
     /** anna's request (a buergeramt service): SUBMITTED */
@@ -538,6 +540,12 @@ class EndpointAccessIT {
           "DELETE /api/v1/proposals/{id}/support",
           Target.ANNAS_PROPOSAL,
           (c, id) -> c.delete("/api/v1/proposals/" + id + "/support"));
+  static final Endpoint DRAFT_ITEM_READ =
+      new Endpoint(
+          "GET /api/v1/proposals/{id} [an item of a draft feedback consultation: admins only]",
+          "GET /api/v1/proposals/{id}",
+          Target.DRAFT_FEEDBACK_ITEM,
+          (c, id) -> c.get("/api/v1/proposals/" + id));
   static final Endpoint RATE =
       new Endpoint(
           "PUT /api/v1/proposals/{id}/rating [an item of an open feedback consultation]",
@@ -708,6 +716,7 @@ class EndpointAccessIT {
           DRAFT_PROPOSALS,
           SUBMIT_PROPOSAL,
           PROPOSAL_READ,
+          DRAFT_ITEM_READ,
           EDIT_PROPOSAL,
           ANSWER_PROPOSAL,
           RESULTS,
@@ -1153,6 +1162,14 @@ class EndpointAccessIT {
           row(PROPOSAL_READ, MONA, 200),
           row(PROPOSAL_READ, UDO, 200),
           row(PROPOSAL_READ, ADA, 200),
+          row(DRAFT_ITEM_READ, ANONYMOUS, 404),
+          row(DRAFT_ITEM_READ, ANNA, 404),
+          row(DRAFT_ITEM_READ, BEN, 404),
+          row(DRAFT_ITEM_READ, CLARA, 404),
+          row(DRAFT_ITEM_READ, CARL, 404),
+          row(DRAFT_ITEM_READ, MONA, 404),
+          row(DRAFT_ITEM_READ, UDO, 404),
+          row(DRAFT_ITEM_READ, ADA, 200),
           row(EDIT_PROPOSAL, ANONYMOUS, 401),
           row(EDIT_PROPOSAL, ANNA, 200),
           row(EDIT_PROPOSAL, BEN, 404),
@@ -1291,6 +1308,7 @@ class EndpointAccessIT {
           row(DRAFT_PROPOSALS, OTTO, 404),
           row(SUBMIT_PROPOSAL, OTTO, 403),
           row(PROPOSAL_READ, OTTO, 200),
+          row(DRAFT_ITEM_READ, OTTO, 404),
           row(EDIT_PROPOSAL, OTTO, 403),
           row(ANSWER_PROPOSAL, OTTO, 403),
           row(RESULTS, OTTO, 200),
@@ -1465,6 +1483,7 @@ class EndpointAccessIT {
       case ANNAS_PROPOSAL -> propose(openConsultation(draftConsultation()));
       case OPEN_FEEDBACK_CONSULTATION -> openConsultation(draftFeedbackConsultation());
       case FEEDBACK_ITEM -> putUpItem(openConsultation(draftFeedbackConsultation()));
+      case DRAFT_FEEDBACK_ITEM -> putUpItem(draftFeedbackConsultation());
       case ANNAS_REQUEST_TO_READ -> submitted();
       case SUBMITTED -> submitted();
       case IN_PROGRESS -> assign(submitted());
