@@ -502,4 +502,34 @@ class ParticipationJourneyIT {
     JsonNode bens = client.get("/api/v1/privacy/me").as("ben").expect(200);
     assertThat(bens.path("proposals").findValuesAsText("id")).doesNotContain(proposal);
   }
+
+  @Test
+  void aCitizensCommentsAreInTheirOwnExportAlsoWhenHiddenAndInNoOneElses() {
+    String consultation = opened("IDEAS", "");
+    String proposal = proposed(consultation, "anna", "Radweg Böckingen");
+    String question = comment(proposal, "ben", "Über die Brücke?", null);
+    String hidden = comment(proposal, "ben", "Nur für Radler, typisch.", null);
+    comment(proposal, "anna", "Ja, über die Brücke.", question);
+    client
+        .post("/api/v1/proposals/" + proposal + "/moderation")
+        .as("mona")
+        .json(
+            "{\"action\": \"HIDE\", \"reason\": \"Off-topic\", \"commentId\": \"%s\"}"
+                .formatted(hidden))
+        .expect(200);
+
+    JsonNode bens = client.get("/api/v1/privacy/me").as("ben").expect(200).path("comments");
+    assertThat(bens.findValuesAsText("id")).contains(question, hidden);
+    for (JsonNode held : bens) {
+      if (held.path("id").asText().equals(hidden)) {
+        assertThat(held.path("text").asText()).isEqualTo("Nur für Radler, typisch.");
+        assertThat(held.path("hidden").asBoolean()).isTrue();
+        assertThat(held.path("proposalId").asText()).isEqualTo(proposal);
+      }
+    }
+    JsonNode annas = client.get("/api/v1/privacy/me").as("anna").expect(200).path("comments");
+    assertThat(annas.findValuesAsText("id")).doesNotContain(question, hidden);
+    assertThat(annas.toString()).doesNotContain("Über die Brücke?", "typisch");
+    assertThat(annas.findValuesAsText("parentId")).contains(question);
+  }
 }

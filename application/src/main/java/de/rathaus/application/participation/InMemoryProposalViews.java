@@ -49,4 +49,10 @@ public class InMemoryProposalViews extends InMemoryViews<ProposalView> implement
     }
     return replace(next, previous.sequence());
   }
+
+  @Override
+  public List<ProposalView> commentedOnBy(CitizenId commenter) {
+    return all(
+        v -> v.comments().stream().anyMatch(c -> c.author().equals(commenter)), NEWEST_FIRST);
+  }
 }

@@ -21,6 +21,9 @@ public interface ProposalViews extends VersionedViews<ProposalView> {
   /** Every proposal a citizen wrote, newest first (what the engine holds about them). */
   List<ProposalView> allBy(CitizenId author);
 
+  /** Every proposal a citizen commented on, hidden comments included (what the engine holds). */
+  List<ProposalView> commentedOnBy(CitizenId commenter);
+
   /**
    * Replaces the record with {@code next} (a change of its tally only) if it is still as {@code
    * previous} was read: at the same sequence and with as many tally events applied. Answers whether

@@ -1,5 +1,6 @@
 package de.rathaus.application.privacy;
 
+import de.rathaus.application.participation.CommentView;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.servicerequest.CaseView;
@@ -46,6 +47,7 @@ public class PersonalDataExport {
    * @param keyCreatedAt when the key protecting their current personal data was made (none: no
    *     personal data of theirs has been written since the last erasure)
    * @param proposals the proposals they wrote, newest first
+   * @param comments the comments they wrote, hidden ones too, by proposal (newest first)
    */
   public record SubjectData(
       String subjectId,
@@ -53,7 +55,8 @@ public class PersonalDataExport {
       Instant keyCreatedAt,
       List<RequestView> requests,
       List<ContactHeld> contacts,
-      List<ProposalHeld> proposals) {}
+      List<ProposalHeld> proposals,
+      List<CommentHeld> comments) {}
 
   /** How the office can reach the citizen about one case, and where the case is. */
   public record ContactHeld(
@@ -116,6 +119,38 @@ public class PersonalDataExport {
     }
   }
 
+  /**
+   * A comment the citizen wrote, as they wrote it, and whether a moderator hid it.
+   *
+   * @param parentId the comment it replies to, or {@code null}
+   */
+  public record CommentHeld(
+      String id,
+      String proposalId,
+      String parentId,
+      String displayName,
+      String text,
+      Instant createdAt,
+      boolean hidden) {
+
+    static CommentHeld of(ProposalView proposal, CommentView comment) {
+      return new CommentHeld(
+          comment.id().value(),
+          proposal.id().value(),
+          comment.parent() == null ? null : comment.parent().value(),
+          comment.displayName(),
+          comment.text(),
+          comment.createdAt(),
+          comment.hidden());
+    }
+
+    /** Without what the citizen wrote. */
+    @Override
+    public String toString() {
+      return "CommentHeld[id=" + id + ", personal data]";
+    }
+  }
+
   public SubjectData export(CitizenId subject) {
     List<RequestView> own = requests.allOf(subject);
     List<ContactHeld> held =
@@ -131,6 +166,13 @@ public class PersonalDataExport {
         keys.createdAt(subject.value()).orElse(null),
         own,
         held,
-        proposals.allBy(subject).stream().map(ProposalHeld::of).toList());
+        proposals.allBy(subject).stream().map(ProposalHeld::of).toList(),
+        proposals.commentedOnBy(subject).stream()
+            .flatMap(
+                proposal ->
+                    proposal.comments().stream()
+                        .filter(comment -> subject.equals(comment.author()))
+                        .map(comment -> CommentHeld.of(proposal, comment)))
+            .toList());
   }
 }

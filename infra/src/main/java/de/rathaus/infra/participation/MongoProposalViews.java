@@ -39,6 +39,7 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   static final String CONSULTATION = "consultation";
   static final String SUBMITTED = "submitted";
   static final String AUTHOR = "author";
+  static final String COMMENTERS = "commenters";
   static final String HIDDEN = "hidden";
   static final String SUPPORTS = "supports";
   static final String TALLIED = "tallied";
@@ -56,7 +57,9 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
                   Indexes.ascending(field(CONSULTATION)),
                   Indexes.descending(field(SUPPORTS), "_id")),
               new IndexOptions().name("supports")),
-          new IndexModel(Indexes.ascending(field(AUTHOR)), new IndexOptions().name("by_author")));
+          new IndexModel(Indexes.ascending(field(AUTHOR)), new IndexOptions().name("by_author")),
+          new IndexModel(
+              Indexes.ascending(field(COMMENTERS)), new IndexOptions().name("by_commenter")));
 
   /**
    * Per consultation and page size: the supports of the proposal after the first page by supports
@@ -80,6 +83,8 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
     return new Document(CONSULTATION, view.consultation().value())
         .append(SUBMITTED, view.submittedAt().toEpochMilli())
         .append(AUTHOR, view.author().value())
+        .append(
+            COMMENTERS, view.comments().stream().map(c -> c.author().value()).distinct().toList())
         .append(HIDDEN, view.hidden())
         .append(SUPPORTS, view.tally().supports())
         .append(TALLIED, view.tally().applied());
@@ -156,5 +161,12 @@ public class MongoProposalViews extends StoredViews<ProposalView> implements Pro
   public boolean replaceTally(ProposalView next, ProposalView previous) {
     return views.replace(
         next, previous.sequence(), Filters.eq(field(TALLIED), previous.tally().applied()));
+  }
+
+  @Override
+  public List<ProposalView> commentedOnBy(CitizenId commenter) {
+    return views.where(
+        Filters.eq(field(COMMENTERS), commenter.value()),
+        Sorts.descending(field(SUBMITTED), "_id"));
   }
 }

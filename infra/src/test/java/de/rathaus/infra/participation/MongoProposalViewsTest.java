@@ -241,7 +241,8 @@ class MongoProposalViewsTest {
         .containsExactly(
             "newest {\"q.consultation\": 1, \"q.submitted\": -1, \"_id\": -1}",
             "supports {\"q.consultation\": 1, \"q.supports\": -1, \"_id\": -1}",
-            "by_author {\"q.author\": 1}");
+            "by_author {\"q.author\": 1}",
+            "by_commenter {\"q.commenters\": 1}");
   }
 
   @Test
@@ -380,5 +381,40 @@ class MongoProposalViewsTest {
             .matches(next -> (next == null) == (size >= 40));
       }
     }
+  }
+
+  @Test
+  void theProposalsACitizenCommentedOnAreFoundByTheirCommentsAndNoOneElses() {
+    ProposalView plain = view(CONSULTATION, T);
+    ProposalView other = view(CONSULTATION, T.plusSeconds(1));
+    ProposalView commented =
+        new ProposalView(
+            other.id(),
+            other.consultation(),
+            other.author(),
+            other.displayName(),
+            other.title(),
+            other.text(),
+            other.location(),
+            other.submittedAt(),
+            other.editedAt(),
+            other.sequence(),
+            other.tally(),
+            List.of(
+                new de.rathaus.application.participation.CommentView(
+                    new de.rathaus.domain.participation.CommentId("comment-" + UUID.randomUUID()),
+                    null,
+                    new CitizenId("ben"),
+                    "Ben",
+                    "Auch beleuchtet?",
+                    T.plusSeconds(2),
+                    true)),
+            other.moderation(),
+            other.answers());
+    views.insert(plain);
+    views.insert(commented);
+
+    assertThat(views.commentedOnBy(new CitizenId("ben"))).containsExactly(commented);
+    assertThat(views.commentedOnBy(new CitizenId("anna"))).isEmpty();
   }
 }
