@@ -15,10 +15,13 @@ import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.Supports;
 import de.rathaus.application.shared.Answers;
+import de.rathaus.domain.participation.ConsultationFormat;
+import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalId;
 import de.rathaus.domain.shared.CitizenId;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.OptionalInt;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -72,32 +75,34 @@ public class SupportController {
   @PutMapping("/api/v1/proposals/{id}/support")
   @Refusals(409)
   public SupportAnswer support(@PathVariable String id, Authentication caller) {
-    Target target = target(id);
-    CitizenId citizen = citizen(caller);
-    readYourWrites.run(
-        () -> {
-          supports.support(
-              citizen,
-              target.proposal().id(),
-              target.consultation().content().format(),
-              target.consultation().phase(),
-              clock.instant());
-          return null;
-        },
-        ProposalProjection.NAME);
-    return SupportAnswer.of(
-        reread(target.proposal().id()), supports.supportedBy(citizen, target.proposal().id()));
+    return choose(id, caller, supports::support);
   }
 
   /** Withdraws the caller's support; none standing changes nothing (idempotent). As for PUT. */
   @DeleteMapping("/api/v1/proposals/{id}/support")
   @Refusals(409)
   public SupportAnswer withdraw(@PathVariable String id, Authentication caller) {
+    return choose(id, caller, supports::withdraw);
+  }
+
+  /** How {@link Supports} records a citizen's choice: to support, or to withdraw. */
+  @FunctionalInterface
+  private interface Choice {
+    void record(
+        CitizenId citizen,
+        ProposalId proposal,
+        ConsultationFormat format,
+        ConsultationPhase phase,
+        Instant at);
+  }
+
+  /** Records the caller's choice and answers the count and their support once it shows it. */
+  private SupportAnswer choose(String id, Authentication caller, Choice choice) {
     Target target = target(id);
     CitizenId citizen = citizen(caller);
     readYourWrites.run(
         () -> {
-          supports.withdraw(
+          choice.record(
               citizen,
               target.proposal().id(),
               target.consultation().content().format(),
