@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The shapes of the departments' HTTP bodies. */
-final class DepartmentResources {
+public final class DepartmentResources {
 
   private DepartmentResources() {}
 
@@ -25,9 +25,10 @@ final class DepartmentResources {
    *
    * @param active whether services may name it and cases may be forwarded to it
    */
-  record DepartmentResource(String code, String name, String email, String phone, boolean active) {
+  public record DepartmentResource(
+      String code, String name, String email, String phone, boolean active) {
 
-    static DepartmentResource of(DepartmentView view, String language) {
+    public static DepartmentResource of(DepartmentView view, String language) {
       return new DepartmentResource(
           view.code().value(),
           view.name().in(language),

@@ -21,12 +21,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The shapes of the catalogue's HTTP bodies (docs/design.md section 6). */
-final class ServiceResources {
+public final class ServiceResources {
 
   private ServiceResources() {}
 
   /** A service as the public sees it, in one language. */
-  record ServiceResource(
+  public record ServiceResource(
       String code,
       int version,
       String name,
@@ -42,7 +42,7 @@ final class ServiceResources {
       int retentionYears,
       List<AttributeResource> attributes) {
 
-    static ServiceResource of(ServiceView view, String language) {
+    public static ServiceResource of(ServiceView view, String language) {
       ServiceDefinitionContent content = view.content();
       return new ServiceResource(
           view.code(),

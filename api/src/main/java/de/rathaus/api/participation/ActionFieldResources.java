@@ -25,9 +25,9 @@ public final class ActionFieldResources {
    * @param description what the field covers; absent if none was given
    * @param active whether new consultations may belong to it
    */
-  record ActionFieldResource(String code, String name, String description, boolean active) {
+  public record ActionFieldResource(String code, String name, String description, boolean active) {
 
-    static ActionFieldResource of(ActionFieldView view, String language) {
+    public static ActionFieldResource of(ActionFieldView view, String language) {
       return new ActionFieldResource(
           view.code().value(),
           view.name().in(language),

@@ -49,7 +49,7 @@ public final class ConsultationResources {
    * @param phases each phase it entered after the draft, with when, in order
    * @param summary the published result summary, once the results are published
    */
-  record ConsultationResource(
+  public record ConsultationResource(
       String id,
       String title,
       String description,
@@ -75,7 +75,7 @@ public final class ConsultationResources {
           language);
     }
 
-    static ConsultationResource of(ConsultationView view, String language) {
+    public static ConsultationResource of(ConsultationView view, String language) {
       ConsultationContent content = view.content();
       return new ConsultationResource(
           view.id().value(),

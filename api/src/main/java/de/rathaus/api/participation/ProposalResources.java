@@ -125,7 +125,7 @@ public final class ProposalResources {
    *     threshold), or {@code null} if no deadline runs
    * @param answerOverdue whether that date passed without an answer
    */
-  record ProposalResource(
+  public record ProposalResource(
       String id,
       String consultationId,
       String title,
@@ -155,6 +155,14 @@ public final class ProposalResources {
     static ProposalResource of(
         ProposalView view, boolean mine, SupportResources.Own own, Instant now) {
       return of(view, mine, own, null, now);
+    }
+
+    /**
+     * As the public saw it at a moment (auditors' view as of then): with its visible comments,
+     * nobody's own, its answer deadline judged at that moment.
+     */
+    public static ProposalResource asThePublicSawIt(ProposalView view, Instant moment) {
+      return withComments(view, false, SupportResources.Own.NONE, Optional.empty(), moment);
     }
 
     /** As a single read shows it: with its visible comments, {@code mine} for the caller's own. */

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The shapes of the requests' and cases' HTTP bodies (docs/design.md section 6). */
-final class RequestResources {
+public final class RequestResources {
 
   private RequestResources() {}
 
@@ -127,7 +127,7 @@ final class RequestResources {
   record NoteResource(String author, String text, Instant at) {}
 
   /** A case as the clerks of its department read it: the request plus the internal parts. */
-  record CaseResource(
+  public record CaseResource(
       String id,
       String caseNumber,
       String serviceCode,
@@ -150,7 +150,7 @@ final class RequestResources {
       DecisionResource decision,
       String withdrawalReason) {
 
-    static CaseResource of(CaseView c) {
+    public static CaseResource of(CaseView c) {
       RequestView v = c.request();
       CaseView.Contact contact = c.contact();
       return new CaseResource(

@@ -40,14 +40,17 @@ final class AggregateStreams {
 
   /** Every event of the aggregate from {@code firstSequenceNumber} on, in order. */
   List<DomainEventData<JsonNode>> from(String identifier, long firstSequenceNumber) {
-    List<DomainEventData<JsonNode>> result = new ArrayList<>();
+    return stored(identifier, firstSequenceNumber).stream().map(StoredEvent::domain).toList();
+  }
+
+  /** Every stored event of the aggregate from {@code firstSequenceNumber} on, in order. */
+  List<StoredEvent> stored(String identifier, long firstSequenceNumber) {
+    List<StoredEvent> result = new ArrayList<>();
     long next = firstSequenceNumber;
     int chunk = FIRST_CHUNK;
     while (true) {
       List<StoredEvent> found = chunk(identifier, next, chunk);
-      for (StoredEvent event : found) {
-        result.add(event.domain());
-      }
+      result.addAll(found);
       if (found.size() < chunk) {
         return result;
       }

@@ -13,8 +13,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -23,8 +27,10 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -54,6 +60,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final EventDocuments snapshotDocuments;
   private final EventAppender appender;
   private final AggregateStreams aggregateStreams;
+  private final PositionLookup lookup;
   private final EventTracking tracking;
   private final TrackingTokens tokens;
 
@@ -73,7 +80,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     this.snapshotDocuments = new EventDocuments(getSnapshotSerializer());
     AggregatePositions aggregates = new AggregatePositions();
     DecidedCommits commits = new DecidedCommits();
-    PositionLookup lookup = new PositionLookup(events);
+    this.lookup = new PositionLookup(events);
     Tombstones tombstones = new Tombstones(events, lookup);
     long gapTimeoutMillis = builder.gapTimeout.toMillis();
     this.appender =
@@ -223,6 +230,41 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     BsonDocument document =
         events.find(Filters.eq(EventDocuments.GLOBAL_INDEX, globalIndex)).first();
     return Optional.ofNullable(document).map(d -> Document.parse(d.toJson()));
+  }
+
+  // ---------------------------------------------------------------- auditors
+
+  /**
+   * The aggregate's history as its loads see it (decided commits only), each event with the token
+   * of its global position, deserialized (upcast, personal data decrypted) as processors get it:
+   * what a view built in memory from part of the history runs on.
+   */
+  public List<TrackedEventMessage<?>> historyOf(String aggregateIdentifier) {
+    return deserialized(aggregateStreams.stored(aggregateIdentifier, 0));
+  }
+
+  /**
+   * The events at the given global positions, in position order, deserialized as processors get
+   * them; a position that holds no event (a tombstone, nothing yet) is left out. Meant for
+   * positions processors were handed, whose commits are decided.
+   */
+  public List<TrackedEventMessage<?>> eventsAt(Collection<Long> globalIndexes) {
+    List<StoredEvent> found = new ArrayList<>();
+    lookup.fetch(globalIndexes, found);
+    return deserialized(
+        found.stream()
+            .filter(e -> !e.tombstone())
+            .sorted(Comparator.comparingLong(StoredEvent::globalIndex))
+            .toList());
+  }
+
+  private List<TrackedEventMessage<?>> deserialized(List<StoredEvent> stored) {
+    return EventUtils.upcastAndDeserializeTrackedEvents(
+            stored.stream()
+                .map(e -> e.tracked(GapAwareTrackingToken.newInstance(e.globalIndex(), Set.of()))),
+            getEventSerializer(),
+            upcasterChain)
+        .toList();
   }
 
   // ---------------------------------------------------------------- builder

@@ -1,0 +1,2 @@
+/** What auditors read, on MongoDB: the stored history read back. */
+package de.rathaus.infra.audit;
