@@ -229,4 +229,64 @@ class AsOfIT {
         .as("udo")
         .expect(400);
   }
+
+  @Test
+  void aProposalAsOfAMomentCountsTheSupportsGivenUpToThenAndShowsItsTextOfThen() {
+    Instant opens = Instant.now().plusSeconds(3_600);
+    String consultation =
+        client
+            .post("/api/v1/consultations")
+            .as("ada")
+            .json(
+                """
+                {"title": {"de": "Plätze", "en": "Squares"}, "description": {"de": "Was fehlt?"},
+                 "actionField": "mobilitaet", "format": "IDEAS", "opensAt": "%s", "closesAt": "%s"}
+                """
+                    .formatted(opens, opens.plusSeconds(86_400 * 30)))
+            .expect(201)
+            .path("id")
+            .asText();
+    client
+        .post("/api/v1/consultations/" + consultation + "/phase")
+        .as("ada")
+        .json("{\"phase\": \"OPEN\"}")
+        .expect(200);
+    String proposal =
+        client
+            .post("/api/v1/consultations/" + consultation + "/proposals")
+            .as("anna")
+            .json("{\"title\": \"Bänke\", \"text\": \"Mehr Bänke\", \"displayName\": \"Anna B.\"}")
+            .expect(201)
+            .path("id")
+            .asText();
+    Instant proposed = Instant.now();
+    client.put("/api/v1/proposals/" + proposal + "/support").as("anna").expect(200);
+    Instant oneSupport = Instant.now();
+    client.put("/api/v1/proposals/" + proposal + "/support").as("ben").expect(200);
+    client
+        .put("/api/v1/proposals/" + proposal)
+        .as("anna")
+        .json(
+            "{\"title\": \"Bänke am Markt\", \"text\": \"Mehr Bänke\", \"displayName\": \"Anna B.\"}")
+        .expect(200);
+    Instant edited = Instant.now();
+    client.delete("/api/v1/proposals/" + proposal + "/support").as("anna").expect(200);
+    JsonNode live = client.get("/api/v1/proposals/" + proposal).expect(200);
+
+    JsonNode atProposal = asOf(proposal, proposed, "ada").path("state");
+    JsonNode atOne = asOf(proposal, oneSupport, "ada").path("state");
+    JsonNode atEdit = asOf(proposal, edited, "ada").path("state");
+    JsonNode now = asOf(proposal, Instant.now(), "ada").path("state");
+    JsonNode byAuditor = asOf(proposal, edited, "udo").path("state");
+
+    assertThat(atProposal.path("supports").asLong()).isZero();
+    assertThat(atProposal.path("title").asText()).isEqualTo("Bänke");
+    assertThat(atOne.path("supports").asLong()).isEqualTo(1);
+    assertThat(atEdit.path("supports").asLong()).isEqualTo(2);
+    assertThat(atEdit.path("title").asText()).isEqualTo("Bänke am Markt");
+    assertThat(now.path("supports").asLong()).isEqualTo(1);
+    assertThat(now).isEqualTo(live);
+    assertThat(byAuditor.path("title").asText()).isEqualTo("[personal]");
+    assertThat(byAuditor.path("supports").asLong()).isEqualTo(2);
+  }
 }

@@ -45,9 +45,17 @@ final class AggregateStreams {
 
   /** Every stored event of the aggregate from {@code firstSequenceNumber} on, in order. */
   List<StoredEvent> stored(String identifier, long firstSequenceNumber) {
+    return stored(identifier, firstSequenceNumber, CHUNK);
+  }
+
+  /**
+   * Every stored event of the aggregate from {@code firstSequenceNumber} on, in order, read in
+   * chunks of at most {@code maxChunk} ids.
+   */
+  List<StoredEvent> stored(String identifier, long firstSequenceNumber, int maxChunk) {
     List<StoredEvent> result = new ArrayList<>();
     long next = firstSequenceNumber;
-    int chunk = FIRST_CHUNK;
+    int chunk = Math.min(FIRST_CHUNK, maxChunk);
     while (true) {
       List<StoredEvent> found = chunk(identifier, next, chunk);
       result.addAll(found);
@@ -55,7 +63,7 @@ final class AggregateStreams {
         return result;
       }
       next += chunk;
-      chunk = CHUNK;
+      chunk = maxChunk;
     }
   }
 

@@ -61,7 +61,10 @@ public final class EventStoreBenchmark {
     if (runs("append_encrypted_vs_plain")) {
       encryptedAppendFigure();
     }
-    if (runs("load_200k_vs_10k") || runs("replay_vs_raw") || runs("idle_cpu_200k_vs_10k")) {
+    if (runs("load_200k_vs_10k")
+        || runs("replay_vs_raw")
+        || runs("idle_cpu_200k_vs_10k")
+        || runs("asof_case_200k_vs_10k")) {
       sizeFigures();
     }
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -327,6 +330,9 @@ public final class EventStoreBenchmark {
       double raw = Math.max(rawBefore, rawReadRate(fixture, "large", total));
       double idle200k = idleCpuMillis();
       processor.stop();
+      if (runs("asof_case_200k_vs_10k")) {
+        asOfFigure(small, large);
+      }
       System.out.printf(
           Locale.ROOT,
           "load of a 20-event aggregate: %.3f ms at 10k, %.3f ms at 200k%n",
@@ -345,6 +351,65 @@ public final class EventStoreBenchmark {
       smallStore.shutDown();
       largeStore.shutDown();
     }
+  }
+
+  private static final int AS_OF_QUERIES = 20;
+
+  /**
+   * {@code asof_case_200k_vs_10k}: the time to build a long case's clerks' view as of a moment (by
+   * position, halfway through its history, and by instant, at its end), through the same use case
+   * the endpoint runs, with 200,000 events stored ÷ with 10,000, in alternating rounds.
+   */
+  private static void asOfFigure(MongoEventStorageEngine small, MongoEventStorageEngine large) {
+    List<DomainEventMessage<?>> history = AsOfCase.history("asof-case");
+    for (DomainEventMessage<?> event : history) {
+      small.appendEvents(List.of(event));
+      large.appendEvents(List.of(event));
+    }
+    long[] smallMiddle = {middlePosition(small, history.size())};
+    long[] largeMiddle = {middlePosition(large, history.size())};
+    de.rathaus.application.audit.StatesAsOf smallStates =
+        new de.rathaus.application.audit.StatesAsOf(
+            new de.rathaus.infra.audit.StoredHistory(small, id -> List.of()));
+    de.rathaus.application.audit.StatesAsOf largeStates =
+        new de.rathaus.application.audit.StatesAsOf(
+            new de.rathaus.infra.audit.StoredHistory(large, id -> List.of()));
+    double[] smallTimes = new double[ROUNDS * 2];
+    double[] largeTimes = new double[ROUNDS * 2];
+    for (int round = 0; round < ROUNDS * 2 + WARM_UP_ROUNDS; round++) {
+      double s = asOfMillis(smallStates, smallMiddle[0]);
+      double l = asOfMillis(largeStates, largeMiddle[0]);
+      if (round >= WARM_UP_ROUNDS) {
+        smallTimes[round - WARM_UP_ROUNDS] = s;
+        largeTimes[round - WARM_UP_ROUNDS] = l;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "a %d-event case as of a moment: %.3f ms at 10k, %.3f ms at 200k%n",
+        history.size(),
+        median(smallTimes),
+        median(largeTimes));
+    figure("asof_case_200k_vs_10k", median(largeTimes) / median(smallTimes));
+  }
+
+  private static long middlePosition(MongoEventStorageEngine engine, int events) {
+    return engine.historyOf("asof-case").get(events / 2).trackingToken().position().orElseThrow();
+  }
+
+  /** Mean time of one view as of a moment (alternately by position and by instant), in ms. */
+  private static double asOfMillis(de.rathaus.application.audit.StatesAsOf states, long middle) {
+    long t0 = System.nanoTime();
+    for (int q = 0; q < AS_OF_QUERIES; q++) {
+      de.rathaus.application.audit.FindStateAsOf query =
+          q % 2 == 0
+              ? de.rathaus.application.audit.FindStateAsOf.atPosition("asof-case", middle)
+              : de.rathaus.application.audit.FindStateAsOf.at("asof-case", java.time.Instant.now());
+      if (states.handle(query).isEmpty()) {
+        throw new IllegalStateException("no view of the case as of " + query);
+      }
+    }
+    return (System.nanoTime() - t0) / 1e6 / AS_OF_QUERIES;
   }
 
   /** Appends 20-event aggregates in commits of 100 events, from two writer threads. */
