@@ -56,6 +56,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final AggregateStreams aggregateStreams;
   private final EventTracking tracking;
   private final TrackingTokens tokens;
+  private final StoredEventReader reader;
 
   protected MongoEventStorageEngine(Builder builder) {
     super(builder);
@@ -96,6 +97,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             builder.clock,
             new GapTracker(gapTimeoutMillis, builder.maxGapOffset));
     this.tokens = new TrackingTokens(lookup, positions, batchSize());
+    this.reader = new StoredEventReader(events, lookup, positions);
   }
 
   /**
@@ -223,6 +225,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     BsonDocument document =
         events.find(Filters.eq(EventDocuments.GLOBAL_INDEX, globalIndex)).first();
     return Optional.ofNullable(document).map(d -> Document.parse(d.toJson()));
+  }
+
+  /** Reads stored events as auditors see them (by position, by aggregate); writes nothing. */
+  public StoredEventReader reader() {
+    return reader;
   }
 
   // ---------------------------------------------------------------- builder
