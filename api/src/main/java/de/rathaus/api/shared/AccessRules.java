@@ -74,6 +74,11 @@ final class AccessRules {
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
           only(Role.CITIZEN, "/api/v1/privacy/me"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
+          // audit helper: the trail and histories, auditors and the data-protection officer
+          only(
+              List.of(Role.AUDITOR, Role.ADMIN),
+              "/api/v1/audit/events",
+              "/api/v1/audit/aggregates/*/history"),
           only(Role.ADMIN, "/api/v1/audit/projections/*/rebuild"),
           only(Role.AUDITOR, "/api/v1/audit/**"));
 

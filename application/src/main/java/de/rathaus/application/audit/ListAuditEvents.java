@@ -39,8 +39,8 @@ public record ListAuditEvents(
 
   public ListAuditEvents {
     Objects.requireNonNull(disclosure, "disclosure");
-    if (type != null && type.contains(".")) {
-      type = type.substring(type.lastIndexOf('.') + 1);
+    if (type != null) {
+      type = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
   }
 }

@@ -300,7 +300,12 @@ public class MongoAuditTrail implements AuditTrail {
   }
 
   static String simpleName(String payloadType) {
-    return payloadType == null ? null : payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    if (payloadType == null) {
+      return null;
+    }
+    // a nested class's simple name is what follows the last '$' of its binary name
+    int start = Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$'));
+    return payloadType.substring(start + 1);
   }
 
   private static String text(JsonNode meta, String key) {
