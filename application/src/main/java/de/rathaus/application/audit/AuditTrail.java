@@ -15,6 +15,12 @@ public interface AuditTrail {
   List<AuditEvent> history(String aggregateId, Disclosure disclosure);
 
   /**
+   * The events stored at these global positions, in position order; positions that hold no event
+   * (gaps, tombstones, parts of aborted commits) are left out. At most a few hundred per call.
+   */
+  List<AuditEvent> eventsAt(java.util.Collection<Long> positions, Disclosure disclosure);
+
+  /**
    * The positions of the support and rating events about the proposal {@code proposalId} (events of
    * the aggregates {@code support-…} and {@code rating-…}) up to and including {@code
    * upToPosition}, ascending, as far as the audit index has learned them.

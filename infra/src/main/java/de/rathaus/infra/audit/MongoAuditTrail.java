@@ -73,6 +73,11 @@ public class MongoAuditTrail implements AuditTrail {
   }
 
   @Override
+  public List<AuditEvent> eventsAt(java.util.Collection<Long> positions, Disclosure disclosure) {
+    return store.atPositions(positions).stream().map(e -> entry(e, disclosure)).toList();
+  }
+
+  @Override
   public List<Long> positionsAbout(String proposalId, long upToPosition) {
     String key = AuditKeys.key(AuditKeys.ABOUT, proposalId);
     List<Long> positions = new ArrayList<>();
