@@ -13,6 +13,7 @@ import de.rathaus.application.audit.AuditIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class MongoAuditIndex implements AuditIndex {
                 .append(POSITION, position)
                 .append(TIMESTAMP, timestamp.toEpochMilli()));
       }
-      Map<String, Long> retry = new HashMap<>();
+      Set<Integer> refused = new HashSet<>();
       try {
         entries.insertMany(documents, new InsertManyOptions().ordered(false));
       } catch (MongoBulkWriteException e) {
@@ -88,24 +89,21 @@ public class MongoAuditIndex implements AuditIndex {
           if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
             throw e;
           }
-          String key = order.get(error.getIndex());
-          if (entries.find(Filters.eq(AT, key + "@" + position)).first() == null) {
-            // the ordinal is taken by another event: take the next free one
-            long taken = pending.get(key);
-            remember(key, taken);
-            retry.put(key, Math.max(taken, knownHighest(key)) + 1);
-          }
+          refused.add(error.getIndex());
         }
-        for (String key : order) {
-          if (!retry.containsKey(key)) {
-            remember(key, pending.get(key));
-          }
-        }
-        pending = retry;
-        continue;
       }
-      for (String key : order) {
-        remember(key, pending.get(key));
+      Map<String, Long> retry = new HashMap<>();
+      for (int i = 0; i < order.size(); i++) {
+        String key = order.get(i);
+        long ordinal = pending.get(key);
+        if (!refused.contains(i)) {
+          remember(key, ordinal);
+        } else if (entries.find(Filters.eq(AT, key + "@" + position)).first() == null) {
+          // the ordinal is taken by another event: take the next free one
+          remember(key, ordinal);
+          retry.put(key, knownHighest(key) + 1);
+        }
+        // else: this key has the event already (a redelivery); its ordinal stays free
       }
       pending = retry;
     }

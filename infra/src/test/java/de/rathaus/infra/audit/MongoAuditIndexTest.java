@@ -78,6 +78,21 @@ class MongoAuditIndexTest {
   }
 
   @Test
+  void aRedeliveredEventLeavesNoHoleForTheNextOne() {
+    index.record(3, T0, Set.of("actor:anna"));
+    index.record(4, T0, Set.of("actor:anna"));
+    index.record(3, T0, Set.of("actor:anna", "type:A")); // redelivered, with one key it lacked
+    index.record(5, T0, Set.of("actor:anna", "type:A"));
+
+    assertThat(index.range("actor:anna", 1, 10))
+        .extracting(Entry::ordinal, Entry::position)
+        .containsExactly(tuple(1L, 3L), tuple(2L, 4L), tuple(3L, 5L));
+    assertThat(index.range("type:A", 1, 10))
+        .extracting(Entry::ordinal, Entry::position)
+        .containsExactly(tuple(1L, 3L), tuple(2L, 5L));
+  }
+
+  @Test
   void anotherWriterContinuesAtTheNextFreeOrdinal() {
     index.record(1, T0, Set.of("type:A"));
     MongoAuditIndex other = new MongoAuditIndex(database);
