@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import de.rathaus.api.TestClient.Response;
 import de.rathaus.api.shared.ReadYourWrites;
+import de.rathaus.application.shared.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * server (which builds no secondary index) both queries scan the whole collection and sort what
  * matches: the figure measures that, not the index a real MongoDB would use.
  *
+ * <p>{@code audit_page_200k_vs_10k}: a filtered page of the audit trail (the first 50 events of one
+ * actor, and the first 50 of one event type, each filter alone), with 10,000 events stored ÷ with
+ * 200,000, two engines side by side with an embedded store each. Both stores hold exactly 500
+ * events of that actor and 500 of that type, spread over the whole store; the events are appended
+ * through the event store (HTTP would take hours), and the audit index is built by its own
+ * projection, as in the running engine. In alternating rounds, the figure is the larger of the two
+ * ratios of medians (actor, type), each page run as the endpoint runs it (the query).
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -80,6 +89,9 @@ public final class ApiBenchmark {
       }
       if (runs("support_10k_vs_10") || runs("proposals_page_20k_vs_1k")) {
         participationFigures();
+      }
+      if (runs("audit_page_200k_vs_10k")) {
+        auditPageFigure();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -628,6 +640,147 @@ public final class ApiBenchmark {
             .join();
     if (page.items().size() != 20) {
       throw new IllegalStateException("a page of " + page.items().size());
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  // ------------------------------------------------------------------ audit
+
+  private static final int AUDIT_MATCHES = 500;
+  private static final int AUDIT_SAMPLES = 60;
+  private static final String AUDIT_ACTOR = "bench-auditor";
+
+  /** A filler event of the audit benchmark. */
+  record AuditBenchNoted(String text) {}
+
+  /** The event type the audit benchmark filters by. */
+  record AuditBenchMarked(String text) {}
+
+  private static void auditPageFigure() throws Exception {
+    try (Engine small = Engine.start("rathaus-bench-audit-10k", true);
+        Engine large = Engine.start("rathaus-bench-audit-200k", true)) {
+      long t0 = System.nanoTime();
+      fillAudit(small, 10_000);
+      fillAudit(large, 200_000);
+      System.out.printf(
+          Locale.ROOT,
+          "10,000 + 200,000 events appended in %.0f s%n",
+          (System.nanoTime() - t0) / 1e9);
+      awaitAuditIndex(small);
+      awaitAuditIndex(large);
+      System.out.printf(
+          Locale.ROOT,
+          "audit index built (both stores) %.0f s after the start of the fill%n",
+          (System.nanoTime() - t0) / 1e9);
+      for (int i = 0; i < 20; i++) {
+        timedAuditPage(small, true);
+        timedAuditPage(large, true);
+        timedAuditPage(small, false);
+        timedAuditPage(large, false);
+      }
+      double[] smallActor = new double[AUDIT_SAMPLES];
+      double[] largeActor = new double[AUDIT_SAMPLES];
+      double[] smallType = new double[AUDIT_SAMPLES];
+      double[] largeType = new double[AUDIT_SAMPLES];
+      for (int i = 0; i < AUDIT_SAMPLES; i++) {
+        if (i % 2 == 0) {
+          smallActor[i] = timedAuditPage(small, true);
+          largeActor[i] = timedAuditPage(large, true);
+          smallType[i] = timedAuditPage(small, false);
+          largeType[i] = timedAuditPage(large, false);
+        } else {
+          largeType[i] = timedAuditPage(large, false);
+          smallType[i] = timedAuditPage(small, false);
+          largeActor[i] = timedAuditPage(large, true);
+          smallActor[i] = timedAuditPage(small, true);
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "an audit page (50) by actor: median with 10,000 events %.2f ms, with 200,000 %.2f ms;"
+              + " by event type: %.2f ms / %.2f ms%n",
+          median(smallActor),
+          median(largeActor),
+          median(smallType),
+          median(largeType));
+      figure(
+          "audit_page_200k_vs_10k",
+          Math.max(median(largeActor) / median(smallActor), median(largeType) / median(smallType)));
+    }
+  }
+
+  /**
+   * Appends {@code count} events through the event store, in commits of 100 events of one
+   * aggregate: {@value #AUDIT_MATCHES} of them by the actor the figure filters by, and as many of
+   * the event type it filters by, spread evenly.
+   */
+  private static void fillAudit(Engine engine, int count) {
+    org.axonframework.eventsourcing.eventstore.EventStore store =
+        engine.context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+    int every = count / AUDIT_MATCHES;
+    int batch = 100;
+    for (int first = 0; first < count; first += batch) {
+      List<org.axonframework.eventhandling.EventMessage<?>> commit = new ArrayList<>(batch);
+      String aggregate = "audit-bench-" + (first / batch);
+      for (int i = first; i < first + batch; i++) {
+        boolean byActor = i % every == 0;
+        boolean ofType = i % every == every / 2;
+        Object payload = ofType ? new AuditBenchMarked("m" + i) : new AuditBenchNoted("n" + i);
+        org.axonframework.messaging.MetaData meta =
+            org.axonframework.messaging.MetaData.with(
+                    "actorId", byActor ? AUDIT_ACTOR : "filler-" + (i % 97))
+                .and("actorRole", "CLERK")
+                .and("department", "buergeramt")
+                .and("correlationId", "bench-" + i);
+        commit.add(
+            new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "AuditBench", aggregate, i - first, payload, meta));
+      }
+      store.publish(commit);
+    }
+  }
+
+  private static void awaitAuditIndex(Engine engine) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    while (auditPage(engine, true, Page.MAX_SIZE).items().size() < AUDIT_MATCHES
+        || auditPage(engine, false, Page.MAX_SIZE).items().size() < AUDIT_MATCHES) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the audit index did not catch up");
+      }
+      pause(500);
+    }
+  }
+
+  private static de.rathaus.application.audit.AuditEventPage auditPage(
+      Engine engine, boolean byActor, int size) {
+    org.axonframework.queryhandling.QueryGateway queries =
+        engine.context.getBean(org.axonframework.queryhandling.QueryGateway.class);
+    return queries
+        .query(
+            new de.rathaus.application.audit.ListAuditEvents(
+                null,
+                null,
+                byActor ? null : "AuditBenchMarked",
+                byActor ? AUDIT_ACTOR : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                size,
+                de.rathaus.application.audit.Disclosure.MASKED),
+            de.rathaus.application.audit.AuditEventPage.class)
+        .join();
+  }
+
+  /** The first page (50) of the trail by the benchmark's actor or event type, in milliseconds. */
+  private static double timedAuditPage(Engine engine, boolean byActor) {
+    long start = System.nanoTime();
+    de.rathaus.application.audit.AuditEventPage page = auditPage(engine, byActor, 50);
+    if (page.items().size() != 50 || page.next() == null) {
+      throw new IllegalStateException("an audit page of " + page.items().size());
     }
     return (System.nanoTime() - start) / 1e6;
   }

@@ -74,10 +74,12 @@ final class AccessRules {
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
           only(Role.CITIZEN, "/api/v1/privacy/me"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
-          // as-of views: auditors, and the data-protection officer (an administrator)
-          anyOf(
-              HttpMethod.GET,
+          // the trail, histories and views as of a moment: auditors and the data-protection
+          // officer (an administrator)
+          only(
               List.of(Role.AUDITOR, Role.ADMIN),
+              "/api/v1/audit/events",
+              "/api/v1/audit/aggregates/*/history",
               "/api/v1/audit/aggregates/*/state"),
           only(Role.ADMIN, "/api/v1/audit/projections/*/rebuild"),
           only(Role.AUDITOR, "/api/v1/audit/**"));

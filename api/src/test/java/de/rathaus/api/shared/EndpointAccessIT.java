@@ -683,6 +683,27 @@ class EndpointAccessIT {
               c.post("/api/v1/privacy/subjects/" + subject + "/erasure")
                   .json("{\"reason\": \"CONSENT_WITHDRAWN\"}"));
 
+  // --- audit (audit helper): the trail and histories, auditors and the data-protection officer
+
+  static final Endpoint AUDIT_EVENTS =
+      new Endpoint(
+          "GET /api/v1/audit/events",
+          "GET /api/v1/audit/events",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/audit/events?size=5"));
+  static final Endpoint AUDIT_HISTORY =
+      new Endpoint(
+          "GET /api/v1/audit/aggregates/{id}/history [a submitted request]",
+          "GET /api/v1/audit/aggregates/{id}/history",
+          Target.SUBMITTED,
+          (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/history"));
+  static final Endpoint AUDIT_HISTORY_UNKNOWN =
+      new Endpoint(
+          "GET /api/v1/audit/aggregates/{id}/history [an unknown id]",
+          "GET /api/v1/audit/aggregates/{id}/history",
+          Target.UNKNOWN_SUBJECT,
+          (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/history"));
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
@@ -748,7 +769,11 @@ class EndpointAccessIT {
           CLOSE,
           CLOSE_UNDECIDED,
           MY_DATA,
-          ERASURE);
+          ERASURE,
+          // audit helper
+          AUDIT_EVENTS,
+          AUDIT_HISTORY,
+          AUDIT_HISTORY_UNKNOWN);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -1339,7 +1364,35 @@ class EndpointAccessIT {
           row(CLOSE, OTTO, 403),
           row(CLOSE_UNDECIDED, OTTO, 403),
           row(MY_DATA, OTTO, 403),
-          row(ERASURE, OTTO, 403));
+          row(ERASURE, OTTO, 403),
+          // audit helper: the trail and histories × every caller
+          row(AUDIT_EVENTS, ANONYMOUS, 401),
+          row(AUDIT_EVENTS, ANNA, 403),
+          row(AUDIT_EVENTS, BEN, 403),
+          row(AUDIT_EVENTS, CLARA, 403),
+          row(AUDIT_EVENTS, CARL, 403),
+          row(AUDIT_EVENTS, MONA, 403),
+          row(AUDIT_EVENTS, UDO, 200),
+          row(AUDIT_EVENTS, ADA, 200),
+          row(AUDIT_EVENTS, OTTO, 403),
+          row(AUDIT_HISTORY, ANONYMOUS, 401),
+          row(AUDIT_HISTORY, ANNA, 403),
+          row(AUDIT_HISTORY, BEN, 403),
+          row(AUDIT_HISTORY, CLARA, 403),
+          row(AUDIT_HISTORY, CARL, 403),
+          row(AUDIT_HISTORY, MONA, 403),
+          row(AUDIT_HISTORY, UDO, 200),
+          row(AUDIT_HISTORY, ADA, 200),
+          row(AUDIT_HISTORY, OTTO, 403),
+          row(AUDIT_HISTORY_UNKNOWN, ANONYMOUS, 401),
+          row(AUDIT_HISTORY_UNKNOWN, ANNA, 403),
+          row(AUDIT_HISTORY_UNKNOWN, BEN, 403),
+          row(AUDIT_HISTORY_UNKNOWN, CLARA, 403),
+          row(AUDIT_HISTORY_UNKNOWN, CARL, 403),
+          row(AUDIT_HISTORY_UNKNOWN, MONA, 403),
+          row(AUDIT_HISTORY_UNKNOWN, UDO, 404),
+          row(AUDIT_HISTORY_UNKNOWN, ADA, 404),
+          row(AUDIT_HISTORY_UNKNOWN, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;

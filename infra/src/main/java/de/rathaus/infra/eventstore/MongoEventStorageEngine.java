@@ -13,9 +13,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,9 +58,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final EventDocuments snapshotDocuments;
   private final EventAppender appender;
   private final AggregateStreams aggregateStreams;
-  private final PositionLookup lookup;
   private final EventTracking tracking;
   private final TrackingTokens tokens;
+  private final StoredEventReader reader;
 
   protected MongoEventStorageEngine(Builder builder) {
     super(builder);
@@ -80,7 +78,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     this.snapshotDocuments = new EventDocuments(getSnapshotSerializer());
     AggregatePositions aggregates = new AggregatePositions();
     DecidedCommits commits = new DecidedCommits();
-    this.lookup = new PositionLookup(events);
+    PositionLookup lookup = new PositionLookup(events);
     Tombstones tombstones = new Tombstones(events, lookup);
     long gapTimeoutMillis = builder.gapTimeout.toMillis();
     this.appender =
@@ -103,6 +101,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             builder.clock,
             new GapTracker(gapTimeoutMillis, builder.maxGapOffset));
     this.tokens = new TrackingTokens(lookup, positions, batchSize());
+    this.reader = new StoredEventReader(events, lookup, positions);
   }
 
   /**
@@ -248,17 +247,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
   /**
    * The events at the given global positions, in position order, deserialized as processors get
-   * them; a position that holds no event (a tombstone, nothing yet) is left out. Meant for
-   * positions processors were handed, whose commits are decided.
+   * them; a position that holds no event (a tombstone, nothing yet, a part of an aborted or
+   * undecided commit) is left out.
    */
   public List<TrackedEventMessage<?>> eventsAt(Collection<Long> globalIndexes) {
-    List<StoredEvent> found = new ArrayList<>();
-    lookup.fetch(globalIndexes, found);
-    return deserialized(
-        found.stream()
-            .filter(e -> !e.tombstone())
-            .sorted(Comparator.comparingLong(StoredEvent::globalIndex))
-            .toList());
+    return deserialized(reader.storedAt(globalIndexes));
   }
 
   private List<TrackedEventMessage<?>> deserialized(List<StoredEvent> stored) {
@@ -268,6 +261,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             getEventSerializer(),
             upcasterChain)
         .toList();
+  }
+
+  /** Reads stored events as auditors see them (by position, by aggregate); writes nothing. */
+  public StoredEventReader reader() {
+    return reader;
   }
 
   // ---------------------------------------------------------------- builder
