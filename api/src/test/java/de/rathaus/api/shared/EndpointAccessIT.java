@@ -17,6 +17,7 @@ import de.rathaus.api.TestClient.Call;
 import de.rathaus.api.TestClient.Response;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -704,6 +705,21 @@ class EndpointAccessIT {
           Target.UNKNOWN_SUBJECT,
           (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/history"));
 
+  // --- audit (lead): a view as of a moment, auditors and the data-protection officer
+
+  static final Endpoint AUDIT_STATE =
+      new Endpoint(
+          "GET /api/v1/audit/aggregates/{id}/state [a submitted request, now]",
+          "GET /api/v1/audit/aggregates/{id}/state",
+          Target.SUBMITTED,
+          (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/state?asOf=" + Instant.now()));
+  static final Endpoint AUDIT_STATE_UNKNOWN =
+      new Endpoint(
+          "GET /api/v1/audit/aggregates/{id}/state [an unknown id]",
+          "GET /api/v1/audit/aggregates/{id}/state",
+          Target.UNKNOWN_SUBJECT,
+          (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/state?atPosition=1"));
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
@@ -773,7 +789,9 @@ class EndpointAccessIT {
           // audit helper
           AUDIT_EVENTS,
           AUDIT_HISTORY,
-          AUDIT_HISTORY_UNKNOWN);
+          AUDIT_HISTORY_UNKNOWN,
+          AUDIT_STATE,
+          AUDIT_STATE_UNKNOWN);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -1392,7 +1410,25 @@ class EndpointAccessIT {
           row(AUDIT_HISTORY_UNKNOWN, MONA, 403),
           row(AUDIT_HISTORY_UNKNOWN, UDO, 404),
           row(AUDIT_HISTORY_UNKNOWN, ADA, 404),
-          row(AUDIT_HISTORY_UNKNOWN, OTTO, 403));
+          row(AUDIT_HISTORY_UNKNOWN, OTTO, 403),
+          row(AUDIT_STATE, ANONYMOUS, 401),
+          row(AUDIT_STATE, ANNA, 403),
+          row(AUDIT_STATE, BEN, 403),
+          row(AUDIT_STATE, CLARA, 403),
+          row(AUDIT_STATE, CARL, 403),
+          row(AUDIT_STATE, MONA, 403),
+          row(AUDIT_STATE, UDO, 200),
+          row(AUDIT_STATE, ADA, 200),
+          row(AUDIT_STATE, OTTO, 403),
+          row(AUDIT_STATE_UNKNOWN, ANONYMOUS, 401),
+          row(AUDIT_STATE_UNKNOWN, ANNA, 403),
+          row(AUDIT_STATE_UNKNOWN, BEN, 403),
+          row(AUDIT_STATE_UNKNOWN, CLARA, 403),
+          row(AUDIT_STATE_UNKNOWN, CARL, 403),
+          row(AUDIT_STATE_UNKNOWN, MONA, 403),
+          row(AUDIT_STATE_UNKNOWN, UDO, 404),
+          row(AUDIT_STATE_UNKNOWN, ADA, 404),
+          row(AUDIT_STATE_UNKNOWN, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;
