@@ -69,7 +69,18 @@ class CaseStatisticsProjectionTest {
   void everyEventDeliveredTwiceChangesNothing() {
     List<DomainEventMessage<?>> events = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      events.addAll(decidedAfter("c" + i, 2 + i).events());
+      // a question answered: redelivered, its waiting time must not count twice
+      String id = "c" + i;
+      ServiceRequestId caseId = new ServiceRequestId(id);
+      InformationRequestId q = new InformationRequestId("q");
+      events.addAll(
+          Histories.of("ServiceRequest", id)
+              .then(submitted(id, MELDE, BUERGERAMT, T, 10))
+              .then(new CaseAssigned(caseId, new ClerkId("clara"), days(0.1)))
+              .then(new InformationRequested(caseId, ANNA, q, "?", days(9), days(1)))
+              .then(new InformationRequestAnswered(caseId, q, ANNA, "!", days(12), days(3)))
+              .then(new CaseDecided(caseId, ANNA, approved(), days(5 + i)))
+              .events());
     }
     deliver(services, events);
     CaseStatistics once = all();
@@ -79,6 +90,8 @@ class CaseStatisticsProjectionTest {
 
     assertThat(all()).isEqualTo(once);
     assertThat(onlyMonth(once).decided()).isEqualTo(6);
+    assertThat(onlyMonth(once).medianDays()).isEqualByComparingTo("5.0"); // 5..10 days less 2
+    assertThat(stores.cases(ServiceStatisticsProjection.NAME).all()).hasSize(6);
   }
 
   @Test
