@@ -834,7 +834,7 @@ class StatisticsIT {
   }
 
   @Test
-  void theFirstDecisionAfterMidnightInBerlinCountsInApril() throws Exception {
+  void theFiltersKeepTheMonthsAndTheServiceAskedFor() throws Exception {
     JsonNode all = normalised(expectedCases(cases(history()), false, withNames(cases(history()))));
     answersAsRecomputed("/api/v1/statistics/services", all);
     JsonNode april =
