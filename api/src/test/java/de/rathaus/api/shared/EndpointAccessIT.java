@@ -720,6 +720,56 @@ class EndpointAccessIT {
           Target.UNKNOWN_SUBJECT,
           (c, id) -> c.get("/api/v1/audit/aggregates/" + id + "/state?atPosition=1"));
 
+  // --- statistics and open data (issue 11, stats slice): public reads, nothing to write
+  static final Endpoint STATISTICS_SERVICES =
+      new Endpoint(
+          "GET /api/v1/statistics/services",
+          "GET /api/v1/statistics/services",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/statistics/services"));
+  static final Endpoint STATISTICS_DEPARTMENTS =
+      new Endpoint(
+          "GET /api/v1/statistics/departments",
+          "GET /api/v1/statistics/departments",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/statistics/departments"));
+  static final Endpoint STATISTICS_PARTICIPATION =
+      new Endpoint(
+          "GET /api/v1/statistics/participation",
+          "GET /api/v1/statistics/participation",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/statistics/participation"));
+  static final Endpoint OPEN_DATA =
+      new Endpoint(
+          "GET /api/v1/open-data",
+          "GET /api/v1/open-data",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/open-data"));
+  static final Endpoint OPEN_DATA_CSV =
+      new Endpoint(
+          "GET /api/v1/open-data/{dataset}.csv [services-monthly]",
+          "GET /api/v1/open-data/{dataset}.csv",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/open-data/services-monthly.csv"));
+  static final Endpoint POST_STATISTICS =
+      new Endpoint(
+          "POST /api/v1/statistics/services",
+          null,
+          Target.NONE,
+          (c, none) ->
+              c.post("/api/v1/statistics/services")
+                  .json("{}")
+                  .offContract("statistics are read only: a POST is refused"));
+  static final Endpoint POST_OPEN_DATA =
+      new Endpoint(
+          "POST /api/v1/open-data",
+          null,
+          Target.NONE,
+          (c, none) ->
+              c.post("/api/v1/open-data")
+                  .json("{}")
+                  .offContract("open data is read only: a POST is refused"));
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
@@ -791,7 +841,15 @@ class EndpointAccessIT {
           AUDIT_HISTORY,
           AUDIT_HISTORY_UNKNOWN,
           AUDIT_STATE,
-          AUDIT_STATE_UNKNOWN);
+          AUDIT_STATE_UNKNOWN,
+          // statistics and open data (stats slice)
+          STATISTICS_SERVICES,
+          STATISTICS_DEPARTMENTS,
+          STATISTICS_PARTICIPATION,
+          OPEN_DATA,
+          OPEN_DATA_CSV,
+          POST_STATISTICS,
+          POST_OPEN_DATA);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -1428,7 +1486,71 @@ class EndpointAccessIT {
           row(AUDIT_STATE_UNKNOWN, MONA, 403),
           row(AUDIT_STATE_UNKNOWN, UDO, 404),
           row(AUDIT_STATE_UNKNOWN, ADA, 404),
-          row(AUDIT_STATE_UNKNOWN, OTTO, 403));
+          row(AUDIT_STATE_UNKNOWN, OTTO, 403),
+          // statistics and open data (issue 11, stats slice): everyone reads, nobody writes
+          row(STATISTICS_SERVICES, ANONYMOUS, 200),
+          row(STATISTICS_SERVICES, ANNA, 200),
+          row(STATISTICS_SERVICES, BEN, 200),
+          row(STATISTICS_SERVICES, CLARA, 200),
+          row(STATISTICS_SERVICES, CARL, 200),
+          row(STATISTICS_SERVICES, MONA, 200),
+          row(STATISTICS_SERVICES, UDO, 200),
+          row(STATISTICS_SERVICES, ADA, 200),
+          row(STATISTICS_SERVICES, OTTO, 200),
+          row(STATISTICS_DEPARTMENTS, ANONYMOUS, 200),
+          row(STATISTICS_DEPARTMENTS, ANNA, 200),
+          row(STATISTICS_DEPARTMENTS, BEN, 200),
+          row(STATISTICS_DEPARTMENTS, CLARA, 200),
+          row(STATISTICS_DEPARTMENTS, CARL, 200),
+          row(STATISTICS_DEPARTMENTS, MONA, 200),
+          row(STATISTICS_DEPARTMENTS, UDO, 200),
+          row(STATISTICS_DEPARTMENTS, ADA, 200),
+          row(STATISTICS_DEPARTMENTS, OTTO, 200),
+          row(STATISTICS_PARTICIPATION, ANONYMOUS, 200),
+          row(STATISTICS_PARTICIPATION, ANNA, 200),
+          row(STATISTICS_PARTICIPATION, BEN, 200),
+          row(STATISTICS_PARTICIPATION, CLARA, 200),
+          row(STATISTICS_PARTICIPATION, CARL, 200),
+          row(STATISTICS_PARTICIPATION, MONA, 200),
+          row(STATISTICS_PARTICIPATION, UDO, 200),
+          row(STATISTICS_PARTICIPATION, ADA, 200),
+          row(STATISTICS_PARTICIPATION, OTTO, 200),
+          row(OPEN_DATA, ANONYMOUS, 200),
+          row(OPEN_DATA, ANNA, 200),
+          row(OPEN_DATA, BEN, 200),
+          row(OPEN_DATA, CLARA, 200),
+          row(OPEN_DATA, CARL, 200),
+          row(OPEN_DATA, MONA, 200),
+          row(OPEN_DATA, UDO, 200),
+          row(OPEN_DATA, ADA, 200),
+          row(OPEN_DATA, OTTO, 200),
+          row(OPEN_DATA_CSV, ANONYMOUS, 200),
+          row(OPEN_DATA_CSV, ANNA, 200),
+          row(OPEN_DATA_CSV, BEN, 200),
+          row(OPEN_DATA_CSV, CLARA, 200),
+          row(OPEN_DATA_CSV, CARL, 200),
+          row(OPEN_DATA_CSV, MONA, 200),
+          row(OPEN_DATA_CSV, UDO, 200),
+          row(OPEN_DATA_CSV, ADA, 200),
+          row(OPEN_DATA_CSV, OTTO, 200),
+          row(POST_STATISTICS, ANONYMOUS, 401),
+          row(POST_STATISTICS, ANNA, 403),
+          row(POST_STATISTICS, BEN, 403),
+          row(POST_STATISTICS, CLARA, 403),
+          row(POST_STATISTICS, CARL, 403),
+          row(POST_STATISTICS, MONA, 403),
+          row(POST_STATISTICS, UDO, 403),
+          row(POST_STATISTICS, ADA, 403),
+          row(POST_STATISTICS, OTTO, 403),
+          row(POST_OPEN_DATA, ANONYMOUS, 401),
+          row(POST_OPEN_DATA, ANNA, 403),
+          row(POST_OPEN_DATA, BEN, 403),
+          row(POST_OPEN_DATA, CLARA, 403),
+          row(POST_OPEN_DATA, CARL, 403),
+          row(POST_OPEN_DATA, MONA, 403),
+          row(POST_OPEN_DATA, UDO, 403),
+          row(POST_OPEN_DATA, ADA, 403),
+          row(POST_OPEN_DATA, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;

@@ -1,0 +1,2 @@
+/** The statistics' read models on MongoDB. */
+package de.rathaus.infra.statistics;
