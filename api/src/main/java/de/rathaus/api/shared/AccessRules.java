@@ -74,7 +74,12 @@ final class AccessRules {
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
           only(Role.CITIZEN, "/api/v1/privacy/me"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
-          only(Role.ADMIN, "/api/v1/audit/projections/*/rebuild"),
+          // rebuild helper: auditors and administrators see the read models and rebuild them
+          only(List.of(Role.AUDITOR, Role.ADMIN), "/api/v1/audit/projections/*/rebuild"),
+          only(
+              List.of(Role.AUDITOR, Role.ADMIN),
+              "/api/v1/audit/projections",
+              "/api/v1/audit/projections/*"),
           only(Role.AUDITOR, "/api/v1/audit/**"));
 
   private AccessRules() {}
