@@ -147,8 +147,6 @@ class ProjectionRebuildRestartIT {
       assertThat(snapshot(engine, 2)).isEqualTo(incremental);
       assertThat(database.listCollectionNames().into(new ArrayList<>()))
           .doesNotContain("case_views");
-      System.out.println(
-          "old generation seen answering while resumed: " + sawTheOldGenerationAnswer);
     }
   }
 
