@@ -49,6 +49,9 @@ public final class MongoReadModelGenerations implements ReadModelGenerations {
   /** The generation in use per read model, as this instance answers from it. */
   private final Map<String, Integer> inUse = new ConcurrentHashMap<>();
 
+  /** The read models this instance has looked up in the registry once. */
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
+
   /** The collections (base names) each read model's adapters asked for. */
   private final Map<String, Set<String>> collections = new ConcurrentHashMap<>();
 
@@ -101,15 +104,20 @@ public final class MongoReadModelGenerations implements ReadModelGenerations {
               .append(COLLECTIONS, new ArrayList<>(collectionsOf(name)));
       registry.replaceOne(Filters.eq("_id", name), found, new ReplaceOptions().upsert(true));
     }
-    // a switch that was cut short before the old generation was dropped
-    for (Integer retired : found.getList(RETIRED, Integer.class, List.of())) {
-      drop(name, retired, found);
-    }
-    if (!found.getList(RETIRED, Integer.class, List.of()).isEmpty()) {
-      registry.updateOne(Filters.eq("_id", name), Updates.unset(RETIRED));
-    }
     int generation = found.getInteger(GENERATION, 1);
-    inUse.put(name, generation);
+    if (started.add(name)) {
+      // a switch that was cut short before the old generation was dropped (at the first look of
+      // this instance only: later, a switch under way here may be between its two writes)
+      for (Integer retired : found.getList(RETIRED, Integer.class, List.of())) {
+        if (retired != generation) {
+          drop(name, retired, found);
+        }
+      }
+      if (!found.getList(RETIRED, Integer.class, List.of()).isEmpty()) {
+        registry.updateOne(Filters.eq("_id", name), Updates.unset(RETIRED));
+      }
+      inUse.putIfAbsent(name, generation);
+    }
     return new InUse(name, generation, found.getInteger(VERSION, 1));
   }
 
@@ -159,8 +167,11 @@ public final class MongoReadModelGenerations implements ReadModelGenerations {
   @Override
   public void switchIn(String name, Building building) {
     int old = current(name);
-    // one write: the new generation in use, the rebuild over, the old generation to be dropped
-    // (dropped below, or at the next start if this instance dies first)
+    // readers move first (the new generation is complete); then one write: the new generation in
+    // use, the rebuild over, the old generation to be dropped (dropped below, or at the next start
+    // if this instance dies first; if it dies before this write, the next start uses the old
+    // generation and the recorded rebuild resumes)
+    inUse.put(name, building.generation());
     registry.updateOne(
         Filters.eq("_id", name),
         Updates.combine(
@@ -168,7 +179,6 @@ public final class MongoReadModelGenerations implements ReadModelGenerations {
             Updates.set(VERSION, building.version()),
             Updates.unset(BUILDING),
             Updates.addToSet(RETIRED, old)));
-    inUse.put(name, building.generation());
     Document found = registry.find(Filters.eq("_id", name)).first();
     drop(name, old, found);
     registry.updateOne(Filters.eq("_id", name), Updates.unset(RETIRED));
