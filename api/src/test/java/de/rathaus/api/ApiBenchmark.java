@@ -63,6 +63,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * projection, as in the running engine. In alternating rounds, the figure is the larger of the two
  * ratios of medians (actor, type), each page run as the endpoint runs it (the query).
  *
+ * <p>{@code rebuild_vs_raw}: a full rebuild of the clerks' read model ({@code case-views}) while
+ * the engine runs, in events per second, ÷ the raw rate of the same final documents: read from the
+ * read model's collection, deserialized (decrypted) into their records and inserted into a fresh
+ * collection, in documents per second, on the same embedded server in the same run. The history:
+ * cases submitted over HTTP, each assigned and given internal notes through the command bus.
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -92,6 +98,9 @@ public final class ApiBenchmark {
       }
       if (runs("audit_page_200k_vs_10k")) {
         auditPageFigure();
+      }
+      if (runs("rebuild_vs_raw")) {
+        rebuildFigure();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -440,6 +449,149 @@ public final class ApiBenchmark {
     long count() {
       return count.get();
     }
+  }
+
+  // ------------------------------------------------------------------ rebuild helper
+
+  private static final int REBUILD_CASES = 250;
+  private static final int NOTES_PER_CASE = 20;
+
+  private static void rebuildFigure() throws Exception {
+    try (Engine engine = Engine.start("rathaus-bench-rebuild", true)) {
+      engine.publishService();
+      Citizen citizen = engine.citizen("citizen-bench");
+      org.axonframework.commandhandling.gateway.CommandGateway commands =
+          engine.context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class);
+      de.rathaus.domain.shared.DepartmentCode office =
+          new de.rathaus.domain.shared.DepartmentCode("buergeramt");
+      long t0 = System.nanoTime();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < REBUILD_CASES; i++) {
+          String id = citizen.submit();
+          de.rathaus.domain.shared.ServiceRequestId request =
+              new de.rathaus.domain.shared.ServiceRequestId(id);
+          done.add(
+              pool.submit(
+                  () -> {
+                    commands.sendAndWait(
+                        new de.rathaus.domain.servicerequest.AssignCase(
+                            request,
+                            new de.rathaus.domain.servicerequest.ClerkId("clerk-bench"),
+                            office,
+                            office,
+                            java.time.Instant.now()));
+                    for (int n = 0; n < NOTES_PER_CASE; n++) {
+                      commands.sendAndWait(
+                          new de.rathaus.domain.servicerequest.AddInternalNote(
+                              request,
+                              "Notiz " + n,
+                              new de.rathaus.domain.servicerequest.ClerkId("clerk-bench"),
+                              office,
+                              java.time.Instant.now()));
+                    }
+                  }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      de.rathaus.api.shared.ReadModelRebuilds rebuilds =
+          engine.context.getBean(de.rathaus.api.shared.ReadModelRebuilds.class);
+      awaitCaughtUp(rebuilds, "case-views");
+      System.out.printf(
+          Locale.ROOT,
+          "%d cases with %d notes each stored in %.0f s%n",
+          REBUILD_CASES,
+          NOTES_PER_CASE,
+          (System.nanoTime() - t0) / 1e9);
+      pause(2_000);
+
+      double raw = rawRate(engine);
+      long started = System.nanoTime();
+      rebuilds.rebuild("case-views");
+      de.rathaus.api.shared.ReadModelRebuilds.Progress progress;
+      do {
+        pause(20);
+        progress = rebuilds.progress("case-views").orElseThrow();
+      } while (progress.status() == de.rathaus.api.shared.ReadModelRebuilds.RunStatus.RUNNING
+          || progress.status() == de.rathaus.api.shared.ReadModelRebuilds.RunStatus.SWITCHING);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (progress.status() != de.rathaus.api.shared.ReadModelRebuilds.RunStatus.DONE) {
+        throw new IllegalStateException("the rebuild ended " + progress.status());
+      }
+      double rebuildRate = progress.done() / seconds;
+      System.out.printf(
+          Locale.ROOT,
+          "rebuild of case-views: %d events in %.2f s (%.0f events/s, switch included);"
+              + " raw read, deserialization and insert: %.0f documents/s%n",
+          progress.done(),
+          seconds,
+          rebuildRate,
+          raw);
+      figure("rebuild_vs_raw", rebuildRate / raw);
+    }
+  }
+
+  private static void awaitCaughtUp(de.rathaus.api.shared.ReadModelRebuilds rebuilds, String name) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      Long lag = rebuilds.standing(name).lag();
+      if (lag != null && lag == 0) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " did not catch up");
+      }
+      pause(50);
+    }
+  }
+
+  /**
+   * The clerks' final documents read from their collection, deserialized into their records and
+   * inserted into a fresh collection, in documents per second (the better of three runs).
+   */
+  private static double rawRate(Engine engine) throws Exception {
+    com.mongodb.client.MongoDatabase database =
+        engine.context.getBean(com.mongodb.client.MongoDatabase.class);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        engine.context.getBean(de.rathaus.infra.privacy.ProtectedJson.class).mapper();
+    de.rathaus.infra.shared.MongoReadModelGenerations generations =
+        engine.context.getBean(de.rathaus.infra.shared.MongoReadModelGenerations.class);
+    int generation =
+        engine
+            .context
+            .getBean(de.rathaus.api.shared.ReadModelRebuilds.class)
+            .standing("case-views")
+            .generation();
+    com.mongodb.client.MongoCollection<org.bson.Document> source =
+        database.getCollection(
+            de.rathaus.infra.shared.MongoReadModelGenerations.physical("case_views", generation));
+    double best = 0;
+    for (int run = 0; run < 3; run++) {
+      de.rathaus.infra.servicerequest.MongoCaseViews target =
+          new de.rathaus.infra.servicerequest.MongoCaseViews(
+              generations.generation(database, "bench-raw", 90 + run), json);
+      long t0 = System.nanoTime();
+      int documents = 0;
+      for (org.bson.Document document : source.find()) {
+        target.insert(
+            json.readValue(
+                document.get("view", org.bson.Document.class).toJson(),
+                de.rathaus.application.servicerequest.CaseView.class));
+        documents++;
+      }
+      best = Math.max(best, documents / ((System.nanoTime() - t0) / 1e9));
+      database
+          .getCollection(
+              de.rathaus.infra.shared.MongoReadModelGenerations.physical("case_views", 90 + run))
+          .drop();
+    }
+    return best;
   }
 
   // ------------------------------------------------------------------ participation

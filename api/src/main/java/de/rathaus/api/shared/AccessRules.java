@@ -81,7 +81,12 @@ final class AccessRules {
               "/api/v1/audit/events",
               "/api/v1/audit/aggregates/*/history",
               "/api/v1/audit/aggregates/*/state"),
-          only(Role.ADMIN, "/api/v1/audit/projections/*/rebuild"),
+          // rebuild helper: auditors and administrators see the read models and rebuild them
+          only(List.of(Role.AUDITOR, Role.ADMIN), "/api/v1/audit/projections/*/rebuild"),
+          only(
+              List.of(Role.AUDITOR, Role.ADMIN),
+              "/api/v1/audit/projections",
+              "/api/v1/audit/projections/*"),
           only(Role.AUDITOR, "/api/v1/audit/**"));
 
   private AccessRules() {}

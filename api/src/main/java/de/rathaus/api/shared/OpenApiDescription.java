@@ -236,9 +236,9 @@ public class OpenApiDescription {
   /**
    * Completes what springdoc documents of an operation: every refusal it answers, its need (or not)
    * of a sign-in, the media type of its success ({@code application/json}) and the headers the API
-   * answers on purpose: {@code Location} on a 201, {@code Idempotent-Replayed} where an {@code
-   * Idempotency-Key} is taken (with the key's own refusals, 409 and 422), {@code Retry-After} on a
-   * change's 503 (its outcome is unknown: retry with the same key).
+   * answers on purpose: {@code Location} on a 201 and a 202, {@code Idempotent-Replayed} where an
+   * {@code Idempotency-Key} is taken (with the key's own refusals, 409 and 422), {@code
+   * Retry-After} on a change's 503 (its outcome is unknown: retry with the same key).
    */
   @Bean
   public OperationCustomizer refusals() {
@@ -293,6 +293,15 @@ public class OpenApiDescription {
       ApiResponse created = responses.get("201");
       if (created != null) {
         created.addHeaderObject(HttpHeaders.LOCATION, locationHeader());
+      }
+      ApiResponse accepted = responses.get("202"); // rebuild helper: where to follow it
+      if (accepted != null) {
+        accepted.addHeaderObject(
+            HttpHeaders.LOCATION,
+            new Header()
+                .required(true)
+                .description("where to follow what was accepted, relative to the engine")
+                .schema(new StringSchema()));
       }
       if (change) {
         responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());

@@ -151,7 +151,10 @@ class EndpointAccessIT {
     /** ... approved by clara: DECIDED */
     DECIDED,
     /** a data subject id nobody has */
-    UNKNOWN_SUBJECT
+    UNKNOWN_SUBJECT,
+    // rebuild helper
+    /** the name of a read model, another one for each row that rebuilds it */
+    READ_MODEL
   }
 
   /**
@@ -770,6 +773,27 @@ class EndpointAccessIT {
                   .json("{}")
                   .offContract("open data is read only: a POST is refused"));
 
+  // --- auditors: read models rebuilt by name (rebuild helper)
+
+  static final Endpoint PROJECTIONS =
+      new Endpoint(
+          "GET /api/v1/audit/projections",
+          "GET /api/v1/audit/projections",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/audit/projections"));
+  static final Endpoint PROJECTION =
+      new Endpoint(
+          "GET /api/v1/audit/projections/{name} [case-views]",
+          "GET /api/v1/audit/projections/{name}",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/audit/projections/case-views"));
+  static final Endpoint REBUILD =
+      new Endpoint(
+          "POST /api/v1/audit/projections/{name}/rebuild [a read model not rebuilding]",
+          "POST /api/v1/audit/projections/{name}/rebuild",
+          Target.READ_MODEL,
+          (c, name) -> c.post("/api/v1/audit/projections/" + name + "/rebuild"));
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
@@ -849,7 +873,11 @@ class EndpointAccessIT {
           OPEN_DATA,
           OPEN_DATA_CSV,
           POST_STATISTICS,
-          POST_OPEN_DATA);
+          POST_OPEN_DATA,
+          // rebuild helper
+          PROJECTIONS,
+          PROJECTION,
+          REBUILD);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -1550,7 +1578,35 @@ class EndpointAccessIT {
           row(POST_OPEN_DATA, MONA, 403),
           row(POST_OPEN_DATA, UDO, 403),
           row(POST_OPEN_DATA, ADA, 403),
-          row(POST_OPEN_DATA, OTTO, 403));
+          row(POST_OPEN_DATA, OTTO, 403),
+          // rebuild helper: auditors and administrators see the read models and rebuild them
+          row(PROJECTIONS, ANONYMOUS, 401),
+          row(PROJECTIONS, ANNA, 403),
+          row(PROJECTIONS, BEN, 403),
+          row(PROJECTIONS, CLARA, 403),
+          row(PROJECTIONS, CARL, 403),
+          row(PROJECTIONS, MONA, 403),
+          row(PROJECTIONS, UDO, 200),
+          row(PROJECTIONS, ADA, 200),
+          row(PROJECTIONS, OTTO, 403),
+          row(PROJECTION, ANONYMOUS, 401),
+          row(PROJECTION, ANNA, 403),
+          row(PROJECTION, BEN, 403),
+          row(PROJECTION, CLARA, 403),
+          row(PROJECTION, CARL, 403),
+          row(PROJECTION, MONA, 403),
+          row(PROJECTION, UDO, 200),
+          row(PROJECTION, ADA, 200),
+          row(PROJECTION, OTTO, 403),
+          row(REBUILD, ANONYMOUS, 401),
+          row(REBUILD, ANNA, 403),
+          row(REBUILD, BEN, 403),
+          row(REBUILD, CLARA, 403),
+          row(REBUILD, CARL, 403),
+          row(REBUILD, MONA, 403),
+          row(REBUILD, UDO, 202),
+          row(REBUILD, ADA, 202),
+          row(REBUILD, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;
@@ -1569,18 +1625,50 @@ class EndpointAccessIT {
   Stream<DynamicTest> everyRowAnswersItsStatus() {
     long deadline = System.nanoTime() + ROWS_BOUND.toNanos();
     Map<Row, Future<Response>> answers = callAll();
-    return ROWS.stream()
-        .map(
-            row ->
-                DynamicTest.dynamicTest(
-                    row.toString(),
-                    () -> {
-                      Response response =
-                          answers
-                              .get(row)
-                              .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                      check(row, response);
-                    }));
+    Stream<DynamicTest> rows =
+        ROWS.stream()
+            .map(
+                row ->
+                    DynamicTest.dynamicTest(
+                        row.toString(),
+                        () -> {
+                          Response response =
+                              answers
+                                  .get(row)
+                                  .get(
+                                      Math.max(1, deadline - System.nanoTime()),
+                                      TimeUnit.NANOSECONDS);
+                          check(row, response);
+                        }));
+    // rebuild helper: the rebuilds the rows started end before the engine's data directory goes
+    return Stream.concat(
+        rows,
+        Stream.of(
+            DynamicTest.dynamicTest(
+                "the rebuilds the rows started are over", this::awaitRebuildsOver)));
+  }
+
+  /** Rebuild helper: every read model is LIVE again (its rebuild switched in). */
+  private void awaitRebuildsOver() throws InterruptedException {
+    long deadline = System.nanoTime() + ROWS_BOUND.toNanos();
+    while (true) {
+      boolean live = true;
+      for (JsonNode item :
+          client
+              .get("/api/v1/audit/projections")
+              .as("udo")
+              .send()
+              .expect(200)
+              .json()
+              .path("items")) {
+        live &= item.path("status").asText().equals("LIVE");
+      }
+      if (live) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("rebuilds over in time").isLessThan(deadline);
+      Thread.sleep(50);
+    }
   }
 
   private static void check(Row row, Response response) {
@@ -1702,8 +1790,16 @@ class EndpointAccessIT {
       case OPEN_QUESTION -> openQuestion(ask(assign(submitted())));
       case DECIDED -> decide(assign(submitted()));
       case UNKNOWN_SUBJECT -> "unbekannt-" + UUID.randomUUID();
+      case READ_MODEL -> READ_MODELS.get(readModels.getAndIncrement() % READ_MODELS.size());
     };
   }
+
+  // rebuild helper: each row that rebuilds gets a read model of its own (a second rebuild of one
+  // while it runs would be 409)
+  private static final List<String> READ_MODELS =
+      List.of("service-catalogue", "departments", "action-fields", "moderation-log");
+  private final java.util.concurrent.atomic.AtomicInteger readModels =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private String submitted() {
     return client

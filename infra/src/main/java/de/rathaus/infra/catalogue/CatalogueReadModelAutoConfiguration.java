@@ -1,29 +1,70 @@
 package de.rathaus.infra.catalogue;
 
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.catalogue.DepartmentProjection;
 import de.rathaus.application.catalogue.DepartmentViews;
+import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
+import de.rathaus.infra.shared.MongoReadModelGenerations;
+import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /** The catalogue's read models on MongoDB: the public catalogue and the departments. */
 @AutoConfiguration(
-    after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
+    after = {
+      MongoStorageAutoConfiguration.class,
+      PersonalDataAutoConfiguration.class,
+      ReadModelGenerationsAutoConfiguration.class
+    })
 public class CatalogueReadModelAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ServiceViews.class)
-  public ServiceViews serviceViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoServiceViews(database, json.mapper());
+  public ServiceViews serviceViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoServiceViews(
+        generations.live(database, ServiceCatalogueProjection.NAME), json.mapper());
+  }
+
+  /** The {@value ServiceCatalogueProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel serviceViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        ServiceCatalogueProjection.NAME,
+        1,
+        generation ->
+            new ServiceCatalogueProjection(
+                new MongoServiceViews(
+                    generations.generation(database, ServiceCatalogueProjection.NAME, generation),
+                    json.mapper())));
   }
 
   @Bean
   @ConditionalOnMissingBean(DepartmentViews.class)
-  public DepartmentViews departmentViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoDepartmentViews(database, json.mapper());
+  public DepartmentViews departmentViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoDepartmentViews(
+        generations.live(database, DepartmentProjection.NAME), json.mapper());
+  }
+
+  /** The {@value DepartmentProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel departmentViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        DepartmentProjection.NAME,
+        1,
+        generation ->
+            new DepartmentProjection(
+                new MongoDepartmentViews(
+                    generations.generation(database, DepartmentProjection.NAME, generation),
+                    json.mapper())));
   }
 }

@@ -1,9 +1,14 @@
 package de.rathaus.infra.participation;
 
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.participation.ActionFieldProjection;
 import de.rathaus.application.participation.ActionFieldViews;
+import de.rathaus.application.participation.ConsultationProjection;
 import de.rathaus.application.participation.ConsultationViews;
 import de.rathaus.application.participation.ModerationLog;
+import de.rathaus.application.participation.ModerationLogProjection;
+import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.participation.Pseudonyms;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
@@ -11,6 +16,8 @@ import de.rathaus.infra.privacy.KeyedPseudonyms;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
 import de.rathaus.infra.privacy.SubjectKeyStore;
+import de.rathaus.infra.shared.MongoReadModelGenerations;
+import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,31 +27,99 @@ import org.springframework.context.annotation.Bean;
  * the public moderation log.
  */
 @AutoConfiguration(
-    after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
+    after = {
+      MongoStorageAutoConfiguration.class,
+      PersonalDataAutoConfiguration.class,
+      ReadModelGenerationsAutoConfiguration.class
+    })
 public class ParticipationReadModelAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ActionFieldViews.class)
-  public ActionFieldViews actionFieldViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoActionFieldViews(database, json.mapper());
+  public ActionFieldViews actionFieldViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoActionFieldViews(
+        generations.live(database, ActionFieldProjection.NAME), json.mapper());
+  }
+
+  /** The {@value ActionFieldProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel actionFieldViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        ActionFieldProjection.NAME,
+        1,
+        generation ->
+            new ActionFieldProjection(
+                new MongoActionFieldViews(
+                    generations.generation(database, ActionFieldProjection.NAME, generation),
+                    json.mapper())));
   }
 
   @Bean
   @ConditionalOnMissingBean(ConsultationViews.class)
-  public ConsultationViews consultationViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoConsultationViews(database, json.mapper());
+  public ConsultationViews consultationViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoConsultationViews(
+        generations.live(database, ConsultationProjection.NAME), json.mapper());
+  }
+
+  /** The {@value ConsultationProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel consultationViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        ConsultationProjection.NAME,
+        1,
+        generation ->
+            new ConsultationProjection(
+                new MongoConsultationViews(
+                    generations.generation(database, ConsultationProjection.NAME, generation),
+                    json.mapper())));
   }
 
   @Bean
   @ConditionalOnMissingBean(ProposalViews.class)
-  public ProposalViews proposalViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoProposalViews(database, json.mapper());
+  public ProposalViews proposalViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoProposalViews(
+        generations.live(database, ProposalProjection.NAME), json.mapper());
+  }
+
+  /** The {@value ProposalProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel proposalViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        ProposalProjection.NAME,
+        1,
+        generation ->
+            new ProposalProjection(
+                new MongoProposalViews(
+                    generations.generation(database, ProposalProjection.NAME, generation),
+                    json.mapper())));
   }
 
   @Bean
   @ConditionalOnMissingBean(ModerationLog.class)
-  public ModerationLog moderationLog(MongoDatabase database, ProtectedJson json) {
-    return new MongoModerationLog(database, json.mapper());
+  public ModerationLog moderationLog(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoModerationLog(
+        generations.live(database, ModerationLogProjection.NAME), json.mapper());
+  }
+
+  /** The {@value ModerationLogProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel moderationLogRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        ModerationLogProjection.NAME,
+        1,
+        generation ->
+            new ModerationLogProjection(
+                new MongoModerationLog(
+                    generations.generation(database, ModerationLogProjection.NAME, generation),
+                    json.mapper())));
   }
 
   // --- supports helper

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.audit.RebuildableReadModel;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PrivacySubjects;
+import de.rathaus.application.privacy.PrivacySubjectsProjection;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausMongo;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import de.rathaus.infra.shared.MongoReadModelGenerations;
+import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,7 +32,7 @@ import org.springframework.context.annotation.Bean;
  * read models store personal data encrypted.
  */
 @AutoConfiguration(
-    after = MongoStorageAutoConfiguration.class,
+    after = {MongoStorageAutoConfiguration.class, ReadModelGenerationsAutoConfiguration.class},
     afterName = "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
     before = AxonAutoConfiguration.class)
 @EnableConfigurationProperties({PrivacyProperties.class, RathausStorageProperties.class})
@@ -39,8 +43,26 @@ public class PersonalDataAutoConfiguration {
   /** The citizens whose personal data the engine holds (read model {@code privacy_subjects}). */
   @Bean
   @ConditionalOnMissingBean
-  public PrivacySubjects privacySubjects(MongoDatabase database) {
-    return new MongoPrivacySubjects(database);
+  public PrivacySubjects privacySubjects(
+      MongoDatabase database, MongoReadModelGenerations generations) {
+    return new MongoPrivacySubjects(generations.live(database, PrivacySubjectsProjection.NAME));
+  }
+
+  /**
+   * The {@value PrivacySubjectsProjection#NAME} read model can be rebuilt by name (version 1): the
+   * projection alone, not the erasure completion that shares its processor (a rebuild must not
+   * destroy keys again).
+   */
+  @Bean
+  public RebuildableReadModel privacySubjectsRebuild(
+      MongoDatabase database, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        PrivacySubjectsProjection.NAME,
+        1,
+        generation ->
+            new PrivacySubjectsProjection(
+                new MongoPrivacySubjects(
+                    generations.generation(database, PrivacySubjectsProjection.NAME, generation))));
   }
 
   /**

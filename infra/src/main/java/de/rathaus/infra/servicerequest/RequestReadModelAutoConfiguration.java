@@ -1,12 +1,17 @@
 package de.rathaus.infra.servicerequest;
 
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.audit.RebuildableReadModel;
 import de.rathaus.application.servicerequest.CaseNumbers;
+import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
+import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
+import de.rathaus.infra.shared.MongoReadModelGenerations;
+import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,20 +19,54 @@ import org.springframework.context.annotation.Bean;
 
 /** Requests' read models and case numbers on MongoDB. */
 @AutoConfiguration(
-    after = {MongoStorageAutoConfiguration.class, PersonalDataAutoConfiguration.class})
+    after = {
+      MongoStorageAutoConfiguration.class,
+      PersonalDataAutoConfiguration.class,
+      ReadModelGenerationsAutoConfiguration.class
+    })
 @EnableConfigurationProperties(CaseNumberProperties.class)
 public class RequestReadModelAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(RequestViews.class)
-  public RequestViews requestViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoRequestViews(database, json.mapper());
+  public RequestViews requestViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoRequestViews(generations.live(database, RequestProjection.NAME), json.mapper());
+  }
+
+  /** The {@value RequestProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel requestViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        RequestProjection.NAME,
+        1,
+        generation ->
+            new RequestProjection(
+                new MongoRequestViews(
+                    generations.generation(database, RequestProjection.NAME, generation),
+                    json.mapper())));
   }
 
   @Bean
   @ConditionalOnMissingBean(CaseViews.class)
-  public CaseViews caseViews(MongoDatabase database, ProtectedJson json) {
-    return new MongoCaseViews(database, json.mapper());
+  public CaseViews caseViews(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new MongoCaseViews(generations.live(database, CaseProjection.NAME), json.mapper());
+  }
+
+  /** The {@value CaseProjection.NAME} read model can be rebuilt by name (version 1). */
+  @Bean
+  public RebuildableReadModel caseViewsRebuild(
+      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+    return new RebuildableReadModel(
+        CaseProjection.NAME,
+        1,
+        generation ->
+            new CaseProjection(
+                new MongoCaseViews(
+                    generations.generation(database, CaseProjection.NAME, generation),
+                    json.mapper())));
   }
 
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */
