@@ -197,7 +197,10 @@ class ProjectionRebuildIT {
             "consultations",
             "proposals",
             "moderation-log",
-            "privacy-subjects");
+            "privacy-subjects",
+            "service-statistics",
+            "department-statistics",
+            "participation-statistics");
     Map<String, Map<String, Map<Object, Object>>> before = new HashMap<>();
     for (String name : names) {
       before.put(name, snapshot(name, 1));

@@ -28,11 +28,19 @@ import org.bson.Document;
  */
 public class MongoStatisticsStores implements StatisticsStores {
 
-  private final MongoDatabase database;
+  private final Function<String, MongoDatabase> databases;
   private final ObjectMapper json;
 
   public MongoStatisticsStores(MongoDatabase database, ObjectMapper json) {
-    this.database = database;
+    this(readModel -> database, json);
+  }
+
+  /**
+   * @param databases the database a read model's collections are taken from, by the read model's
+   *     name (the generation of it in use, or one being built)
+   */
+  public MongoStatisticsStores(Function<String, MongoDatabase> databases, ObjectMapper json) {
+    this.databases = databases;
     this.json = json;
   }
 
@@ -43,20 +51,33 @@ public class MongoStatisticsStores implements StatisticsStores {
 
   @Override
   public CaseFiguresViews cases(String readModel) {
-    return new Cases(part(collection(readModel), CaseFigures.class, CaseFigures::id));
+    return new Cases(
+        part(
+            databases.apply(readModel), collection(readModel), CaseFigures.class, CaseFigures::id));
   }
 
   @Override
   public ParticipationFacts participation(String readModel) {
     String prefix = collection(readModel) + "_";
+    MongoDatabase database = databases.apply(readModel);
     Part<ConsultationFacts> consultations =
-        new Part<>(part(prefix + "consultations", ConsultationFacts.class, ConsultationFacts::id));
+        new Part<>(
+            part(
+                database,
+                prefix + "consultations",
+                ConsultationFacts.class,
+                ConsultationFacts::id));
     Part<ContributionFacts> contributions =
-        new Part<>(part(prefix + "contributions", ContributionFacts.class, ContributionFacts::id));
+        new Part<>(
+            part(
+                database,
+                prefix + "contributions",
+                ContributionFacts.class,
+                ContributionFacts::id));
     Part<SupportFacts> supports =
-        new Part<>(part(prefix + "supports", SupportFacts.class, SupportFacts::id));
+        new Part<>(part(database, prefix + "supports", SupportFacts.class, SupportFacts::id));
     Part<RatingFacts> ratings =
-        new Part<>(part(prefix + "ratings", RatingFacts.class, RatingFacts::id));
+        new Part<>(part(database, prefix + "ratings", RatingFacts.class, RatingFacts::id));
     return new ParticipationFacts() {
       @Override
       public Part<ConsultationFacts> consultations() {
@@ -81,7 +102,7 @@ public class MongoStatisticsStores implements StatisticsStores {
   }
 
   private <V extends Versioned<V>> VersionedJsonViews<V> part(
-      String collection, Class<V> type, Function<V, String> idOf) {
+      MongoDatabase database, String collection, Class<V> type, Function<V, String> idOf) {
     return new VersionedJsonViews<>(database, collection, json, type, idOf, v -> new Document());
   }
 
