@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +54,9 @@ public class OpenDataController {
   private final StatisticsReads reads;
   private final String publisher;
 
-  OpenDataController(
-      StatisticsReads reads,
-      @Value("${rathaus.open-data.publisher:Stadt Heilbronn}") String publisher) {
+  OpenDataController(StatisticsReads reads, OpenDataProperties properties) {
     this.reads = reads;
-    this.publisher = publisher;
+    this.publisher = properties.publisher();
   }
 
   /** The datasets: titles and descriptions in German and English, coverage, downloads. */

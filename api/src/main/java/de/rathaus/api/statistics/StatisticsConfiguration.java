@@ -8,6 +8,7 @@ import de.rathaus.application.statistics.ServiceStatisticsProjection;
 import de.rathaus.application.statistics.StatisticsStores;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * Puts the statistics' projections (each on its own processor) and their endpoints in the engine.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpenDataProperties.class)
 public class StatisticsConfiguration {
 
   @Bean
