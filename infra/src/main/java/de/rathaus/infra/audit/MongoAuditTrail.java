@@ -199,13 +199,23 @@ public class MongoAuditTrail implements AuditTrail {
     }
     List<AuditEvent> items = new ArrayList<>();
     int scanned = 0;
+    // the first position met that is still open: nothing stored there yet, or a commit not yet
+    // decided. An event stored beyond it ends the page there, so that an event landing at the open
+    // position later is not passed by (processors give such a position up after the gap timeout,
+    // with a tombstone); open positions with nothing stored beyond them are the store's tail
+    Long open = null;
     while (last < head && scanned < MAX_SCANNED) {
       long end = Math.min(head, last + q.size());
       List<Long> window = new ArrayList<>();
       for (long p = last + 1; p <= end; p++) {
         window.add(p);
       }
-      for (RecordedEvent event : store.atPositions(window)) {
+      StoredEventReader.Window found = store.window(window);
+      for (RecordedEvent event : found.events()) {
+        Long before = open != null ? open : found.firstOpen();
+        if (before != null && event.position() > before) {
+          return new AuditEventPage(items, writeCursor(before - 1));
+        }
         if (q.to() != null && event.timestamp().isAfter(q.to())) {
           return new AuditEventPage(items, null);
         }
@@ -217,8 +227,14 @@ public class MongoAuditTrail implements AuditTrail {
           }
         }
       }
+      if (open == null) {
+        open = found.firstOpen();
+      }
       scanned += window.size();
       last = end;
+    }
+    if (open != null) {
+      return new AuditEventPage(items, last < head ? writeCursor(open - 1) : null);
     }
     return new AuditEventPage(items, last < head ? writeCursor(last) : null);
   }

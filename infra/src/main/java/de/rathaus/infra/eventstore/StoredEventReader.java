@@ -35,6 +35,30 @@ public final class StoredEventReader {
     return storedAt(wanted).stream().map(RecordedEvent::of).toList();
   }
 
+  /**
+   * What a window of positions holds: the events whose commits are decided, in position order, and
+   * the lowest position that is still open (holds neither such an event nor a tombstone: nothing
+   * stored yet, or a commit not yet decided), or {@code null} if none is.
+   */
+  public record Window(List<RecordedEvent> events, Long firstOpen) {}
+
+  /** Reads a window of positions (at most a few hundred). */
+  public Window window(Collection<Long> wanted) {
+    List<StoredEvent> found = new ArrayList<>();
+    lookup.fetch(wanted, found);
+    List<StoredEvent> decided = decided(found);
+    Set<Long> settled = new HashSet<>();
+    for (StoredEvent slot : found) {
+      if (slot.tombstone()) {
+        settled.add(slot.globalIndex());
+      }
+    }
+    decided.forEach(e -> settled.add(e.globalIndex()));
+    Long firstOpen =
+        wanted.stream().filter(p -> !settled.contains(p)).min(Long::compare).orElse(null);
+    return new Window(decided.stream().map(RecordedEvent::of).toList(), firstOpen);
+  }
+
   /** The stored events at these positions whose commits are decided, in position order. */
   List<StoredEvent> storedAt(Collection<Long> wanted) {
     List<StoredEvent> found = new ArrayList<>();

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import de.rathaus.application.audit.AuditEvent;
 import de.rathaus.application.audit.AuditEventPage;
 import de.rathaus.application.audit.AuditKeys;
@@ -24,6 +26,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,7 @@ class MongoAuditTrailTest {
   @TempDir static Path dataDir;
   private static EmbeddedMongoServer server;
   private static MongoClient client;
+  private MongoDatabase database;
   private MongoEventStorageEngine engine;
   private MongoAuditIndex index;
   private MongoAuditTrail trail;
@@ -63,7 +67,7 @@ class MongoAuditTrailTest {
 
   @BeforeEach
   void fresh() {
-    MongoDatabase database = client.getDatabase("trail-" + System.nanoTime());
+    database = client.getDatabase("trail-" + System.nanoTime());
     JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
     engine =
         MongoEventStorageEngine.builder()
@@ -169,6 +173,27 @@ class MongoAuditTrailTest {
     assertThat(first.items()).extracting(AuditEvent::aggregateId).hasSize(3);
     assertThat(second.items()).hasSize(2);
     assertThat(second.next()).isNull();
+  }
+
+  @Test
+  void aCommitThatLandsLateBelowAStoredEventIsNotPassedByWithoutAFilter() {
+    file("case-a", 0, "clara", null);
+    file("case-b", 0, "clara", null);
+    file("case-c", 0, "clara", null);
+    // case-b's commit is slow: its position is reserved, the events after it are stored
+    MongoCollection<BsonDocument> events = database.getCollection("events", BsonDocument.class);
+    BsonDocument late = events.findOneAndDelete(Filters.eq("aggregateId", "case-b"));
+
+    AuditEventPage before = trail.list(query(null, null, null, null, 50));
+    events.insertOne(late);
+    AuditEventPage after = trail.list(query(null, null, null, before.next(), 50));
+
+    assertThat(before.items()).extracting(AuditEvent::aggregateId).containsExactly("case-a");
+    assertThat(before.next()).as("the trail waits at the open position").isNotNull();
+    assertThat(after.items())
+        .extracting(AuditEvent::aggregateId)
+        .containsExactly("case-b", "case-c");
+    assertThat(after.next()).isNull();
   }
 
   @Test
