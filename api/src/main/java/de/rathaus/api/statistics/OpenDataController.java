@@ -97,7 +97,11 @@ public class OpenDataController {
               LICENSE,
               by,
               temporal,
-              modified == null ? null : modified.toString(),
+              // a date, not the instant: the time of the last case or support counted would tell
+              // anyone polling the catalogue when each citizen acted
+              modified == null
+                  ? null
+                  : modified.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate().toString(),
               CONTINUOUS,
               List.of(
                   new OpenDataDistribution(

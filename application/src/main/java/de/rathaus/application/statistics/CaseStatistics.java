@@ -70,7 +70,7 @@ public record CaseStatistics(
         (key, byMonth) ->
             byMonth.forEach(
                 (month, bucket) -> {
-                  if (bucket.any()) {
+                  if (bucket.disclosed()) {
                     months.add(bucket.figures(key, month));
                   }
                 }));
@@ -116,8 +116,14 @@ public record CaseStatistics(
     long withdrawn;
     final List<CaseFigures> decided = new ArrayList<>();
 
-    boolean any() {
-      return submitted > 0 || withdrawn > 0 || !decided.isEmpty();
+    /**
+     * Whether any of its counts is shown: a row whose every count is withheld is left out, so that
+     * a row's presence does not tell one case from none.
+     */
+    boolean disclosed() {
+      return submitted >= Disclosure.MINIMUM
+          || withdrawn >= Disclosure.MINIMUM
+          || decided.size() >= Disclosure.MINIMUM;
     }
 
     MonthFigures figures(String key, YearMonth month) {

@@ -62,14 +62,18 @@ public final class Disclosure {
 
   /**
    * The {@code p}-th percentile (nearest rank) of durations sorted ascending, in days, withheld
-   * below the minimum.
+   * below the minimum, and withheld where it would be the highest value: the exact time of the one
+   * slowest case (the 90th percentile of 5 to 9 cases).
    */
   public static BigDecimal percentileDays(List<Duration> sorted, int p) {
     if (sorted.size() < MINIMUM) {
       return null;
     }
-    int rank = (int) Math.ceil(p * sorted.size() / 100.0);
-    return days(sorted.get(Math.max(rank, 1) - 1));
+    int rank = Math.max((int) Math.ceil(p * sorted.size() / 100.0), 1);
+    if (rank == sorted.size() && p < 100) {
+      return null;
+    }
+    return days(sorted.get(rank - 1));
   }
 
   /** A duration in days, rounded half up to one decimal. */
