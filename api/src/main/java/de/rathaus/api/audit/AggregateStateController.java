@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit/aggregates")
 public class AggregateStateController {
+
+  private static final Logger log = LoggerFactory.getLogger(AggregateStateController.class);
 
   private final QueryGateway queries;
 
@@ -83,8 +87,20 @@ public class AggregateStateController {
     Optional<StateAsOf> found =
         Answers.of(queries.query(query, ResponseTypes.optionalInstanceOf(StateAsOf.class)));
     StateAsOf state = found.orElseThrow(NotFound::new);
-    Object view =
-        Actor.of(caller).role() == Role.ADMIN ? state.view() : PersonalValues.masked(state.view());
+    Actor actor = Actor.of(caller);
+    Object view;
+    if (actor.role() == Role.ADMIN) {
+      view = state.view();
+      // who saw personal values, of which aggregate, as of which event; never a value
+      log.info(
+          "Personal values disclosed to {} in a view as of a moment: {} {} at position {}",
+          actor.id(),
+          state.aggregateType(),
+          id,
+          state.position());
+    } else {
+      view = PersonalValues.masked(state.view());
+    }
     if (view == null) {
       throw new NotFound();
     }
