@@ -513,6 +513,36 @@ class ProjectionRebuildIT {
    * token was taken, not on the history: the live processor passed them while they were open, a
    * rebuild passes them once given up. Either token covers exactly the same events.
    */
+  /**
+   * The supports and ratings of proposal {@code id} (events of other histories, found by their
+   * payload) that a tally token covers: at or below its {@code index} and not among its {@code
+   * gaps}. The token's index is the highest position its processor had seen when it applied the
+   * last of them, which depends on how far that processor had read (the live processor's segments
+   * read ahead of what they applied; a rebuild reads one event at a time); what the tally must
+   * agree on is which of the proposal's own supports and ratings it has applied.
+   */
+  private List<Long> coveredSupportsAndRatings(String id, long index, List<Long> gaps) {
+    List<Long> covered = new ArrayList<>();
+    for (Document event :
+        database
+            .getCollection("events")
+            .find(
+                com.mongodb.client.model.Filters.or(
+                    com.mongodb.client.model.Filters.eq("payload.proposal.value", id),
+                    com.mongodb.client.model.Filters.eq("payload.item.value", id)))) {
+      if (!event.containsKey("aggregateType")
+          || !List.of("Support", "Rating").contains(event.getString("aggregateType"))) {
+        continue;
+      }
+      long position = ((Number) event.get("globalIndex")).longValue();
+      if (position <= index && !gaps.contains(position)) {
+        covered.add(position);
+      }
+    }
+    covered.sort(null);
+    return covered;
+  }
+
   private List<Long> holdingEvents(JsonNode gaps) {
     List<Long> positions = new ArrayList<>();
     gaps.forEach(gap -> positions.add(gap.asLong()));
@@ -580,8 +610,22 @@ class ProjectionRebuildIT {
               plainJson.valueToTree(
                   json.mapper().readValue(document.get("view", Document.class).toJson(), type));
           if (view.path("tally").path("gaps").isArray()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) view.path("tally"))
-                .set("gaps", plainJson.valueToTree(holdingEvents(view.path("tally").path("gaps"))));
+            com.fasterxml.jackson.databind.node.ObjectNode tally =
+                (com.fasterxml.jackson.databind.node.ObjectNode) view.path("tally");
+            tally.set(
+                "covers",
+                plainJson.valueToTree(
+                    coveredSupportsAndRatings(
+                        view.path("id").path("value").asText(),
+                        tally.path("index").asLong(),
+                        holdingEvents(tally.path("gaps")))));
+            if (tally.path("applied").asLong() > 0) {
+              assertThat(tally.path("covers"))
+                  .as("the supports and ratings a tally applied")
+                  .isNotEmpty();
+            }
+            tally.remove("index");
+            tally.remove("gaps");
           }
           plain.put("view", view);
           content = plain;
