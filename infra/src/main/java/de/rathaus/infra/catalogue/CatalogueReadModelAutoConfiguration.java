@@ -36,14 +36,11 @@ public class CatalogueReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel serviceViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         ServiceCatalogueProjection.NAME,
         1,
-        generation ->
-            new ServiceCatalogueProjection(
-                new MongoServiceViews(
-                    generations.generation(database, ServiceCatalogueProjection.NAME, generation),
-                    json.mapper())));
+        in -> new ServiceCatalogueProjection(new MongoServiceViews(in, json.mapper())));
   }
 
   @Bean
@@ -58,13 +55,10 @@ public class CatalogueReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel departmentViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         DepartmentProjection.NAME,
         1,
-        generation ->
-            new DepartmentProjection(
-                new MongoDepartmentViews(
-                    generations.generation(database, DepartmentProjection.NAME, generation),
-                    json.mapper())));
+        in -> new DepartmentProjection(new MongoDepartmentViews(in, json.mapper())));
   }
 }

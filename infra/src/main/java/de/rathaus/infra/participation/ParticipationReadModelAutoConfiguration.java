@@ -46,14 +46,11 @@ public class ParticipationReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel actionFieldViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         ActionFieldProjection.NAME,
         1,
-        generation ->
-            new ActionFieldProjection(
-                new MongoActionFieldViews(
-                    generations.generation(database, ActionFieldProjection.NAME, generation),
-                    json.mapper())));
+        in -> new ActionFieldProjection(new MongoActionFieldViews(in, json.mapper())));
   }
 
   @Bean
@@ -68,14 +65,11 @@ public class ParticipationReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel consultationViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         ConsultationProjection.NAME,
         1,
-        generation ->
-            new ConsultationProjection(
-                new MongoConsultationViews(
-                    generations.generation(database, ConsultationProjection.NAME, generation),
-                    json.mapper())));
+        in -> new ConsultationProjection(new MongoConsultationViews(in, json.mapper())));
   }
 
   @Bean
@@ -90,14 +84,11 @@ public class ParticipationReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel proposalViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         ProposalProjection.NAME,
         1,
-        generation ->
-            new ProposalProjection(
-                new MongoProposalViews(
-                    generations.generation(database, ProposalProjection.NAME, generation),
-                    json.mapper())));
+        in -> new ProposalProjection(new MongoProposalViews(in, json.mapper())));
   }
 
   @Bean
@@ -112,14 +103,11 @@ public class ParticipationReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel moderationLogRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         ModerationLogProjection.NAME,
         1,
-        generation ->
-            new ModerationLogProjection(
-                new MongoModerationLog(
-                    generations.generation(database, ModerationLogProjection.NAME, generation),
-                    json.mapper())));
+        in -> new ModerationLogProjection(new MongoModerationLog(in, json.mapper())));
   }
 
   // --- supports helper

@@ -56,13 +56,11 @@ public class PersonalDataAutoConfiguration {
   @Bean
   public RebuildableReadModel privacySubjectsRebuild(
       MongoDatabase database, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         PrivacySubjectsProjection.NAME,
         1,
-        generation ->
-            new PrivacySubjectsProjection(
-                new MongoPrivacySubjects(
-                    generations.generation(database, PrivacySubjectsProjection.NAME, generation))));
+        in -> new PrivacySubjectsProjection(new MongoPrivacySubjects(in)));
   }
 
   /**

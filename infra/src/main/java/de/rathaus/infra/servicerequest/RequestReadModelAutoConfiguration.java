@@ -38,14 +38,11 @@ public class RequestReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel requestViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         RequestProjection.NAME,
         1,
-        generation ->
-            new RequestProjection(
-                new MongoRequestViews(
-                    generations.generation(database, RequestProjection.NAME, generation),
-                    json.mapper())));
+        in -> new RequestProjection(new MongoRequestViews(in, json.mapper())));
   }
 
   @Bean
@@ -59,14 +56,11 @@ public class RequestReadModelAutoConfiguration {
   @Bean
   public RebuildableReadModel caseViewsRebuild(
       MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new RebuildableReadModel(
+    return generations.rebuildable(
+        database,
         CaseProjection.NAME,
         1,
-        generation ->
-            new CaseProjection(
-                new MongoCaseViews(
-                    generations.generation(database, CaseProjection.NAME, generation),
-                    json.mapper())));
+        in -> new CaseProjection(new MongoCaseViews(in, json.mapper())));
   }
 
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.audit.ReadModelGenerations;
+import de.rathaus.application.audit.RebuildableReadModel;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -58,6 +60,21 @@ public final class MongoReadModelGenerations implements ReadModelGenerations {
   public MongoReadModelGenerations(MongoDatabase database) {
     this.database = database;
     this.registry = database.getCollection(COLLECTION);
+  }
+
+  /**
+   * Read model {@code readModel} as rebuildable by name: a rebuild makes a second instance of its
+   * projection with {@code projection}, given the database of the generation it builds.
+   */
+  public RebuildableReadModel rebuildable(
+      MongoDatabase database,
+      String readModel,
+      int version,
+      Function<MongoDatabase, Object> projection) {
+    return new RebuildableReadModel(
+        readModel,
+        version,
+        generation -> projection.apply(generation(database, readModel, generation)));
   }
 
   /** The physical name of collection {@code base} in {@code generation}. */
