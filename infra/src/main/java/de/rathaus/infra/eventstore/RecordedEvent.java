@@ -8,6 +8,7 @@ import java.time.Instant;
  * revision, and payload and metadata as stored (personal values still encrypted).
  *
  * @param position the global position
+ * @param eventId the event's identifier
  * @param aggregateId the aggregate's id, {@code null} for an event of no aggregate
  * @param aggregateType the aggregate's type, {@code null} for an event of no aggregate
  * @param sequence the sequence number in the aggregate (0 for an event of no aggregate)
@@ -19,6 +20,7 @@ import java.time.Instant;
  */
 public record RecordedEvent(
     long position,
+    String eventId,
     String aggregateId,
     String aggregateType,
     long sequence,
@@ -31,6 +33,7 @@ public record RecordedEvent(
   static RecordedEvent of(StoredEvent event) {
     return new RecordedEvent(
         event.globalIndex(),
+        event.eventIdentifier(),
         event.aggregateIdentifier(),
         event.aggregateType(),
         event.sequenceNumber(),
