@@ -1,5 +1,6 @@
 package de.rathaus.api;
 
+import de.rathaus.api.cli.OfflineCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,6 +12,7 @@ public class RathausApplication {
   static final String UPDATE_CHECKER_OFF = "axoniq.update-checker.disabled";
 
   public static void main(String[] args) {
+    OfflineCommands.run(args, System.out, System.err).ifPresent(System::exit);
     System.setProperty(UPDATE_CHECKER_OFF, "true");
     System.setProperty("disable-axoniq-console-message", "true");
     SpringApplication.run(RathausApplication.class, args);

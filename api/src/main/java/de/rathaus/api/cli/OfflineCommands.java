@@ -1,0 +1,157 @@
+package de.rathaus.api.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.rathaus.application.transparency.Checkpoint;
+import de.rathaus.application.transparency.HistoryVerification;
+import de.rathaus.application.transparency.ReceiptVerification;
+import de.rathaus.application.transparency.VerifierKey;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The commands of the engine's jar that check the city's history without the city: {@code verify
+ * <export> <checkpoint.json> <public-key-file>} checks an exported history against a signed
+ * checkpoint, {@code verify-receipt <receipt.json> <public-key-file>} checks a citizen's receipt.
+ * The key file may hold the key in any form the engine publishes (PEM, a C2SP verifier key, the
+ * JSON of the well-known address). Neither needs a store or starts Spring: they read files only.
+ *
+ * <p>Exit codes: 0 valid, 1 invalid (the first bad position and the reason are printed), 2 wrong
+ * usage or unreadable input.
+ */
+public final class OfflineCommands {
+
+  static final int VALID = 0;
+  static final int INVALID = 1;
+  static final int USAGE = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OfflineCommands() {}
+
+  /**
+   * Runs the command the arguments name and answers its exit code; empty if the first argument is
+   * none of these commands (then the engine starts as usual).
+   */
+  public static Optional<Integer> run(String[] args, PrintStream out, PrintStream err) {
+    if (args == null || args.length == 0) {
+      return Optional.empty();
+    }
+    return switch (args[0]) {
+      case "verify" -> Optional.of(verify(args, out, err));
+      case "verify-receipt" -> Optional.of(verifyReceipt(args, out, err));
+      default -> Optional.empty();
+    };
+  }
+
+  private static int verify(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 4) {
+      err.println("usage: verify <export.jsonl> <checkpoint.json> <public-key-file>");
+      return USAGE;
+    }
+    Checkpoint checkpoint;
+    VerifierKey key;
+    try {
+      JsonNode json = readJson(path(args[2]), "checkpoint");
+      try {
+        checkpoint = Checkpoint.fromJson(json);
+      } catch (IllegalArgumentException e) {
+        throw new InputProblem("the checkpoint file is malformed: " + e.getMessage());
+      }
+      key = readKey(path(args[3]));
+    } catch (InputProblem e) {
+      err.println(e.getMessage());
+      return USAGE;
+    }
+    HistoryVerification.Result result;
+    try (BufferedReader lines = Files.newBufferedReader(path(args[1]), StandardCharsets.UTF_8)) {
+      result = HistoryVerification.verify(lines, checkpoint, key);
+    } catch (InputProblem | IOException | UncheckedIOException e) {
+      err.println("cannot read the export " + args[1]);
+      return USAGE;
+    }
+    if (result.valid()) {
+      out.println(
+          "valid: positions 1 to "
+              + result.checkedSize()
+              + " are the history "
+              + checkpoint.logId()
+              + " signed at "
+              + checkpoint.timestamp());
+      return VALID;
+    }
+    out.println(
+        "invalid: first bad position "
+            + (result.firstBadPosition() == null ? "unknown" : result.firstBadPosition()));
+    out.println("reason: " + result.reason());
+    return INVALID;
+  }
+
+  private static int verifyReceipt(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 3) {
+      err.println("usage: verify-receipt <receipt.json> <public-key-file>");
+      return USAGE;
+    }
+    JsonNode receipt;
+    VerifierKey key;
+    try {
+      receipt = readJson(path(args[1]), "receipt");
+      key = readKey(path(args[2]));
+    } catch (InputProblem e) {
+      err.println(e.getMessage());
+      return USAGE;
+    }
+    ReceiptVerification.Result result = ReceiptVerification.verify(receipt, key);
+    out.println((result.valid() ? "valid: " : "invalid: ") + result.reason());
+    return result.valid() ? VALID : INVALID;
+  }
+
+  private static Path path(String argument) {
+    try {
+      return Path.of(argument);
+    } catch (InvalidPathException e) {
+      throw new InputProblem("not a file name: " + argument);
+    }
+  }
+
+  private static JsonNode readJson(Path file, String what) {
+    try {
+      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new InputProblem("the " + what + " file " + file + " is not JSON");
+    } catch (IOException e) {
+      throw new InputProblem("cannot read the " + what + " file " + file);
+    }
+  }
+
+  private static VerifierKey readKey(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputProblem("cannot read the key file " + file);
+    }
+    try {
+      return VerifierKey.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InputProblem("the key file " + file + " holds no public key: " + e.getMessage());
+    }
+  }
+
+  /** Input that cannot be used: a usage error (exit 2), not an invalid history. */
+  private static final class InputProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InputProblem(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
