@@ -88,7 +88,22 @@ public final class ProductionSurroundings implements AutoCloseable {
         publicKey.toUri().toString());
     properties.put("rathaus.security.issuer", ISSUER);
     properties.put("rathaus.security.audience", AUDIENCE);
+    properties.put("rathaus.transparency.log-id", "heilbronn.example/rathaus");
+    properties.put("rathaus.transparency.signing-key", signingKey());
     return properties;
+  }
+
+  /** The log's signing key as the city configures it (a PKCS#8 PEM), made once per surroundings. */
+  private String signingKey() {
+    Path file = dir.resolve("log-key.pem");
+    try {
+      if (!Files.exists(file)) {
+        de.rathaus.application.transparency.LogKey.generate().writeTo(file);
+      }
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

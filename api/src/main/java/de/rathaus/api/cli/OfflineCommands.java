@@ -48,6 +48,7 @@ public final class OfflineCommands {
     return switch (args[0]) {
       case "verify" -> Optional.of(verify(args, out, err));
       case "verify-receipt" -> Optional.of(verifyReceipt(args, out, err));
+      case "export-history" -> Optional.of(HistoryExportCommand.run(args, out, err));
       default -> Optional.empty();
     };
   }

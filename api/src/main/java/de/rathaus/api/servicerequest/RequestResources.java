@@ -53,8 +53,21 @@ public final class RequestResources {
   }
 
   /** The answer to a submission. */
+  /**
+   * The answer to a submission.
+   *
+   * @param position the submission's position in the history (its leaf is position − 1)
+   * @param leafHash the submission's leaf hash in the tamper-evident log, base64: the receipt
+   *     ({@code GET /api/v1/requests/{id}/receipt}) proves it once a checkpoint covers it
+   */
   record Submitted(
-      String id, String caseNumber, RequestStatus status, Instant submittedAt, Instant dueDate) {}
+      String id,
+      String caseNumber,
+      RequestStatus status,
+      Instant submittedAt,
+      Instant dueDate,
+      Long position,
+      String leafHash) {}
 
   /** Where a report's issue is, or what an application concerns. */
   record RequestLocationResource(double lat, double lon, String address) {

@@ -19,6 +19,7 @@ import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
+import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.domain.servicerequest.AnswerInformationRequest;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
@@ -29,6 +30,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,7 @@ public class ServiceRequestController {
   private final ReadYourWrites readYourWrites;
   private final Clock clock;
   private final Idempotency idempotency;
+  private final HistoryLog history;
 
   public ServiceRequestController(
       RequestSubmission submission,
@@ -70,13 +73,15 @@ public class ServiceRequestController {
       CommandGateway commands,
       ReadYourWrites readYourWrites,
       Clock clock,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      HistoryLog history) {
     this.submission = submission;
     this.queries = queries;
     this.commands = commands;
     this.readYourWrites = readYourWrites;
     this.clock = clock;
     this.idempotency = idempotency;
+    this.history = history;
   }
 
   /**
@@ -130,12 +135,20 @@ public class ServiceRequestController {
       // (a failure here would free an Idempotency-Key for a second request)
       view = Optional.empty();
     }
+    Optional<HistoryLog.Leaf> leaf;
+    try {
+      leaf = history.leafOf(submitted.id().value(), 0);
+    } catch (RuntimeException readFailed) {
+      leaf = Optional.empty(); // as above: the receipt has it later
+    }
     return new Submitted(
         submitted.id().value(),
         submitted.caseNumber().value(),
         view.map(RequestView::status).orElse(RequestStatus.SUBMITTED),
         submitted.submittedAt(),
-        view.map(RequestView::dueDate).orElse(null));
+        view.map(RequestView::dueDate).orElse(null),
+        leaf.map(HistoryLog.Leaf::position).orElse(null),
+        leaf.map(l -> Base64.getEncoder().encodeToString(l.leafHash())).orElse(null));
   }
 
   @GetMapping

@@ -794,10 +794,105 @@ class EndpointAccessIT {
           Target.READ_MODEL,
           (c, name) -> c.post("/api/v1/audit/projections/" + name + "/rebuild"));
 
+  // --- tamper evidence: the public log, the auditors' verification, the citizen's receipt
+
+  static final Endpoint CHECKPOINTS =
+      new Endpoint(
+          "GET /api/v1/audit/checkpoints",
+          "GET /api/v1/audit/checkpoints",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/audit/checkpoints"));
+  static final Endpoint LATEST_CHECKPOINT =
+      new Endpoint(
+          "GET /api/v1/audit/checkpoints/latest [after the first checkpoint]",
+          "GET /api/v1/audit/checkpoints/latest",
+          Target.NONE,
+          (c, none) -> {
+            awaitCheckpoint(c);
+            return c.get("/api/v1/audit/checkpoints/latest");
+          });
+  static final Endpoint INCLUSION_PROOF =
+      new Endpoint(
+          "GET /api/v1/audit/proofs/inclusion [position 1, the latest checkpoint]",
+          "GET /api/v1/audit/proofs/inclusion",
+          Target.NONE,
+          (c, none) -> {
+            awaitCheckpoint(c);
+            return c.get("/api/v1/audit/proofs/inclusion?position=1");
+          });
+  static final Endpoint CONSISTENCY_PROOF =
+      new Endpoint(
+          "GET /api/v1/audit/proofs/consistency [from 1 to the latest checkpoint]",
+          "GET /api/v1/audit/proofs/consistency",
+          Target.NONE,
+          (c, none) -> {
+            awaitCheckpoint(c);
+            return c.get("/api/v1/audit/proofs/consistency?from=1");
+          });
+  static final Endpoint LOG_KEY =
+      new Endpoint(
+          "GET /.well-known/rathaus-log-key",
+          "GET /.well-known/rathaus-log-key",
+          Target.NONE,
+          (c, none) -> c.get("/.well-known/rathaus-log-key"));
+  static final Endpoint VERIFICATION =
+      new Endpoint(
+          "GET /api/v1/audit/verification",
+          "GET /api/v1/audit/verification",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/audit/verification"));
+  static final Endpoint RECEIPT =
+      new Endpoint(
+          "GET /api/v1/requests/{id}/receipt [anna's request, covered by a checkpoint]",
+          "GET /api/v1/requests/{id}/receipt",
+          Target.ANNAS_REQUEST_TO_READ,
+          (c, id) -> {
+            awaitReceipt(c, id);
+            return c.get("/api/v1/requests/" + id + "/receipt");
+          });
+
+  /** Waits until the engine signed its first checkpoint (it does once the seed is sealed). */
+  static void awaitCheckpoint(TestClient c) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (c.get("/api/v1/audit/checkpoints/latest").send().status() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no checkpoint within 60 s");
+      }
+      sleepBriefly();
+    }
+  }
+
+  /** Waits until a checkpoint covers anna's request, so that her receipt is ready. */
+  static void awaitReceipt(TestClient c, String id) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (c.get("/api/v1/requests/" + id + "/receipt").as("anna").send().status() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no receipt within 60 s");
+      }
+      sleepBriefly();
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   static final List<Endpoint> ENDPOINTS =
       List.of(
           HEALTH,
           PROMETHEUS,
+          CHECKPOINTS,
+          LATEST_CHECKPOINT,
+          INCLUSION_PROOF,
+          CONSISTENCY_PROOF,
+          LOG_KEY,
+          VERIFICATION,
+          RECEIPT,
           API_DOCS,
           SERVICES,
           SERVICE,
@@ -1606,7 +1701,71 @@ class EndpointAccessIT {
           row(REBUILD, MONA, 403),
           row(REBUILD, UDO, 202),
           row(REBUILD, ADA, 202),
-          row(REBUILD, OTTO, 403));
+          row(REBUILD, OTTO, 403),
+          // tamper evidence × every caller
+          row(CHECKPOINTS, ANONYMOUS, 200),
+          row(CHECKPOINTS, ANNA, 200),
+          row(CHECKPOINTS, BEN, 200),
+          row(CHECKPOINTS, CLARA, 200),
+          row(CHECKPOINTS, CARL, 200),
+          row(CHECKPOINTS, MONA, 200),
+          row(CHECKPOINTS, UDO, 200),
+          row(CHECKPOINTS, ADA, 200),
+          row(CHECKPOINTS, OTTO, 200),
+          row(LATEST_CHECKPOINT, ANONYMOUS, 200),
+          row(LATEST_CHECKPOINT, ANNA, 200),
+          row(LATEST_CHECKPOINT, BEN, 200),
+          row(LATEST_CHECKPOINT, CLARA, 200),
+          row(LATEST_CHECKPOINT, CARL, 200),
+          row(LATEST_CHECKPOINT, MONA, 200),
+          row(LATEST_CHECKPOINT, UDO, 200),
+          row(LATEST_CHECKPOINT, ADA, 200),
+          row(LATEST_CHECKPOINT, OTTO, 200),
+          row(INCLUSION_PROOF, ANONYMOUS, 200),
+          row(INCLUSION_PROOF, ANNA, 200),
+          row(INCLUSION_PROOF, BEN, 200),
+          row(INCLUSION_PROOF, CLARA, 200),
+          row(INCLUSION_PROOF, CARL, 200),
+          row(INCLUSION_PROOF, MONA, 200),
+          row(INCLUSION_PROOF, UDO, 200),
+          row(INCLUSION_PROOF, ADA, 200),
+          row(INCLUSION_PROOF, OTTO, 200),
+          row(CONSISTENCY_PROOF, ANONYMOUS, 200),
+          row(CONSISTENCY_PROOF, ANNA, 200),
+          row(CONSISTENCY_PROOF, BEN, 200),
+          row(CONSISTENCY_PROOF, CLARA, 200),
+          row(CONSISTENCY_PROOF, CARL, 200),
+          row(CONSISTENCY_PROOF, MONA, 200),
+          row(CONSISTENCY_PROOF, UDO, 200),
+          row(CONSISTENCY_PROOF, ADA, 200),
+          row(CONSISTENCY_PROOF, OTTO, 200),
+          row(LOG_KEY, ANONYMOUS, 200),
+          row(LOG_KEY, ANNA, 200),
+          row(LOG_KEY, BEN, 200),
+          row(LOG_KEY, CLARA, 200),
+          row(LOG_KEY, CARL, 200),
+          row(LOG_KEY, MONA, 200),
+          row(LOG_KEY, UDO, 200),
+          row(LOG_KEY, ADA, 200),
+          row(LOG_KEY, OTTO, 200),
+          row(VERIFICATION, ANONYMOUS, 401),
+          row(VERIFICATION, ANNA, 403),
+          row(VERIFICATION, BEN, 403),
+          row(VERIFICATION, CLARA, 403),
+          row(VERIFICATION, CARL, 403),
+          row(VERIFICATION, MONA, 403),
+          row(VERIFICATION, UDO, 200),
+          row(VERIFICATION, ADA, 403),
+          row(VERIFICATION, OTTO, 403),
+          row(RECEIPT, ANONYMOUS, 401),
+          row(RECEIPT, ANNA, 200),
+          row(RECEIPT, BEN, 404),
+          row(RECEIPT, CLARA, 403),
+          row(RECEIPT, CARL, 403),
+          row(RECEIPT, MONA, 403),
+          row(RECEIPT, UDO, 403),
+          row(RECEIPT, ADA, 403),
+          row(RECEIPT, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;

@@ -6,7 +6,9 @@ public class CheckpointRuleViolation extends RuntimeException {
   /** The rule broken. */
   public enum Rule {
     /** A checkpoint must cover more leaves than the last one. */
-    NOT_LARGER_THAN_THE_LAST
+    NOT_LARGER_THAN_THE_LAST,
+    /** A checkpoint must cover an event the last one did not: the log never feeds itself. */
+    NOTHING_NEW
   }
 
   private final Rule rule;

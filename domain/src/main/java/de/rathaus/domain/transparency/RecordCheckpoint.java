@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param signature the Ed25519 signature of the checkpoint, base64
  * @param keyId the signing key's id (hex), so a verifier can pick the key after a rotation
  * @param note the checkpoint as a C2SP signed note, for witnesses
+ * @param lastEventLeaf the highest leaf it covers that holds an event other than a checkpoint's
  */
 public record RecordCheckpoint(
     @TargetAggregateIdentifier TransparencyLogId logId,
@@ -19,7 +20,8 @@ public record RecordCheckpoint(
     Instant signedAt,
     String signature,
     String keyId,
-    String note) {
+    String note,
+    long lastEventLeaf) {
 
   public RecordCheckpoint {
     if (logId == null || rootHash == null || signedAt == null || signature == null) {

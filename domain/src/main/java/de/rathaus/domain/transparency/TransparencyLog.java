@@ -11,7 +11,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 /**
  * The tamper-evident log's checkpoints, in order: each covers more of the history than the one
  * before (a second instance that signed the same size a moment later is refused, so the log holds
- * each size once).
+ * each size once), and only once an event other than a checkpoint came after the last one: a
+ * checkpoint is itself a leaf, and the log must not keep signing its own checkpoints.
  */
 public class TransparencyLog {
 
@@ -27,6 +28,10 @@ public class TransparencyLog {
   public void handle(RecordCheckpoint command) {
     if (command.treeSize() <= treeSize) {
       throw new CheckpointRuleViolation(CheckpointRuleViolation.Rule.NOT_LARGER_THAN_THE_LAST);
+    }
+    if (command.lastEventLeaf() < treeSize) {
+      // what it adds are checkpoints (and given-up positions): a checkpoint of checkpoints
+      throw new CheckpointRuleViolation(CheckpointRuleViolation.Rule.NOTHING_NEW);
     }
     apply(
         new CheckpointRecorded(

@@ -19,7 +19,7 @@ class TransparencyLogTest {
   }
 
   private static RecordCheckpoint record(long size) {
-    return new RecordCheckpoint(LOG, size, "root" + size, T, "sig", "0a1b2c3d", "note");
+    return new RecordCheckpoint(LOG, size, "root" + size, T, "sig", "0a1b2c3d", "note", size - 1);
   }
 
   private static CheckpointRecorded recorded(long size) {
@@ -52,5 +52,22 @@ class TransparencyLogTest {
         .when(record(9))
         .expectException(CheckpointRuleViolation.class)
         .expectNoEvents();
+  }
+
+  @Test
+  void aCheckpointThatAddsOnlyTheLastCheckpointIsRefused() {
+    fixture
+        .given(recorded(10))
+        .when(new RecordCheckpoint(LOG, 11, "root11", T, "sig", "0a1b2c3d", "note", 9))
+        .expectException(CheckpointRuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aCheckpointThatAddsAnEventAfterTheLastCheckpointIsRecorded() {
+    fixture
+        .given(recorded(10))
+        .when(new RecordCheckpoint(LOG, 12, "root12", T, "sig", "0a1b2c3d", "note", 11))
+        .expectEvents(recorded(12));
   }
 }

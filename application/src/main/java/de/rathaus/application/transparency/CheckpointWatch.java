@@ -1,0 +1,102 @@
+package de.rathaus.application.transparency;
+
+import de.rathaus.domain.transparency.CheckpointRuleViolation;
+import de.rathaus.domain.transparency.RecordCheckpoint;
+import de.rathaus.domain.transparency.TransparencyLogId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Seals the history and signs a checkpoint when one is due: once {@code everyLeaves} leaves were
+ * sealed since the last checkpoint, or {@code every} has passed since it, and only if an event
+ * other than a checkpoint was sealed since (the log never feeds itself; the log's aggregate refuses
+ * anything else, so two instances cannot sign a checkpoint of checkpoints either). The first
+ * checkpoint is signed as soon as anything is sealed.
+ */
+public class CheckpointWatch {
+
+  /** What one run did. */
+  public record Run(long sealedSize, Optional<Long> signedSize) {}
+
+  private final HistoryLog log;
+  private final Checkpoints checkpoints;
+  private final LogKey key;
+  private final TransparencyLogId logId;
+  private final CommandGateway commands;
+  private final Clock clock;
+  private final long everyLeaves;
+  private final Duration every;
+
+  /** The last checkpoint this instance recorded, ahead of the read model. */
+  private volatile long recordedSize;
+
+  private volatile Instant recordedAt;
+
+  public CheckpointWatch(
+      HistoryLog log,
+      Checkpoints checkpoints,
+      LogKey key,
+      TransparencyLogId logId,
+      CommandGateway commands,
+      Clock clock,
+      long everyLeaves,
+      Duration every) {
+    if (everyLeaves < 1 || every.isNegative() || every.isZero()) {
+      throw new IllegalArgumentException("Checkpoints need a positive leaf count and interval");
+    }
+    this.log = log;
+    this.checkpoints = checkpoints;
+    this.key = key;
+    this.logId = logId;
+    this.commands = commands;
+    this.clock = clock;
+    this.everyLeaves = everyLeaves;
+    this.every = every;
+  }
+
+  public synchronized Run run() {
+    HistoryLog.Sealed sealed = log.seal();
+    Optional<CheckpointView> last = checkpoints.latest();
+    long lastSize = Math.max(recordedSize, last.map(CheckpointView::treeSize).orElse(0L));
+    Instant lastAt =
+        recordedSize >= last.map(CheckpointView::treeSize).orElse(0L) && recordedAt != null
+            ? recordedAt
+            : last.map(CheckpointView::signedAt).orElse(null);
+    if (sealed.size() <= lastSize || sealed.lastEventLeaf() < lastSize) {
+      return new Run(sealed.size(), Optional.empty());
+    }
+    Instant now = clock.instant();
+    boolean due =
+        lastAt == null
+            || sealed.size() - lastSize >= everyLeaves
+            || !now.isBefore(lastAt.plus(every));
+    if (!due) {
+      return new Run(sealed.size(), Optional.empty());
+    }
+    Checkpoint checkpoint =
+        Checkpoint.sign(logId.value(), sealed.size(), log.root(sealed.size()), now, key);
+    Base64.Encoder base64 = Base64.getEncoder();
+    try {
+      commands.sendAndWait(
+          new RecordCheckpoint(
+              logId,
+              checkpoint.treeSize(),
+              base64.encodeToString(checkpoint.rootHash()),
+              checkpoint.timestamp(),
+              base64.encodeToString(checkpoint.signature()),
+              checkpoint.keyId(),
+              checkpoint.note(),
+              sealed.lastEventLeaf()));
+    } catch (CheckpointRuleViolation another) {
+      // another instance recorded this size or more meanwhile
+      return new Run(sealed.size(), Optional.empty());
+    }
+    recordedSize = checkpoint.treeSize();
+    recordedAt = checkpoint.timestamp();
+    return new Run(sealed.size(), Optional.of(checkpoint.treeSize()));
+  }
+}
