@@ -238,7 +238,8 @@ public class OpenApiDescription {
    * of a sign-in, the media type of its success ({@code application/json}) and the headers the API
    * answers on purpose: {@code Location} on a 201 and a 202, {@code Idempotent-Replayed} where an
    * {@code Idempotency-Key} is taken (with the key's own refusals, 409 and 422), {@code
-   * Retry-After} on a change's 503 (its outcome is unknown: retry with the same key).
+   * Retry-After} on a change's 503 (its outcome is unknown: retry with the same key) and on a
+   * read's 202 (not ready yet: a receipt before its checkpoint).
    */
   @Bean
   public OperationCustomizer refusals() {
@@ -302,6 +303,10 @@ public class OpenApiDescription {
                 .required(true)
                 .description("where to follow what was accepted, relative to the engine")
                 .schema(new StringSchema()));
+        if (!change) {
+          // a read that is not ready yet (a receipt before its checkpoint): when to ask again
+          accepted.addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
+        }
       }
       if (change) {
         responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());

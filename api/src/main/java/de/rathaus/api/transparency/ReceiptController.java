@@ -14,6 +14,9 @@ import de.rathaus.application.transparency.Checkpoints;
 import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Base64;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -51,6 +54,14 @@ public class ReceiptController {
   }
 
   @GetMapping("/api/v1/requests/{id}/receipt")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the receipt: the leaf, the signed checkpoint and the inclusion proof",
+      content = @Content(schema = @Schema(implementation = ReceiptResource.class)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "stored, not covered by a signed checkpoint yet: ask again after Retry-After",
+      content = @Content(schema = @Schema(implementation = ReceiptPending.class)))
   public ResponseEntity<?> receipt(@PathVariable String id, Authentication caller) {
     ServiceRequestId request = new ServiceRequestId(id);
     Optional<RequestView> mine =
@@ -69,6 +80,7 @@ public class ReceiptController {
       long seconds = Math.max(1, properties.checkpointInterval().toSeconds());
       return ResponseEntity.status(HttpStatus.ACCEPTED)
           .header("Retry-After", Long.toString(seconds))
+          .header("Location", "/api/v1/requests/" + request.value() + "/receipt")
           .body(
               new ReceiptPending(
                   request.value(),

@@ -14,6 +14,7 @@ import de.rathaus.application.transparency.Checkpoints;
 import de.rathaus.application.transparency.HistoryLine;
 import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.application.transparency.VerifierKey;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +49,7 @@ public class TransparencyController {
 
   /** The signed checkpoints, newest first. */
   @GetMapping("/api/v1/audit/checkpoints")
+  @SecurityRequirements
   public CheckpointPage checkpoints(
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
       @RequestParam(required = false) String cursor) {
@@ -64,12 +66,14 @@ public class TransparencyController {
   }
 
   @GetMapping("/api/v1/audit/checkpoints/latest")
+  @SecurityRequirements
   public CheckpointResource latest() {
     return checkpoints.latest().map(CheckpointResource::of).orElseThrow(NotFound::new);
   }
 
   /** The log's public key: raw, PEM and as a C2SP verifier key, under the log id. */
   @GetMapping(value = "/.well-known/rathaus-log-key", produces = MediaType.APPLICATION_JSON_VALUE)
+  @SecurityRequirements
   public ObjectNode publicKey() {
     return key.toJson();
   }
@@ -79,6 +83,7 @@ public class TransparencyController {
    * default the latest checkpoint's).
    */
   @GetMapping("/api/v1/audit/proofs/inclusion")
+  @SecurityRequirements
   public InclusionProofResource inclusion(
       @RequestParam(required = false) String position,
       @RequestParam(required = false) String treeSize) {
@@ -100,6 +105,7 @@ public class TransparencyController {
 
   /** That the tree of {@code to} leaves extends the tree of {@code from} leaves. */
   @GetMapping("/api/v1/audit/proofs/consistency")
+  @SecurityRequirements
   public ConsistencyProofResource consistency(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     long first = number(from, "from", 1);

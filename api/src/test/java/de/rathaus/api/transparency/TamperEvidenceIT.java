@@ -49,7 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "rathaus.transparency.seal-interval=200ms",
-      "rathaus.transparency.checkpoint-interval=1s"
+      "rathaus.transparency.checkpoint-interval=1s",
+      // the unused rest of a block of positions is given up after twice the lease
+      "rathaus.event-store.lease=2s"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TamperEvidenceIT {

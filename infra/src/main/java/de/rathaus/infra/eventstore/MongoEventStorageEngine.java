@@ -61,6 +61,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final EventTracking tracking;
   private final TrackingTokens tokens;
   private final StoredEventReader reader;
+  private final PositionLookup lookup;
+  private final Tombstones tombstones;
+  private final Clock clock;
+  private final Duration lease;
 
   protected MongoEventStorageEngine(Builder builder) {
     super(builder);
@@ -102,6 +106,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             new GapTracker(gapTimeoutMillis, builder.maxGapOffset));
     this.tokens = new TrackingTokens(lookup, positions, batchSize());
     this.reader = new StoredEventReader(events, lookup, positions);
+    this.lookup = lookup;
+    this.tombstones = tombstones;
+    this.clock = builder.clock;
+    this.lease = builder.lease;
   }
 
   /**
@@ -261,6 +269,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             getEventSerializer(),
             upcasterChain)
         .toList();
+  }
+
+  /**
+   * Gives up an open position whose writer's lease has certainly run out: an event stored above it
+   * was reserved more than twice the lease ago, and positions are reserved in increasing order, so
+   * no writer may start an insert there any more (one already under way runs into the tombstone and
+   * is written again at new positions, as after any gap given up). The processors give such a gap
+   * up only after the gap timeout; the sealing of the history asks earlier, so that the unused rest
+   * of a block of positions does not hold receipts back for a minute. Answers whether the position
+   * holds a tombstone now.
+   */
+  public boolean giveUpAbandoned(long position) {
+    List<StoredEvent> above = new java.util.ArrayList<>();
+    lookup.fetch(PositionLookup.range(position + 1, PositionLookup.MAX_KEYS_PER_QUERY), above);
+    long newest = -1;
+    long nearest = Long.MAX_VALUE;
+    for (StoredEvent slot : above) {
+      if (!slot.tombstone() && slot.globalIndex() < nearest) {
+        nearest = slot.globalIndex();
+        newest = slot.reservedAt();
+      }
+    }
+    if (newest < 0 || clock.millis() - newest <= 2 * lease.toMillis()) {
+      return false;
+    }
+    return tombstones.giveUp(List.of(position)).contains(position);
   }
 
   /** Reads stored events as auditors see them (by position, by aggregate); writes nothing. */

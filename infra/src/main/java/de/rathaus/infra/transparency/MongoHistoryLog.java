@@ -57,6 +57,7 @@ public class MongoHistoryLog implements HistoryLog {
 
   private final MongoCollection<BsonDocument> log;
   private final StoredEventReader store;
+  private final java.util.function.LongPredicate giveUpAbandoned;
 
   /** Full tiles read so far (they never change), least recently used dropped. */
   private final Map<String, byte[]> fullTiles =
@@ -73,9 +74,22 @@ public class MongoHistoryLog implements HistoryLog {
   private Frontier frontier;
   private final Map<Integer, byte[]> partial = new HashMap<>();
 
+  /** A log that reads only: it waits for the processors to give gaps up. */
   public MongoHistoryLog(MongoDatabase database, StoredEventReader store) {
+    this(database, store, position -> false);
+  }
+
+  /**
+   * A log that asks {@code giveUpAbandoned} to give up an open position that holds the horizon back
+   * while later events are stored (the engine's {@code giveUpAbandoned}).
+   */
+  public MongoHistoryLog(
+      MongoDatabase database,
+      StoredEventReader store,
+      java.util.function.LongPredicate giveUpAbandoned) {
     this.log = database.getCollection(COLLECTION, BsonDocument.class);
     this.store = store;
+    this.giveUpAbandoned = giveUpAbandoned;
   }
 
   // ---------------------------------------------------------------- sealing
@@ -93,6 +107,9 @@ public class MongoHistoryLog implements HistoryLog {
       StoredEventReader.Window window = store.window(range(from, count));
       long end = window.firstOpen() == null ? from + count : window.firstOpen();
       if (end == from) {
+        if (giveUpAbandoned.test(from)) {
+          continue; // read the window again: the position holds a tombstone now
+        }
         break;
       }
       Map<Long, RecordedEvent> events = new HashMap<>();

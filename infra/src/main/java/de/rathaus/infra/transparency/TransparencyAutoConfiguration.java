@@ -28,7 +28,7 @@ public class TransparencyAutoConfiguration {
   @ConditionalOnMissingBean(HistoryLog.class)
   @ConditionalOnBean(MongoEventStorageEngine.class)
   public HistoryLog historyLog(MongoDatabase database, MongoEventStorageEngine engine) {
-    return new MongoHistoryLog(database, engine.reader());
+    return new MongoHistoryLog(database, engine.reader(), engine::giveUpAbandoned);
   }
 
   @Bean

@@ -366,4 +366,28 @@ class MongoHistoryLogTest {
     assertThat(verification.valid()).isFalse();
     assertThat(verification.firstBadPosition()).isNull();
   }
+
+  @Test
+  void anOpenPositionWhoseLeaseHasCertainlyRunOutIsGivenUpAndSealed() throws Exception {
+    JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
+    MongoEventStorageEngine shortLease =
+        MongoEventStorageEngine.builder()
+            .database(database)
+            .eventSerializer(serializer)
+            .snapshotSerializer(serializer)
+            .positionBlockSize(1)
+            .leaseAndGapTimeout(java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(60))
+            .build();
+    engine = shortLease;
+    MongoHistoryLog giving =
+        new MongoHistoryLog(database, shortLease.reader(), shortLease::giveUpAbandoned);
+    fileMany(2);
+    reserveAHole();
+    file("case-after", 0);
+
+    assertThat(giving.seal().size()).as("within the lease: waits").isEqualTo(2);
+    Thread.sleep(300);
+    assertThat(giving.seal().size()).isEqualTo(4);
+    assertThat(exported().get(2).get("tombstone").asBoolean()).isTrue();
+  }
 }
