@@ -1,10 +1,13 @@
 package de.rathaus.api.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import de.rathaus.application.transparency.CanonicalJson;
 import de.rathaus.application.transparency.Checkpoint;
 import de.rathaus.application.transparency.Frontier;
@@ -113,6 +116,19 @@ class OfflineCommandsTest {
 
   private String printed() {
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theCommandsCannotStartSpring() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "org.axonframework..")
+        .because("the offline commands run before, and instead of, the engine")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(OfflineCommands.class.getPackageName()));
   }
 
   @Test
