@@ -16,6 +16,7 @@ import de.rathaus.api.shared.PageLinks;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
 import de.rathaus.api.shared.Role;
+import de.rathaus.api.transparency.LogStamps;
 import de.rathaus.application.participation.ConsultationResults;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.FindConsultation;
@@ -74,13 +75,17 @@ public class ProposalController {
   private final Clock clock;
   private final Supports supports;
 
+  private final LogStamps stamps;
+
   public ProposalController(
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
       Idempotency idempotency,
       Clock clock,
-      Supports supports) {
+      Supports supports,
+      LogStamps stamps) {
+    this.stamps = stamps;
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
@@ -157,7 +162,7 @@ public class ProposalController {
     if (outcome.replayed()) {
       answer.header("Idempotent-Replayed", "true");
     }
-    return answer.body(found(proposal, caller));
+    return answer.body(found(proposal, caller).stamped(stamps.of(proposal.value(), 0)));
   }
 
   /** The body of a submission and the consultation it goes to: what an idempotency key covers. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.rathaus.api.participation.CommentResources.CommentResource;
 import de.rathaus.api.participation.CommentResources.ModerationResource;
+import de.rathaus.api.transparency.LogStamps;
 import de.rathaus.application.participation.AnswerDuty;
 import de.rathaus.application.participation.AnswerEntry;
 import de.rathaus.application.participation.ConsultationResults;
@@ -149,7 +150,38 @@ public final class ProposalResources {
       CityAnswerResource answer,
       List<CityAnswerResource> answerHistory,
       @JsonInclude(JsonInclude.Include.ALWAYS) Instant answerDue,
-      boolean answerOverdue) {
+      boolean answerOverdue,
+      // --- tamper evidence: in the answer to a submission only
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long position,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String leafHash) {
+
+    /** The same, with the place of the proposal's submission in the tamper-evident log. */
+    ProposalResource stamped(Optional<LogStamps.Stamp> at) {
+      return new ProposalResource(
+          id,
+          consultationId,
+          title,
+          text,
+          displayName,
+          location,
+          createdAt,
+          edited,
+          editedAt,
+          mine,
+          supports,
+          supportedByMe,
+          rating,
+          comments,
+          commentCount,
+          hidden,
+          moderation,
+          answer,
+          answerHistory,
+          answerDue,
+          answerOverdue,
+          at.map(LogStamps.Stamp::position).orElse(null),
+          at.map(LogStamps.Stamp::leafHash).orElse(null));
+    }
 
     /** As a list shows it: without its comments (their count is there). */
     static ProposalResource of(
@@ -204,7 +236,9 @@ public final class ProposalResources {
             null,
             List.of(),
             null,
-            false);
+            false,
+            null,
+            null);
       }
       Location place = view.location();
       return new ProposalResource(
@@ -232,7 +266,9 @@ public final class ProposalResources {
           CityAnswerResource.of(view.answer()),
           view.answers().entries().stream().map(CityAnswerResource::of).toList(),
           view.answerDue(),
-          view.answerDuty(now) == AnswerDuty.OVERDUE);
+          view.answerDuty(now) == AnswerDuty.OVERDUE,
+          null,
+          null);
     }
 
     /** Without what the author wrote. */

@@ -5,9 +5,11 @@ import de.rathaus.api.participation.SupportResources.RatingInput;
 import de.rathaus.api.participation.SupportResources.SupportAnswer;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.shared.ProducedEvents;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
+import de.rathaus.api.transparency.LogStamps;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.FindConsultation;
 import de.rathaus.application.participation.FindProposal;
@@ -52,6 +54,8 @@ public class SupportController {
   private final Clock clock;
   private final CaughtUp caughtUp;
 
+  private final LogStamps stamps;
+
   public SupportController(
       QueryGateway queries,
       ReadYourWrites readYourWrites,
@@ -59,7 +63,9 @@ public class SupportController {
       Clock clock,
       EventStore events,
       ObjectProvider<EventProcessingConfiguration> processing,
-      ReadModelProgress progress) {
+      ReadModelProgress progress,
+      LogStamps stamps) {
+    this.stamps = stamps;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.supports = supports;
@@ -100,19 +106,22 @@ public class SupportController {
   private SupportAnswer choose(String id, Authentication caller, Choice choice) {
     Target target = target(id);
     CitizenId citizen = citizen(caller);
-    readYourWrites.run(
-        () -> {
-          choice.record(
-              citizen,
-              target.proposal().id(),
-              target.consultation().content().format(),
-              target.consultation().phase(),
-              clock.instant());
-          return null;
-        },
-        ProposalProjection.NAME);
+    ProducedEvents.Captured<Object> recorded =
+        readYourWrites.capturing(
+            () -> {
+              choice.record(
+                  citizen,
+                  target.proposal().id(),
+                  target.consultation().content().format(),
+                  target.consultation().phase(),
+                  clock.instant());
+              return null;
+            },
+            ProposalProjection.NAME);
     return SupportAnswer.of(
-        reread(target.proposal().id()), supports.supportedBy(citizen, target.proposal().id()));
+        reread(target.proposal().id()),
+        supports.supportedBy(citizen, target.proposal().id()),
+        stamps.ofLast(recorded.events()));
   }
 
   /**
@@ -126,21 +135,23 @@ public class SupportController {
       @PathVariable String id, @Valid @RequestBody RatingInput input, Authentication caller) {
     Target target = target(id);
     CitizenId citizen = citizen(caller);
-    readYourWrites.run(
-        () -> {
-          supports.rate(
-              citizen,
-              target.proposal().id(),
-              target.consultation().content().format(),
-              target.consultation().phase(),
-              input.stars(),
-              clock.instant());
-          return null;
-        },
-        ProposalProjection.NAME);
+    ProducedEvents.Captured<Object> recorded =
+        readYourWrites.capturing(
+            () -> {
+              supports.rate(
+                  citizen,
+                  target.proposal().id(),
+                  target.consultation().content().format(),
+                  target.consultation().phase(),
+                  input.stars(),
+                  clock.instant());
+              return null;
+            },
+            ProposalProjection.NAME);
     ProposalView view = reread(target.proposal().id());
     OptionalInt stars = supports.starsOf(citizen, view.id());
-    return RatingAnswer.of(view.tally().ratings(), stars.isPresent() ? stars.getAsInt() : null);
+    return RatingAnswer.of(view.tally().ratings(), stars.isPresent() ? stars.getAsInt() : null)
+        .stamped(stamps.ofLast(recorded.events()));
   }
 
   /** A proposal and the consultation it belongs to, as their read models show them. */

@@ -51,11 +51,16 @@ public final class ReadYourWrites {
    * models named {@code readModels} show what it changed.
    */
   public <T> T run(Supplier<T> command, String... readModels) {
+    return capturing(command, readModels).result();
+  }
+
+  /** As {@link #run}, answering also the events the command produced. */
+  public <T> ProducedEvents.Captured<T> capturing(Supplier<T> command, String... readModels) {
     ProducedEvents.Captured<T> captured = produced.during(command);
     if (enabled) {
       awaitApplied(captured.events(), readModels);
     }
-    return captured.result();
+    return captured;
   }
 
   private void awaitApplied(List<DomainEventMessage<?>> events, String... readModels) {

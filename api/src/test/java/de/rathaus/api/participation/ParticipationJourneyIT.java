@@ -91,17 +91,20 @@ class ParticipationJourneyIT {
   }
 
   private String proposed(String consultation, String user, String title) {
-    return client
-        .post("/api/v1/consultations/" + consultation + "/proposals")
-        .as(user)
-        .json(
-            """
-            {"title": "%s", "text": "Text zu %s", "displayName": "%s"}
-            """
-                .formatted(title, title, user))
-        .expect(201)
-        .path("id")
-        .asText();
+    JsonNode proposal =
+        client
+            .post("/api/v1/consultations/" + consultation + "/proposals")
+            .as(user)
+            .json(
+                """
+                {"title": "%s", "text": "Text zu %s", "displayName": "%s"}
+                """
+                    .formatted(title, title, user))
+            .expect(201);
+    // the submission's place in the tamper-evident log; a read of the proposal has none
+    assertThat(proposal.path("position").asLong()).isPositive();
+    assertThat(proposal.path("leafHash").asText()).isNotBlank();
+    return proposal.path("id").asText();
   }
 
   private Response answer(String proposal, String user, String body) {
@@ -132,6 +135,37 @@ class ParticipationJourneyIT {
         .asText();
   }
 
+  /**
+   * An answer's {@code position} and {@code leafHash} are those the log proves: once sealed, the
+   * inclusion proof at that position names the same leaf hash.
+   */
+  private void assertStampedInTheLog(JsonNode answer) {
+    long position = answer.path("position").asLong();
+    assertThat(position).isPositive();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Response proof;
+    do {
+      proof =
+          client
+              .get("/api/v1/audit/proofs/inclusion?position=" + position + "&treeSize=" + position)
+              .send();
+      if (proof.status() != 200) {
+        sleepBriefly();
+      }
+    } while (proof.status() != 200 && System.nanoTime() < deadline);
+    assertThat(proof.expect(200).json().path("leafHash").asText())
+        .isEqualTo(answer.path("leafHash").asText());
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   private JsonNode proposal(String id) {
     return client.get("/api/v1/proposals/" + id).expect(200);
   }
@@ -153,6 +187,9 @@ class ParticipationJourneyIT {
     JsonNode twice = support(benches, "ben");
     assertThat(twice.path("supports").asInt()).isEqualTo(2);
     assertThat(twice.path("supportedByMe").asBoolean()).isTrue();
+    // the support's event is stamped with its place in the tamper-evident log, which proves it
+    assertStampedInTheLog(twice);
+    assertThat(support(benches, "ben").has("position")).as("a repeat records nothing").isFalse();
     support(lanes, "anna");
     support(lanes, "ben");
     support(lights, "ben");
@@ -282,6 +319,7 @@ class ParticipationJourneyIT {
 
     assertThat(rate(sensors, "anna", 4).path("average").asDouble()).isEqualTo(4.0);
     JsonNode two = rate(sensors, "ben", 2);
+    assertStampedInTheLog(two);
     assertThat(two.path("ratings").asInt()).isEqualTo(2);
     assertThat(two.path("myStars").asInt()).isEqualTo(2);
     // a citizen changes their rating while the lab is open: still one rating of theirs
