@@ -359,37 +359,61 @@ public final class EventStoreBenchmark {
       double[] verifyRates = new double[rounds];
       double[] rawRates = new double[rounds];
       double[] ratios = new double[rounds];
+      double[] cpuRatios = new double[rounds];
       for (int round = 0; round < rounds + WARM_UP_ROUNDS; round++) {
         double v;
         double r;
+        long vCpu;
+        long rCpu;
         if (round % 2 == 0) {
+          long c0 = processCpuNanos();
           v = verifyRate(log, size, root);
+          long c1 = processCpuNanos();
           r = rawHashRate(raw, size);
+          vCpu = c1 - c0;
+          rCpu = processCpuNanos() - c1;
         } else {
+          long c0 = processCpuNanos();
           r = rawHashRate(raw, size);
+          long c1 = processCpuNanos();
           v = verifyRate(log, size, root);
+          rCpu = c1 - c0;
+          vCpu = processCpuNanos() - c1;
         }
         if (round >= WARM_UP_ROUNDS) {
           verifyRates[round - WARM_UP_ROUNDS] = v;
           rawRates[round - WARM_UP_ROUNDS] = r;
           ratios[round - WARM_UP_ROUNDS] = v / r;
+          cpuRatios[round - WARM_UP_ROUNDS] = (double) rCpu / vCpu;
         }
       }
       System.out.printf(
           Locale.ROOT,
           "verification of %d sealed events: %.0f events/s; raw $in read + SHA-256 of the BSON"
-              + " %.0f events/s (medians); ratios per round %s; appended in %.1f s, sealed from"
-              + " scratch in %.1f s (%.0f events/s)%n",
+              + " %.0f events/s (medians); ratios per round %s; per CPU second of the process"
+              + " (raw CPU ÷ verification CPU) %.3f, per round %s; appended in %.1f s, sealed"
+              + " from scratch in %.1f s (%.0f events/s)%n",
           size,
           median(verifyRates),
           median(rawRates),
           Arrays.toString(ratios),
+          median(cpuRatios),
+          Arrays.toString(cpuRatios),
           appendSeconds,
           sealSeconds,
           size / sealSeconds);
       figure("verify_vs_raw", median(ratios));
       store.shutDown();
     }
+  }
+
+  /**
+   * CPU used by this process so far (the embedded server included), in ns: a companion of the
+   * wall-clock rates that another engineer's build on the shared cores does not change.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double verifyRate(
@@ -462,32 +486,47 @@ public final class EventStoreBenchmark {
         double[] on = new double[rounds];
         double[] off = new double[rounds];
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         for (int round = 0; round < rounds + WARM_UP_ROUNDS; round++) {
           String prefix = "p" + period + "-r" + round;
           long s;
           long p;
+          long sCpu;
+          long pCpu;
           if (round % 2 == 0) {
+            long c0 = processCpuNanos();
             s = sealedAppends(sealedStore, log, period, prefix, events, seals, sealNanos);
+            long c1 = processCpuNanos();
             p = personalAppends(plainStore, prefix, 0, events);
+            sCpu = c1 - c0;
+            pCpu = processCpuNanos() - c1;
           } else {
+            long c0 = processCpuNanos();
             p = personalAppends(plainStore, prefix, 0, events);
+            long c1 = processCpuNanos();
             s = sealedAppends(sealedStore, log, period, prefix, events, seals, sealNanos);
+            pCpu = c1 - c0;
+            sCpu = processCpuNanos() - c1;
           }
           if (round >= WARM_UP_ROUNDS) {
             on[round - WARM_UP_ROUNDS] = events / (s / 1e9);
             off[round - WARM_UP_ROUNDS] = events / (p / 1e9);
             ratios[round - WARM_UP_ROUNDS] = (double) p / s;
+            cpuRatios[round - WARM_UP_ROUNDS] = (double) pCpu / sCpu;
           }
         }
         long sealed = sealAll(log);
         System.out.printf(
             Locale.ROOT,
             "append with a seal every %d ms: %.0f events/s, without %.0f events/s (medians);"
-                + " ratios per round %s; %d seals, %.1f ms each on average; %d sealed%n",
+                + " ratios per round %s; per CPU second of the process (CPU without ÷ CPU with)"
+                + " %.3f, per round %s; %d seals, %.1f ms each on average; %d sealed%n",
             period,
             median(on),
             median(off),
             Arrays.toString(ratios),
+            median(cpuRatios),
+            Arrays.toString(cpuRatios),
             seals.get(),
             sealNanos.get() / 1e6 / Math.max(1, seals.get()),
             sealed);
