@@ -7,9 +7,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785) of a Jackson tree: properties sorted by their UTF-16
@@ -38,55 +39,106 @@ public final class CanonicalJson {
 
   /** The canonical bytes of an object without its top-level property {@code left} (if any). */
   static byte[] bytesWithout(JsonNode value, String left) {
-    StringBuilder text = new StringBuilder(512);
-    write(value, left, text);
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+    Utf8 out = Utf8.take();
+    try {
+      write(value, left, out);
+      return Arrays.copyOf(out.bytes, out.length);
+    } finally {
+      out.give();
+    }
   }
 
   /** The canonical text of {@code value}. */
   public static String text(JsonNode value) {
-    StringBuilder text = new StringBuilder(512);
-    write(value, null, text);
-    return text.toString();
+    return new String(bytes(value), StandardCharsets.UTF_8);
   }
 
-  private static void write(JsonNode node, String left, StringBuilder out) {
+  /**
+   * The UTF-8 output, written straight from the tree's strings (the canonical form is valid UTF-8:
+   * a lone surrogate is escaped), one reusable buffer per thread: the engine canonicalizes every
+   * stored event when it seals and verifies, and a text and its encoding would copy every event
+   * twice more.
+   */
+  private static final class Utf8 {
+    private static final int KEPT = 1 << 16;
+    private static final ThreadLocal<Utf8> OWN = ThreadLocal.withInitial(Utf8::new);
+
+    byte[] bytes = new byte[4096];
+    int length;
+    private boolean inUse;
+
+    static Utf8 take() {
+      Utf8 own = OWN.get();
+      if (own.inUse) {
+        return new Utf8(); // not expected: canonicalization never calls itself
+      }
+      own.inUse = true;
+      own.length = 0;
+      return own;
+    }
+
+    void give() {
+      inUse = false;
+      if (bytes.length > KEPT) {
+        bytes = new byte[4096]; // a rare large value does not stay in memory
+      }
+    }
+
+    void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    void put(char c) {
+      room(1);
+      bytes[length++] = (byte) c;
+    }
+
+    void ascii(String text) {
+      room(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        bytes[length++] = (byte) text.charAt(i);
+      }
+    }
+  }
+
+  private static void write(JsonNode node, String left, Utf8 out) {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        List<String> names = new ArrayList<>(node.size());
-        Iterator<String> fields = node.fieldNames();
-        while (fields.hasNext()) {
-          String name = fields.next();
-          if (!name.equals(left)) {
-            names.add(name);
+        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(node.size());
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+          if (!property.getKey().equals(left)) {
+            properties.add(property);
           }
         }
-        names.sort(null); // String order is the order of UTF-16 code units, as RFC 8785 wants
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
+        // String order is the order of UTF-16 code units, as RFC 8785 wants
+        properties.sort(Map.Entry.comparingByKey());
+        out.put('{');
+        for (int i = 0; i < properties.size(); i++) {
           if (i > 0) {
-            out.append(',');
+            out.put(',');
           }
-          string(names.get(i), out);
-          out.append(':');
-          write(node.get(names.get(i)), null, out);
+          string(properties.get(i).getKey(), out);
+          out.put(':');
+          write(properties.get(i).getValue(), null, out);
         }
-        out.append('}');
+        out.put('}');
       }
       case ARRAY -> {
-        out.append('[');
+        out.put('[');
         for (int i = 0; i < node.size(); i++) {
           if (i > 0) {
-            out.append(',');
+            out.put(',');
           }
           write(node.get(i), null, out);
         }
-        out.append(']');
+        out.put(']');
       }
       case STRING -> string(node.textValue(), out);
-      case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
-      case NULL, MISSING -> out.append("null");
-      case NUMBER -> number(node, out);
+      case BOOLEAN -> out.ascii(node.booleanValue() ? "true" : "false");
+      case NULL, MISSING -> out.ascii("null");
+      case NUMBER -> out.ascii(number(node));
       case BINARY -> {
         try {
           string(Base64.getEncoder().encodeToString(node.binaryValue()), out);
@@ -98,32 +150,60 @@ public final class CanonicalJson {
     }
   }
 
-  private static void string(String value, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+  private static void string(String value, Utf8 out) {
+    int n = value.length();
+    out.room(6 * n + 2); // the most a UTF-16 code unit takes: a six-byte escape
+    byte[] b = out.bytes;
+    int at = out.length;
+    b[at++] = '"';
+    for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x80) {
+        if (c == '"' || c == '\\') {
+          b[at++] = '\\';
+        }
+        b[at++] = (byte) c;
+        continue;
+      }
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
+        case '\b' -> at = escape(b, at, 'b');
+        case '\f' -> at = escape(b, at, 'f');
+        case '\n' -> at = escape(b, at, 'n');
+        case '\r' -> at = escape(b, at, 'r');
+        case '\t' -> at = escape(b, at, 't');
         default -> {
           if (c < 0x20 || loneSurrogate(value, i)) {
-            out.append("\\u")
-                .append(HEX[(c >> 12) & 0xF])
-                .append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF])
-                .append(HEX[c & 0xF]);
+            b[at++] = '\\';
+            b[at++] = 'u';
+            b[at++] = (byte) HEX[(c >> 12) & 0xF];
+            b[at++] = (byte) HEX[(c >> 8) & 0xF];
+            b[at++] = (byte) HEX[(c >> 4) & 0xF];
+            b[at++] = (byte) HEX[c & 0xF];
+          } else if (c < 0x800) {
+            b[at++] = (byte) (0xC0 | (c >> 6));
+            b[at++] = (byte) (0x80 | (c & 0x3F));
+          } else if (Character.isHighSurrogate(c)) {
+            int code = Character.toCodePoint(c, value.charAt(++i)); // paired: not lone
+            b[at++] = (byte) (0xF0 | (code >> 18));
+            b[at++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+            b[at++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+            b[at++] = (byte) (0x80 | (code & 0x3F));
           } else {
-            out.append(c);
+            b[at++] = (byte) (0xE0 | (c >> 12));
+            b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            b[at++] = (byte) (0x80 | (c & 0x3F));
           }
         }
       }
     }
-    out.append('"');
+    b[at++] = '"';
+    out.length = at;
+  }
+
+  private static int escape(byte[] b, int at, char c) {
+    b[at] = '\\';
+    b[at + 1] = (byte) c;
+    return at + 2;
   }
 
   /** A surrogate without its pair has no UTF-8 form; it is escaped, as ECMAScript 2019 does. */
@@ -138,32 +218,27 @@ public final class CanonicalJson {
     return false;
   }
 
-  private static void number(JsonNode node, StringBuilder out) {
+  private static String number(JsonNode node) {
     if (node.isInt() || node.isShort() || node.isLong()) {
-      long v = node.longValue();
-      out.append(v); // exact: within ±2^53 it is ECMAScript's form, beyond it our exact choice
-      return;
+      // exact: within ±2^53 it is ECMAScript's form, beyond it our exact choice
+      return Long.toString(node.longValue());
     }
     if (node.isBigInteger()) {
       BigInteger v = node.bigIntegerValue();
       if (v.abs().compareTo(BigInteger.valueOf(EXACT_INTEGER)) <= 0) {
-        out.append(v.longValue());
-      } else {
-        out.append(v);
+        return Long.toString(v.longValue());
       }
-      return;
+      return v.toString();
     }
     if (node.isBigDecimal()) {
       BigDecimal v = node.decimalValue();
       double d = v.doubleValue();
       if (Double.isFinite(d) && new BigDecimal(d).compareTo(v) == 0) {
-        out.append(ecmaScript(d));
-      } else {
-        out.append(v.stripTrailingZeros().toString());
+        return ecmaScript(d);
       }
-      return;
+      return v.stripTrailingZeros().toString();
     }
-    out.append(ecmaScript(node.doubleValue()));
+    return ecmaScript(node.doubleValue());
   }
 
   /** ECMAScript's Number::toString of a double (RFC 8785 section 3.2.2.3). */

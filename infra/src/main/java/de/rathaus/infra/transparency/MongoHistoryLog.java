@@ -24,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -348,44 +352,59 @@ public class MongoHistoryLog implements HistoryLog {
     Long firstBad = null;
     String reason = null;
     long position = 1;
-    while (position <= treeSize) {
-      int count = (int) Math.min(WINDOW, treeSize - position + 1);
-      StoredEventReader.Window window = store.window(range(position, count));
-      Map<Long, RecordedEvent> events = new HashMap<>();
-      for (RecordedEvent event : window.events()) {
-        events.put(event.position(), event);
+    // the next window is read while this one is hashed: reading is mostly the server's work, and
+    // hashing the client's, so on more than one core a full verification takes the longer of both
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "history-verification-read");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<StoredEventReader.Window> next = treeSize >= 1 ? readAhead(reader, 1, treeSize) : null;
+      while (position <= treeSize) {
+        int count = (int) Math.min(WINDOW, treeSize - position + 1);
+        StoredEventReader.Window window = await(next);
+        next = position + count <= treeSize ? readAhead(reader, position + count, treeSize) : null;
+        Map<Long, RecordedEvent> events = new HashMap<>();
+        for (RecordedEvent event : window.events()) {
+          events.put(event.position(), event);
+        }
+        long firstOpen = window.firstOpen() == null ? Long.MAX_VALUE : window.firstOpen();
+        byte[] sealedTile = null;
+        long sealedTileNumber = -1;
+        for (long p = position; p < position + count; p++) {
+          long leafIndex = HistoryLine.leafIndex(p);
+          byte[] hash = HistoryLine.leafHash(line(p, events.get(p)));
+          rehashed.add(hash);
+          if (firstBad != null) {
+            continue;
+          }
+          if (p == firstOpen) {
+            firstBad = p;
+            reason = "A sealed position holds no settled event: it was removed or changed";
+            continue;
+          }
+          long number = leafIndex / TILE_WIDTH;
+          if (number != sealedTileNumber) {
+            sealedTile = tile(0, number);
+            sealedTileNumber = number;
+          }
+          int at = (int) (leafIndex % TILE_WIDTH) * TreeHashes.SIZE;
+          byte[] sealedHash =
+              sealedTile.length >= at + TreeHashes.SIZE
+                  ? Arrays.copyOfRange(sealedTile, at, at + TreeHashes.SIZE)
+                  : null;
+          if (sealedHash == null || !MessageDigest.isEqual(sealedHash, hash)) {
+            firstBad = p;
+            reason = "The stored event does not hash to the leaf sealed at its position";
+          }
+        }
+        position += count;
       }
-      long firstOpen = window.firstOpen() == null ? Long.MAX_VALUE : window.firstOpen();
-      byte[] sealedTile = null;
-      long sealedTileNumber = -1;
-      for (long p = position; p < position + count; p++) {
-        long leafIndex = HistoryLine.leafIndex(p);
-        byte[] hash = HistoryLine.leafHash(line(p, events.get(p)));
-        rehashed.add(hash);
-        if (firstBad != null) {
-          continue;
-        }
-        if (p == firstOpen) {
-          firstBad = p;
-          reason = "A sealed position holds no settled event: it was removed or changed";
-          continue;
-        }
-        long number = leafIndex / TILE_WIDTH;
-        if (number != sealedTileNumber) {
-          sealedTile = tile(0, number);
-          sealedTileNumber = number;
-        }
-        int at = (int) (leafIndex % TILE_WIDTH) * TreeHashes.SIZE;
-        byte[] sealedHash =
-            sealedTile.length >= at + TreeHashes.SIZE
-                ? Arrays.copyOfRange(sealedTile, at, at + TreeHashes.SIZE)
-                : null;
-        if (sealedHash == null || !MessageDigest.isEqual(sealedHash, hash)) {
-          firstBad = p;
-          reason = "The stored event does not hash to the leaf sealed at its position";
-        }
-      }
-      position += count;
+    } finally {
+      reader.shutdownNow();
     }
     if (firstBad != null) {
       return new Verification(treeSize, firstBad, reason);
@@ -399,6 +418,29 @@ public class MongoHistoryLog implements HistoryLog {
           treeSize, null, "The events match the signed root, but the stored tree does not");
     }
     return new Verification(treeSize, null, null);
+  }
+
+  private Future<StoredEventReader.Window> readAhead(
+      ExecutorService reader, long first, long treeSize) {
+    int count = (int) Math.min(WINDOW, treeSize - first + 1);
+    return reader.submit(() -> store.window(range(first, count)));
+  }
+
+  private static StoredEventReader.Window await(Future<StoredEventReader.Window> window) {
+    try {
+      return window.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("The verification was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("The history could not be read", e.getCause());
+    }
   }
 
   /** For tests: forget the cache, as a restarted instance would. */

@@ -67,6 +67,12 @@ public final class EventStoreBenchmark {
         || runs("asof_case_200k_vs_10k")) {
       sizeFigures();
     }
+    if (runs("verify_vs_raw")) {
+      verifyFigure();
+    }
+    if (runs("seal_overhead")) {
+      sealOverheadFigure();
+    }
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     figures.forEach(System.out::println);
     System.exit(0);
@@ -279,6 +285,291 @@ public final class EventStoreBenchmark {
       store.publish(event);
     }
     return System.nanoTime() - t0;
+  }
+
+  // ------------------------------------------------------------------ the sealed history
+
+  private static final int SEALED_EVENTS = 20_000;
+
+  /** An engine on its own database of the fixture's server whose serializer encrypts. */
+  private static MongoEventStorageEngine encryptingEngine(
+      EmbeddedStoreFixture fixture, Path dir, String database) {
+    SubjectKeyStore keys =
+        new CachingSubjectKeyStore(
+            FileSubjectKeyStore.in(dir.resolve("keys-" + database)), Duration.ofSeconds(60));
+    JacksonSerializer encrypting =
+        JacksonSerializer.builder()
+            .objectMapper(ProtectedJson.of(fixture.serializer.getObjectMapper(), keys).mapper())
+            .build();
+    MongoEventStorageEngine engine =
+        fixture
+            .engine()
+            .database(fixture.client.getDatabase(database))
+            .eventSerializer(encrypting)
+            .build();
+    engine.ensureIndexes();
+    return engine;
+  }
+
+  /** Seals until nothing more can be sealed; the sealed size. */
+  private static long sealAll(de.rathaus.infra.transparency.MongoHistoryLog log) {
+    long size = -1;
+    while (true) {
+      long now = log.seal().size();
+      if (now == size) {
+        return size;
+      }
+      size = now;
+    }
+  }
+
+  /**
+   * {@code verify_vs_raw}: events/s of a full verification of 20,000 sealed events with personal
+   * data (encrypted, one event per commit) ÷ events/s of a raw read of the same documents by the
+   * same {@code $in} windows of positions (512, in queries of {@value
+   * PositionLookup#MAX_KEYS_PER_QUERY} keys) plus SHA-256 of each document's BSON bytes, in
+   * alternating rounds.
+   */
+  private static void verifyFigure() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-verify");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      MongoEventStorageEngine engine = encryptingEngine(fixture, dir, "sealed");
+      EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+      long t0 = System.nanoTime();
+      personalAppends(store, "verify", 0, SEALED_EVENTS);
+      double appendSeconds = (System.nanoTime() - t0) / 1e9;
+      de.rathaus.infra.transparency.MongoHistoryLog log =
+          new de.rathaus.infra.transparency.MongoHistoryLog(
+              fixture.client.getDatabase("sealed"), engine.reader(), engine::giveUpAbandoned);
+      t0 = System.nanoTime();
+      long size = sealAll(log);
+      double sealSeconds = (System.nanoTime() - t0) / 1e9;
+      if (size < SEALED_EVENTS) {
+        throw new IllegalStateException("sealed only " + size + " of " + SEALED_EVENTS);
+      }
+      byte[] root = log.root(size);
+      MongoCollection<org.bson.RawBsonDocument> raw =
+          fixture
+              .client
+              .getDatabase("sealed")
+              .getCollection("events", org.bson.RawBsonDocument.class);
+      // each round measures both sides one right after the other (in alternating order) and gives
+      // one ratio, so both meet the same load of the shared machine; the median ratio is kept
+      int rounds = 7;
+      double[] verifyRates = new double[rounds];
+      double[] rawRates = new double[rounds];
+      double[] ratios = new double[rounds];
+      double[] cpuRatios = new double[rounds];
+      for (int round = 0; round < rounds + WARM_UP_ROUNDS; round++) {
+        double v;
+        double r;
+        long vCpu;
+        long rCpu;
+        if (round % 2 == 0) {
+          long c0 = processCpuNanos();
+          v = verifyRate(log, size, root);
+          long c1 = processCpuNanos();
+          r = rawHashRate(raw, size);
+          vCpu = c1 - c0;
+          rCpu = processCpuNanos() - c1;
+        } else {
+          long c0 = processCpuNanos();
+          r = rawHashRate(raw, size);
+          long c1 = processCpuNanos();
+          v = verifyRate(log, size, root);
+          rCpu = c1 - c0;
+          vCpu = processCpuNanos() - c1;
+        }
+        if (round >= WARM_UP_ROUNDS) {
+          verifyRates[round - WARM_UP_ROUNDS] = v;
+          rawRates[round - WARM_UP_ROUNDS] = r;
+          ratios[round - WARM_UP_ROUNDS] = v / r;
+          cpuRatios[round - WARM_UP_ROUNDS] = (double) rCpu / vCpu;
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "verification of %d sealed events: %.0f events/s; raw $in read + SHA-256 of the BSON"
+              + " %.0f events/s (medians); ratios per round %s; per CPU second of the process"
+              + " (raw CPU ÷ verification CPU) %.3f, per round %s; appended in %.1f s, sealed"
+              + " from scratch in %.1f s (%.0f events/s)%n",
+          size,
+          median(verifyRates),
+          median(rawRates),
+          Arrays.toString(ratios),
+          median(cpuRatios),
+          Arrays.toString(cpuRatios),
+          appendSeconds,
+          sealSeconds,
+          size / sealSeconds);
+      figure("verify_vs_raw", median(ratios));
+      store.shutDown();
+    }
+  }
+
+  /**
+   * CPU used by this process so far (the embedded server included), in ns: a companion of the
+   * wall-clock rates that another engineer's build on the shared cores does not change.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double verifyRate(
+      de.rathaus.infra.transparency.MongoHistoryLog log, long size, byte[] root) {
+    long t0 = System.nanoTime();
+    de.rathaus.application.transparency.HistoryLog.Verification result = log.verify(size, root);
+    double rate = size / ((System.nanoTime() - t0) / 1e9);
+    if (!result.valid()) {
+      throw new IllegalStateException("the sealed history does not verify: " + result);
+    }
+    return rate;
+  }
+
+  private static double rawHashRate(MongoCollection<org.bson.RawBsonDocument> events, long size)
+      throws Exception {
+    long t0 = System.nanoTime();
+    long n = 0;
+    byte[] sink = new byte[32];
+    for (long first = 1; first <= size; first += 512) {
+      List<Long> window = PositionLookup.range(first, (int) Math.min(512, size - first + 1));
+      for (int from = 0; from < window.size(); from += PositionLookup.MAX_KEYS_PER_QUERY) {
+        List<Long> chunk =
+            window.subList(from, Math.min(window.size(), from + PositionLookup.MAX_KEYS_PER_QUERY));
+        for (org.bson.RawBsonDocument document :
+            events.find(com.mongodb.client.model.Filters.in(EventDocuments.GLOBAL_INDEX, chunk))) {
+          java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+          sha.update(document.getByteBuffer().asNIO());
+          byte[] hash = sha.digest();
+          sink[0] ^= hash[0];
+          n++;
+        }
+      }
+    }
+    double rate = size / ((System.nanoTime() - t0) / 1e9);
+    if (n != size || sink.length != 32) {
+      throw new IllegalStateException("raw read " + n + " of " + size);
+    }
+    return rate;
+  }
+
+  /**
+   * {@code seal_overhead}: events/s appended (personal data encrypted, one event per commit) on a
+   * database whose history a thread seals every second, as the engine does, ÷ the same on a
+   * database of the same server that nobody seals, in alternating rounds; the same again with a
+   * seal every 200 ms (printed). A round's ratio is taken from its two sides; the median of the
+   * rounds is kept.
+   */
+  private static void sealOverheadFigure() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-seal");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      MongoEventStorageEngine sealedEngine = encryptingEngine(fixture, dir, "sealing");
+      MongoEventStorageEngine plainEngine = encryptingEngine(fixture, dir, "unsealed");
+      EmbeddedEventStore sealedStore =
+          EmbeddedEventStore.builder().storageEngine(sealedEngine).build();
+      EmbeddedEventStore plainStore =
+          EmbeddedEventStore.builder().storageEngine(plainEngine).build();
+      de.rathaus.infra.transparency.MongoHistoryLog log =
+          new de.rathaus.infra.transparency.MongoHistoryLog(
+              fixture.client.getDatabase("sealing"),
+              sealedEngine.reader(),
+              sealedEngine::giveUpAbandoned);
+      // The sealer runs only while the sealed side appends: it starts with each of its rounds
+      // (sealing at once what the end of the previous round left) and the round ends once the
+      // seal under way is done, so every seal of that database is inside its rounds' time.
+      int events = 4_000;
+      int rounds = 7;
+      for (long period : new long[] {1_000, 200}) {
+        AtomicLong seals = new AtomicLong();
+        AtomicLong sealNanos = new AtomicLong();
+        double[] on = new double[rounds];
+        double[] off = new double[rounds];
+        double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        for (int round = 0; round < rounds + WARM_UP_ROUNDS; round++) {
+          String prefix = "p" + period + "-r" + round;
+          long s;
+          long p;
+          long sCpu;
+          long pCpu;
+          if (round % 2 == 0) {
+            long c0 = processCpuNanos();
+            s = sealedAppends(sealedStore, log, period, prefix, events, seals, sealNanos);
+            long c1 = processCpuNanos();
+            p = personalAppends(plainStore, prefix, 0, events);
+            sCpu = c1 - c0;
+            pCpu = processCpuNanos() - c1;
+          } else {
+            long c0 = processCpuNanos();
+            p = personalAppends(plainStore, prefix, 0, events);
+            long c1 = processCpuNanos();
+            s = sealedAppends(sealedStore, log, period, prefix, events, seals, sealNanos);
+            pCpu = c1 - c0;
+            sCpu = processCpuNanos() - c1;
+          }
+          if (round >= WARM_UP_ROUNDS) {
+            on[round - WARM_UP_ROUNDS] = events / (s / 1e9);
+            off[round - WARM_UP_ROUNDS] = events / (p / 1e9);
+            ratios[round - WARM_UP_ROUNDS] = (double) p / s;
+            cpuRatios[round - WARM_UP_ROUNDS] = (double) pCpu / sCpu;
+          }
+        }
+        long sealed = sealAll(log);
+        System.out.printf(
+            Locale.ROOT,
+            "append with a seal every %d ms: %.0f events/s, without %.0f events/s (medians);"
+                + " ratios per round %s; per CPU second of the process (CPU without ÷ CPU with)"
+                + " %.3f, per round %s; %d seals, %.1f ms each on average; %d sealed%n",
+            period,
+            median(on),
+            median(off),
+            Arrays.toString(ratios),
+            median(cpuRatios),
+            Arrays.toString(cpuRatios),
+            seals.get(),
+            sealNanos.get() / 1e6 / Math.max(1, seals.get()),
+            sealed);
+        figure(period == 1_000 ? "seal_overhead" : "seal_overhead_200ms", median(ratios));
+      }
+      sealedStore.shutDown();
+      plainStore.shutDown();
+    }
+  }
+
+  /**
+   * Nanoseconds to append {@code events} (one per commit) while a thread seals every {@code period}
+   * ms, until the last seal begun is done.
+   */
+  private static long sealedAppends(
+      EmbeddedEventStore store,
+      de.rathaus.infra.transparency.MongoHistoryLog log,
+      long period,
+      String prefix,
+      int events,
+      AtomicLong seals,
+      AtomicLong sealNanos)
+      throws InterruptedException {
+    java.util.concurrent.ScheduledExecutorService sealer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    sealer.scheduleWithFixedDelay(
+        () -> {
+          long s0 = System.nanoTime();
+          log.seal();
+          sealNanos.addAndGet(System.nanoTime() - s0);
+          seals.incrementAndGet();
+        },
+        0,
+        period,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    long appending = personalAppends(store, prefix, 0, events);
+    long s0 = System.nanoTime();
+    sealer.shutdown();
+    if (!sealer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("a seal did not end");
+    }
+    // the events were built before the clock started; the wait for the last seal counts
+    return appending + (System.nanoTime() - s0);
   }
 
   // ------------------------------------------------------------------ size independence
