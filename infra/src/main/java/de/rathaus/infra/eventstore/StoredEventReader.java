@@ -84,11 +84,20 @@ public final class StoredEventReader {
    * event of an aborted commit: nothing stored yet, or a commit not yet decided), or {@code null}
    * if none is; and every open position of the window.
    */
-  public record Window(List<RecordedEvent> events, Long firstOpen, Set<Long> open) {
+  public record Window(
+      List<RecordedEvent> events, Long firstOpen, Set<Long> open, Set<Long> empty) {
 
     /** Whether the position is open: neither an event nor given up, so far. */
     public boolean isOpen(long position) {
       return open.contains(position);
+    }
+
+    /**
+     * Whether the position holds no document at all (an open position may also hold an event of a
+     * commit not decided yet).
+     */
+    public boolean isEmpty(long position) {
+      return empty.contains(position);
     }
   }
 
@@ -106,13 +115,17 @@ public final class StoredEventReader {
     }
     decided.forEach(e -> settled.add(e.globalIndex()));
     Set<Long> open = new HashSet<>();
+    Set<Long> empty = new HashSet<>(wanted);
+    for (StoredEvent slot : found) {
+      empty.remove(slot.globalIndex());
+    }
     for (Long position : wanted) {
       if (!settled.contains(position)) {
         open.add(position);
       }
     }
     Long firstOpen = open.stream().min(Long::compare).orElse(null);
-    return new Window(decided.stream().map(RecordedEvent::of).toList(), firstOpen, open);
+    return new Window(decided.stream().map(RecordedEvent::of).toList(), firstOpen, open, empty);
   }
 
   /** The stored events at these positions whose commits are decided, in position order. */

@@ -18,8 +18,10 @@ import java.util.Map;
  * Writes the stored history as JSON lines in position order, one per position from 1: the history
  * line of each event or tombstone, with {@value HistoryLine#LEAF_HASH}, the leaf hash sealed at
  * that position, where it is sealed. A sealed position that holds nothing settled any more (a
- * document removed from the store) has no line, which a verifier names; after the sealed positions
- * the export ends at the first open one. Reads only; seals nothing.
+ * document removed from the store) has no line, which a verifier names, unless it was sealed as a
+ * tombstone (the engine removes events of aborted commits that stand in a later commit's way): then
+ * its line is the tombstone. After the sealed positions the export ends at the first open one.
+ * Reads only; seals nothing.
  */
 public final class HistoryExport {
 
@@ -49,13 +51,18 @@ public final class HistoryExport {
       }
       for (long p = from; p < from + count; p++) {
         boolean isSealed = HistoryLine.leafIndex(p) < sealed;
+        ObjectNode line = MongoHistoryLog.line(p, events.get(p));
         if (window.isOpen(p)) {
-          if (isSealed) {
+          if (!isSealed) {
+            return lines;
+          }
+          if (!window.isEmpty(p)
+              || !java.security.MessageDigest.isEqual(
+                  HistoryLine.leafHash(line), log.perfect(0, p - 1))) {
             continue;
           }
-          return lines;
+          // sealed as a tombstone, and its document (an event of an aborted commit) removed since
         }
-        ObjectNode line = MongoHistoryLog.line(p, events.get(p));
         if (isSealed) {
           line.put(HistoryLine.LEAF_HASH, base64.encodeToString(log.perfect(0, p - 1)));
         }

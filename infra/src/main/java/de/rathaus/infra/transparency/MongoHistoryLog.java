@@ -98,8 +98,23 @@ public class MongoHistoryLog implements HistoryLog {
 
   // ---------------------------------------------------------------- sealing
 
+  /**
+   * Seals up to the horizon. The right edge in memory runs ahead of what is stored while a window
+   * is hashed and written; if anything fails on the way (a value no canonical JSON can hold, a
+   * write refused), it is forgotten, so the next run takes the stored edge again and never adds a
+   * leaf twice.
+   */
   @Override
   public synchronized Sealed seal() {
+    try {
+      return sealWindows();
+    } catch (RuntimeException | Error e) {
+      forget();
+      throw e;
+    }
+  }
+
+  private Sealed sealWindows() {
     Sealed stored = sealed();
     if (stored.size() != size) {
       load(stored);
@@ -129,10 +144,18 @@ public class MongoHistoryLog implements HistoryLog {
           lastEventLeaf = HistoryLine.leafIndex(position);
         }
       }
+      long sealedSize = HistoryLine.leafIndex(end);
+      if (frontier.size() != sealedSize || sealedSize > head) {
+        throw new IllegalStateException(
+            "The tree's edge ("
+                + frontier.size()
+                + " leaves) does not end at the sealed position "
+                + (end - 1));
+      }
       for (Map.Entry<String, byte[]> tile : dirty.entrySet()) {
         writeTile(tile.getKey(), tile.getValue());
       }
-      size = frontier.size();
+      size = sealedSize;
       writeState(size, lastEventLeaf);
       if (end < from + count) {
         break; // an open position: the horizon
@@ -177,7 +200,15 @@ public class MongoHistoryLog implements HistoryLog {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      // another instance stored as much or more of this tile: the same hashes
+      // another instance stored as much or more of this tile: the same hashes, or a tree that is
+      // not this history's, which must not be built on
+      BsonDocument stored = log.find(Filters.eq("_id", id)).first();
+      byte[] there = stored == null ? new byte[0] : stored.getBinary("hashes").getData();
+      if (there.length < hashes.length
+          || !MessageDigest.isEqual(Arrays.copyOf(there, hashes.length), hashes)) {
+        throw new IllegalStateException(
+            "The stored " + id.replace('/', ' ') + " holds other hashes than the history has");
+      }
     }
   }
 
@@ -371,7 +402,6 @@ public class MongoHistoryLog implements HistoryLog {
         for (RecordedEvent event : window.events()) {
           events.put(event.position(), event);
         }
-        long firstOpen = window.firstOpen() == null ? Long.MAX_VALUE : window.firstOpen();
         byte[] sealedTile = null;
         long sealedTileNumber = -1;
         for (long p = position; p < position + count; p++) {
@@ -381,11 +411,14 @@ public class MongoHistoryLog implements HistoryLog {
           if (firstBad != null) {
             continue;
           }
-          if (p == firstOpen) {
+          if (window.isOpen(p) && !window.isEmpty(p)) {
+            // an event whose commit is undecided: the commit's last event was removed or changed
             firstBad = p;
             reason = "A sealed position holds no settled event: it was removed or changed";
             continue;
           }
+          // an empty position hashes as the tombstone: right where the engine removed an event of
+          // an aborted commit (sealed as a tombstone), wrong where a sealed event was removed
           long number = leafIndex / TILE_WIDTH;
           if (number != sealedTileNumber) {
             sealedTile = tile(0, number);
@@ -443,9 +476,11 @@ public class MongoHistoryLog implements HistoryLog {
     }
   }
 
-  /** For tests: forget the cache, as a restarted instance would. */
+  /** Forgets the right edge and the cache, as a restarted instance would. */
   synchronized void forget() {
     size = -1;
+    lastEventLeaf = -1;
+    frontier = null;
     partial.clear();
     synchronized (fullTiles) {
       fullTiles.clear();

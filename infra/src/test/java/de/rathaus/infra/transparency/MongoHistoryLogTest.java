@@ -278,6 +278,87 @@ class MongoHistoryLogTest {
   }
 
   @Test
+  void aValueThatCannotBeSealedStopsSealingWithoutLeavingTheTreeAhead() throws Exception {
+    fileMany(10);
+    // a stored value no canonical JSON can hold, in the middle of the window
+    events().updateOne(Filters.eq("globalIndex", 6L), Updates.set("payload.lat", Double.NaN));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(log::seal)
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(log.sealed().size()).as("nothing half-sealed is stored").isZero();
+
+    events().updateOne(Filters.eq("globalIndex", 6L), Updates.set("payload.lat", 49.0));
+    HistoryLog.Sealed sealed = log.seal();
+
+    assertThat(sealed.size()).as("each position once").isEqualTo(10);
+    assertThat(log.root(10)).isEqualTo(rootOf(exported(), 10));
+    assertThat(log.verify(10, log.root(10)).valid()).isTrue();
+  }
+
+  @Test
+  void aStoredTileThatDiffersFromTheHistoryIsRefusedNotTakenAsEqual() {
+    fileMany(5);
+    byte[] foreign = new byte[5 * 32];
+    java.util.Arrays.fill(foreign, (byte) 7);
+    // another writer stored a tile of the same width with other hashes (a rewritten tree)
+    database
+        .getCollection(MongoHistoryLog.COLLECTION, BsonDocument.class)
+        .insertOne(
+            new BsonDocument("_id", new BsonString("tile/0/0"))
+                .append("width", new org.bson.BsonInt32(5))
+                .append("hashes", new org.bson.BsonBinary(foreign)));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(log::seal)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tile");
+    assertThat(log.sealed().size()).isZero();
+  }
+
+  @Test
+  void anEventOfAnAbortedCommitRemovedAfterItWasSealedIsNoAlarm() throws Exception {
+    fileMany(2);
+    long orphan = reserveAHole();
+    long decider = reserveAHole();
+    // an event of a two-event commit whose last position was given up: aborted, no event at all
+    events()
+        .insertOne(
+            new BsonDocument("_id", new BsonString("~orphan"))
+                .append("globalIndex", new BsonInt64(orphan))
+                .append("eventId", new BsonString("orphan"))
+                .append("aggregateType", new BsonString("Case"))
+                .append("aggregateId", new BsonString("case-o"))
+                .append("sequence", new BsonInt64(0))
+                .append("timestamp", new BsonString("2026-12-02T10:00:00Z"))
+                .append("payloadType", new BsonString("Filed"))
+                .append("payload", new BsonDocument("id", new BsonString("case-o")))
+                .append("reservedAt", new BsonInt64(0))
+                .append("commitEnd", new BsonInt64(decider)));
+    tombstoneAt(decider);
+    file("case-after", 0);
+    assertThat(log.seal().size()).isEqualTo(5);
+    byte[] root = log.root(5);
+
+    // the engine removes such an event when a later commit of its aggregate needs the sequence
+    events().deleteOne(Filters.eq("_id", "~orphan"));
+
+    assertThat(log.verify(5, root).valid()).as(log.verify(5, root).reason()).isTrue();
+    List<JsonNode> lines = exported();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(2).get("tombstone").asBoolean()).isTrue();
+    assertThat(rootOf(lines, 5)).isEqualTo(root);
+  }
+
+  @Test
+  void aSealedEventRemovedIsStillFound() {
+    fileMany(5);
+    log.seal();
+    byte[] root = log.root(5);
+    events().deleteOne(Filters.eq("globalIndex", 3L));
+
+    assertThat(log.verify(5, root).firstBadPosition()).isEqualTo(3);
+  }
+
+  @Test
   void anUntouchedHistoryVerifies() {
     fileMany(20);
     log.seal();
