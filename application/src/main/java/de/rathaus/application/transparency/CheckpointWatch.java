@@ -3,6 +3,7 @@ package de.rathaus.application.transparency;
 import de.rathaus.domain.transparency.CheckpointRuleViolation;
 import de.rathaus.domain.transparency.RecordCheckpoint;
 import de.rathaus.domain.transparency.TransparencyLogId;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * other than a checkpoint was sealed since (the log never feeds itself; the log's aggregate refuses
  * anything else, so two instances cannot sign a checkpoint of checkpoints either). The first
  * checkpoint is signed as soon as anything is sealed.
+ *
+ * <p>It signs only a tree that extends the last checkpoint: the stored tree's root at the last
+ * checkpoint's size must be that checkpoint's root, or nothing is signed (a rewritten store is not
+ * blessed by a new signature). A checkpoint's timestamp is never earlier than the last one's, so a
+ * clock that steps back, or another instance's clock behind, keeps the signed times in order.
  */
 public class CheckpointWatch {
 
@@ -35,6 +41,7 @@ public class CheckpointWatch {
   private volatile long recordedSize;
 
   private volatile Instant recordedAt;
+  private volatile byte[] recordedRoot;
 
   public CheckpointWatch(
       HistoryLog log,
@@ -61,11 +68,10 @@ public class CheckpointWatch {
   public synchronized Run run() {
     HistoryLog.Sealed sealed = log.seal();
     Optional<CheckpointView> last = checkpoints.latest();
-    long lastSize = Math.max(recordedSize, last.map(CheckpointView::treeSize).orElse(0L));
-    Instant lastAt =
-        recordedSize >= last.map(CheckpointView::treeSize).orElse(0L) && recordedAt != null
-            ? recordedAt
-            : last.map(CheckpointView::signedAt).orElse(null);
+    long readSize = last.map(CheckpointView::treeSize).orElse(0L);
+    boolean ownIsNewer = recordedAt != null && recordedSize >= readSize;
+    long lastSize = ownIsNewer ? recordedSize : readSize;
+    Instant lastAt = ownIsNewer ? recordedAt : last.map(CheckpointView::signedAt).orElse(null);
     if (sealed.size() <= lastSize || sealed.lastEventLeaf() < lastSize) {
       return new Run(sealed.size(), Optional.empty());
     }
@@ -77,8 +83,19 @@ public class CheckpointWatch {
     if (!due) {
       return new Run(sealed.size(), Optional.empty());
     }
+    if (lastSize > 0) {
+      byte[] lastRoot =
+          ownIsNewer ? recordedRoot : Base64.getDecoder().decode(last.get().rootHash());
+      if (!MessageDigest.isEqual(log.root(lastSize), lastRoot)) {
+        throw new IllegalStateException(
+            "The stored tree does not have the root of the last checkpoint (size "
+                + lastSize
+                + "): it was changed, and no checkpoint is signed over it");
+      }
+    }
+    Instant signedAt = lastAt != null && now.isBefore(lastAt) ? lastAt : now;
     Checkpoint checkpoint =
-        Checkpoint.sign(logId.value(), sealed.size(), log.root(sealed.size()), now, key);
+        Checkpoint.sign(logId.value(), sealed.size(), log.root(sealed.size()), signedAt, key);
     Base64.Encoder base64 = Base64.getEncoder();
     try {
       commands.sendAndWait(
@@ -95,6 +112,7 @@ public class CheckpointWatch {
       // another instance recorded this size or more meanwhile
       return new Run(sealed.size(), Optional.empty());
     }
+    recordedRoot = checkpoint.rootHash();
     recordedSize = checkpoint.treeSize();
     recordedAt = checkpoint.timestamp();
     return new Run(sealed.size(), Optional.of(checkpoint.treeSize()));
