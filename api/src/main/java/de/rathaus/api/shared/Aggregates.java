@@ -2,6 +2,7 @@ package de.rathaus.api.shared;
 
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 
 /**
  * Puts an aggregate in the engine so that it is sourced only from events of its own type. All
@@ -19,5 +20,22 @@ public final class Aggregates {
         configurer.configureAggregate(
             AggregateConfigurer.defaultConfiguration(aggregate)
                 .configureFilterEventsByType(configuration -> true));
+  }
+
+  /**
+   * As {@link #ownEventsOnly}, for an aggregate whose stream grows without end (one event per
+   * checkpoint, for the life of the city's log): a snapshot is taken after every {@code
+   * eventsBetween} events loaded, so loading it reads the snapshot and fewer events than that,
+   * however long its history.
+   */
+  public static ConfigurerModule ownEventsOnlyWithSnapshots(Class<?> aggregate, int eventsBetween) {
+    return configurer ->
+        configurer.configureAggregate(
+            AggregateConfigurer.defaultConfiguration(aggregate)
+                .configureFilterEventsByType(configuration -> true)
+                .configureSnapshotTrigger(
+                    configuration ->
+                        new EventCountSnapshotTriggerDefinition(
+                            configuration.snapshotter(), eventsBetween)));
   }
 }

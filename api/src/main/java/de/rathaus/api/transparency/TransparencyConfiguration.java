@@ -35,9 +35,13 @@ public class TransparencyConfiguration {
   /** Where demo mode keeps the key it generated, in the data directory. */
   static final String DEMO_KEY_FILE = "transparency-log-key.pem";
 
+  /** Events of the log's aggregate between two of its snapshots. */
+  static final int LOG_SNAPSHOT_EVERY = 100;
+
+  /** The log's aggregate: a stream without end, loaded for each checkpoint from a snapshot. */
   @Bean
   public ConfigurerModule transparencyLogAggregate() {
-    return Aggregates.ownEventsOnly(TransparencyLog.class);
+    return Aggregates.ownEventsOnlyWithSnapshots(TransparencyLog.class, LOG_SNAPSHOT_EVERY);
   }
 
   @Bean

@@ -87,7 +87,7 @@ public class EventStoreAutoConfiguration {
    * Snapshots hold whole aggregates, whose state lives in private fields without accessors (the
    * domain knows nothing of Jackson): the snapshot serializer reads and writes fields directly.
    */
-  static Serializer snapshotSerializer(Serializer general) {
+  public static Serializer snapshotSerializer(Serializer general) {
     if (!(general instanceof JacksonSerializer jackson)) {
       return general;
     }
