@@ -130,7 +130,17 @@ public class TransparencyController {
   public VerificationResource verification() {
     Optional<CheckpointView> latest = checkpoints.latest();
     if (latest.isEmpty()) {
-      return new VerificationResource(true, 0, 0, null, null, null);
+      // nothing signed to verify against: never "valid" (the read model may have been dropped)
+      long sealed = history.sealed().size();
+      return refused(
+          0,
+          null,
+          sealed == 0
+              ? "There is no checkpoint yet: nothing is signed to verify against"
+              : sealed
+                  + " positions are sealed, but there is no checkpoint to verify them against:"
+                  + " the first follows within the checkpoint interval; if none appears, the"
+                  + " checkpoints are missing");
     }
     CheckpointResource newest = CheckpointResource.of(latest.get());
     long checked = 0;
