@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -43,8 +44,16 @@ final class HistoryExportCommand {
       err.println("Not a file name: " + args[1]);
       return OfflineCommands.USAGE;
     }
-    try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      long lines = exporter.get().export(env, writer);
+    // written beside the target and moved over it once complete: a failed export (no store, the
+    // store in use, a full disk) leaves an earlier export as it was
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    try {
+      long lines;
+      try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        lines = exporter.get().export(env, writer);
+      }
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("Wrote " + lines + " positions of the history to " + target);
       return OfflineCommands.VALID;
     } catch (HistoryExporter.NoStore e) {
@@ -53,6 +62,12 @@ final class HistoryExportCommand {
     } catch (IOException e) {
       err.println("Could not write " + target + ": " + e.getClass().getSimpleName());
       return OfflineCommands.USAGE;
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // nothing more to clean up than we could
+      }
     }
   }
 }

@@ -166,6 +166,43 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void aLineWithADuplicatedKeyIsRefusedNotReadAsItsLastValue() throws IOException {
+    // a reader that kept the first "serviceCode" would see another event than the hash covers
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).toString();
+      if (i == 5 - 1) {
+        line = line.replaceFirst("\\{", "{\"position\":5,");
+      }
+      text.append(line).append('\n');
+    }
+    Path doubled = Files.writeString(dir.resolve("doubled.jsonl"), text);
+
+    assertThat(run("verify", doubled, checkpointFile, pemKey)).contains(1);
+    assertThat(printed()).contains("first bad position 5");
+  }
+
+  @Test
+  void anExportThatFindsNoStoreLeavesAnExistingFileAsItWas() throws IOException {
+    Path target = Files.writeString(dir.resolve("earlier-export.jsonl"), "kept\n");
+
+    int code =
+        HistoryExportCommand.run(
+            new String[] {"export-history", target.toString()},
+            Map.of("RATHAUS_DATA_DIR", dir.resolve("no-such-dir").toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(Files.readString(target)).isEqualTo("kept\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(Path::getFileName).map(Path::toString))
+          .as("no half-written file left")
+          .noneMatch(name -> name.startsWith("earlier-export.jsonl.")));
+    }
+  }
+
+  @Test
   void aCheckpointSignedWithAnotherKeyExitsOne() throws IOException {
     Path otherKey =
         Files.writeString(dir.resolve("other.pem"), LogKey.generate().verifierKey(LOG).pem());

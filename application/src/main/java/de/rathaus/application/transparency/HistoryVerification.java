@@ -32,7 +32,10 @@ import java.util.Base64;
  */
 public final class HistoryVerification {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A key twice in one object is refused: readers that keep the first or the last differ. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /**
    * The outcome of a check.

@@ -23,7 +23,10 @@ import java.util.List;
  */
 public final class ReceiptVerification {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A key twice in one object is refused: readers that keep the first or the last differ. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /**
    * The outcome of a check.
