@@ -280,6 +280,11 @@ class AttachmentIT {
         upload(request, "anna", new Form().file("big.pdf", "application/pdf", pdf("x", 400_000)))
             .expect(413);
     assertThat(tooLarge.isProblem()).isTrue();
+    // far over the container's multipart limit too: still a problem, not a 500
+    TestClient.Response huge =
+        upload(request, "anna", new Form().file("huge.pdf", "application/pdf", pdf("x", 1_500_000)))
+            .expect(413);
+    assertThat(huge.isProblem()).isTrue();
     upload(request, "anna", new Form().file("a.pdf", "application/pdf", pdf("a", 290_000)))
         .expect(201);
     upload(request, "anna", new Form().file("b.pdf", "application/pdf", pdf("b", 290_000)))
