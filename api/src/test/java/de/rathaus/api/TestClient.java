@@ -108,6 +108,7 @@ public final class TestClient {
     private final String path;
     private final List<String[]> headers = new ArrayList<>(defaultHeaders);
     private String body;
+    private byte[] binary;
     private String caller = "anonymous";
     private String offContract;
 
@@ -124,10 +125,22 @@ public final class TestClient {
     /** A body of the given content type; {@code null} sends none. */
     public Call body(String content, String contentType) {
       this.body = content;
+      this.binary = null;
       headers.removeIf(h -> h[0].equalsIgnoreCase("Content-Type"));
       if (content != null) {
         headers.add(new String[] {"Content-Type", contentType});
       }
+      return this;
+    }
+
+    /**
+     * A body of bytes (a multipart upload, say) of the given content type; the contract check sees
+     * it as ISO-8859-1 text.
+     */
+    public Call bytes(byte[] content, String contentType) {
+      body(null, contentType);
+      this.binary = content.clone();
+      headers.add(new String[] {"Content-Type", contentType});
       return this;
     }
 
@@ -180,9 +193,11 @@ public final class TestClient {
               .timeout(TIMEOUT)
               .method(
                   method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
+                  binary != null
+                      ? HttpRequest.BodyPublishers.ofByteArray(binary)
+                      : body == null
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(body));
       for (String[] header : headers) {
         request.header(header[0], header[1]);
       }
@@ -224,13 +239,51 @@ public final class TestClient {
       for (String[] header : headers) {
         sent.computeIfAbsent(header[0], name -> new ArrayList<>()).add(header[1]);
       }
-      TestClient.keepsToTheContract(base, method, path, sent, body, offContract, answer);
+      TestClient.keepsToTheContract(
+          base,
+          method,
+          path,
+          sent,
+          binary != null ? new String(binary, StandardCharsets.ISO_8859_1) : body,
+          offContract,
+          answer);
     }
 
     /**
      * Sends the request, asserts the status (the failure names method, path and caller) and answers
      * the parsed JSON body ({@link MissingNode} when there is none).
      */
+    /**
+     * Sends the request and answers the body as bytes (a document), with the answer as text
+     * (ISO-8859-1) for its status, headers and contract check.
+     */
+    public Download download() {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .method(method, HttpRequest.BodyPublishers.noBody());
+      for (String[] header : headers) {
+        request.header(header[0], header[1]);
+      }
+      HttpResponse<byte[]> response;
+      try {
+        response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(method + " " + path + " as " + caller, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted: " + method + " " + path, e);
+      }
+      Response answer =
+          new Response(
+              method + " " + path + " as " + caller,
+              response.statusCode(),
+              response.headers(),
+              new String(response.body(), StandardCharsets.ISO_8859_1));
+      keepsToTheContract(answer);
+      return new Download(answer, response.body());
+    }
+
     public JsonNode expect(int status) {
       return send().expect(status).json();
     }
@@ -387,6 +440,9 @@ public final class TestClient {
               + shown);
     }
   }
+
+  /** An answer whose body is bytes: the answer (body as ISO-8859-1 text) and the bytes. */
+  public record Download(Response response, byte[] bytes) {}
 
   /**
    * An answer of the engine.

@@ -13,6 +13,7 @@ import de.rathaus.application.privacy.PrivacySubjects;
 import de.rathaus.application.privacy.PrivacySubjectsProjection;
 import de.rathaus.application.privacy.ReadModelProgress;
 import de.rathaus.application.privacy.RetentionWatch;
+import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
@@ -88,8 +89,9 @@ public class PrivacyConfiguration {
       CaseViews cases,
       ProposalViews proposals,
       PersonalDataKeys keys,
+      AttachmentFiles files,
       Clock clock) {
-    return new PersonalDataExport(requests, cases, proposals, keys, clock);
+    return new PersonalDataExport(requests, cases, proposals, keys, files, clock);
   }
 
   @Bean

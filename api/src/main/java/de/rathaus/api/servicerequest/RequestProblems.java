@@ -22,7 +22,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * caller is not the applicant, 409 for a forbidden transition). Values are never repeated.
  */
 @Order(0) // before the catch-all of ApiExceptionHandler
-@RestControllerAdvice(assignableTypes = {ServiceRequestController.class, CaseController.class})
+@RestControllerAdvice(
+    assignableTypes = {
+      ServiceRequestController.class,
+      CaseController.class,
+      AttachmentController.class
+    })
 class RequestProblems {
 
   private final Problems problems;
@@ -74,6 +79,8 @@ class RequestProblems {
               UNKNOWN_DEPARTMENT ->
               HttpStatus.UNPROCESSABLE_ENTITY;
           case NOT_THE_APPLICANT, NOT_YOUR_DEPARTMENT, UNKNOWN_QUESTION -> HttpStatus.NOT_FOUND;
+          case ATTACHMENT_TOO_LARGE, ATTACHMENTS_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+          case EMPTY_ATTACHMENT, UNKNOWN_ATTACHMENT -> HttpStatus.UNPROCESSABLE_ENTITY;
           default -> HttpStatus.CONFLICT;
         };
     String key =

@@ -73,6 +73,11 @@ final class AccessRules {
               "/api/v1/consultations/*/proposals"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
+          // attachments helper: a request's documents, the applicant's and its department's clerks'
+          only(
+              List.of(Role.CITIZEN, Role.CLERK),
+              "/api/v1/requests/*/attachments",
+              "/api/v1/requests/*/attachments/*"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
           only(Role.CITIZEN, "/api/v1/privacy/me"),

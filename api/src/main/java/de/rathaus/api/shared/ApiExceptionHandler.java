@@ -133,6 +133,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problems.of(HttpStatus.BAD_REQUEST, "malformed-body", LocaleContextHolder.getLocale()));
   }
 
+  /** A multipart body over the container's limits (a document too large): 413 with the limit. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    long max = ex.getMaxUploadSize();
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(
+            problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "http-413",
+                LocaleContextHolder.getLocale(),
+                max > 0 ? max / 1024 : "?"));
+  }
+
+  /** A multipart body the container cannot read: 400, as for malformed JSON. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  public ResponseEntity<ProblemDetail> malformedMultipart(
+      org.springframework.web.multipart.MultipartException e) {
+    return ResponseEntity.badRequest()
+        .body(
+            problems.of(HttpStatus.BAD_REQUEST, "malformed-body", LocaleContextHolder.getLocale()));
+  }
+
   @Override
   protected ResponseEntity<Object> createResponseEntity(
       Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {

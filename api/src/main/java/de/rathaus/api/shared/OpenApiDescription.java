@@ -311,6 +311,15 @@ public class OpenApiDescription {
       if (change) {
         responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
       }
+      ApiResponse tooMany = responses.get("429"); // an hourly limit used up: when to try again
+      if (tooMany != null) {
+        tooMany.addHeaderObject(
+            HttpHeaders.RETRY_AFTER,
+            new Header()
+                .required(true)
+                .description("seconds until the limit allows the request again")
+                .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+      }
       if (operation.getParameters() != null) {
         operation.getParameters().stream()
             .filter(p -> "header".equals(p.getIn()) && Idempotency.HEADER.equals(p.getName()))

@@ -29,6 +29,22 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     this.json = json;
   }
 
+  /**
+   * A document's upload (multipart to a request's attachments) is limited by the container's
+   * multipart settings instead, which follow {@code rathaus.attachments.max-file-size}.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String type = request.getContentType();
+    return "POST".equals(request.getMethod())
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+        && UPLOADS.matcher(request.getRequestURI()).matches();
+  }
+
+  private static final java.util.regex.Pattern UPLOADS =
+      java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/attachments/?");
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -152,6 +152,9 @@ class EndpointAccessIT {
     DECIDED,
     /** a data subject id nobody has */
     UNKNOWN_SUBJECT,
+    // attachments helper
+    /** anna's request (SUBMITTED) with a document of hers, named as "request id/attachment id" */
+    ATTACHED,
     // rebuild helper
     /** the name of a read model, another one for each row that rebuilds it */
     READ_MODEL
@@ -593,6 +596,59 @@ class EndpointAccessIT {
               c.post("/api/v1/requests/" + id + "/withdrawal")
                   .json("{\"reason\": \"nicht mehr nötig\"}"));
 
+  // attachments helper: documents of a request, its applicant's and its department's clerks'
+
+  /** A multipart body with a small PDF in part {@code file}, and a purpose if given. */
+  static TestClient.Call withDocument(TestClient.Call call, String purpose) {
+    String boundary = "----rathaus-access";
+    StringBuilder body = new StringBuilder();
+    if (purpose != null) {
+      body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n")
+          .append(purpose)
+          .append("\r\n");
+    }
+    body.append(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Nachweis.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n")
+        .append("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n\r\n")
+        .append("--" + boundary + "--\r\n");
+    return call.bytes(
+        body.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        "multipart/form-data; boundary=" + boundary);
+  }
+
+  static final Endpoint UPLOAD =
+      new Endpoint(
+          "POST /api/v1/requests/{id}/attachments [anna's request, submitted]",
+          "POST /api/v1/requests/{id}/attachments",
+          Target.SUBMITTED,
+          (c, id) -> withDocument(c.post("/api/v1/requests/" + id + "/attachments"), null));
+  static final Endpoint UPLOAD_LETTER =
+      new Endpoint(
+          "POST /api/v1/requests/{id}/attachments [a decision letter to anna's decided request]",
+          "POST /api/v1/requests/{id}/attachments",
+          Target.DECIDED,
+          (c, id) ->
+              withDocument(c.post("/api/v1/requests/" + id + "/attachments"), "decision_letter"));
+  static final Endpoint ATTACHMENTS =
+      new Endpoint(
+          "GET /api/v1/requests/{id}/attachments [anna's request with a document]",
+          "GET /api/v1/requests/{id}/attachments",
+          Target.ATTACHED,
+          (c, attached) ->
+              c.get(
+                  "/api/v1/requests/"
+                      + attached.substring(0, attached.indexOf('/'))
+                      + "/attachments"));
+  static final Endpoint ATTACHMENT =
+      new Endpoint(
+          "GET /api/v1/requests/{id}/attachments/{attachmentId} [anna's document]",
+          "GET /api/v1/requests/{id}/attachments/{attachmentId}",
+          Target.ATTACHED,
+          (c, attached) -> c.get("/api/v1/requests/" + attached.replace("/", "/attachments/")));
+
   // --- cases: clerks, their own department only (the target is a buergeramt case)
 
   static final Endpoint QUEUE =
@@ -942,6 +998,11 @@ class EndpointAccessIT {
           MY_REQUEST,
           ANSWER,
           WITHDRAW,
+          // attachments helper
+          UPLOAD,
+          UPLOAD_LETTER,
+          ATTACHMENTS,
+          ATTACHMENT,
           QUEUE,
           QUEUE_FILTERED,
           CASE,
@@ -1188,6 +1249,39 @@ class EndpointAccessIT {
           row(WITHDRAW, MONA, 403),
           row(WITHDRAW, UDO, 403),
           row(WITHDRAW, ADA, 403),
+          // attachments helper: the applicant's own, the department's clerks'
+          row(UPLOAD, ANONYMOUS, 401),
+          row(UPLOAD, ANNA, 201),
+          row(UPLOAD, BEN, 404),
+          row(UPLOAD, CLARA, 400),
+          row(UPLOAD, CARL, 404),
+          row(UPLOAD, MONA, 403),
+          row(UPLOAD, UDO, 403),
+          row(UPLOAD, ADA, 403),
+          row(UPLOAD_LETTER, ANONYMOUS, 401),
+          row(UPLOAD_LETTER, ANNA, 400),
+          row(UPLOAD_LETTER, BEN, 404),
+          row(UPLOAD_LETTER, CLARA, 201),
+          row(UPLOAD_LETTER, CARL, 404),
+          row(UPLOAD_LETTER, MONA, 403),
+          row(UPLOAD_LETTER, UDO, 403),
+          row(UPLOAD_LETTER, ADA, 403),
+          row(ATTACHMENTS, ANONYMOUS, 401),
+          row(ATTACHMENTS, ANNA, 200),
+          row(ATTACHMENTS, BEN, 404),
+          row(ATTACHMENTS, CLARA, 200),
+          row(ATTACHMENTS, CARL, 404),
+          row(ATTACHMENTS, MONA, 403),
+          row(ATTACHMENTS, UDO, 403),
+          row(ATTACHMENTS, ADA, 403),
+          row(ATTACHMENT, ANONYMOUS, 401),
+          row(ATTACHMENT, ANNA, 200),
+          row(ATTACHMENT, BEN, 404),
+          row(ATTACHMENT, CLARA, 200),
+          row(ATTACHMENT, CARL, 404),
+          row(ATTACHMENT, MONA, 403),
+          row(ATTACHMENT, UDO, 403),
+          row(ATTACHMENT, ADA, 403),
           // cases: clerks, their own department only (the target case is buergeramt's)
           row(QUEUE, ANONYMOUS, 401),
           row(QUEUE, ANNA, 403),
@@ -1551,6 +1645,10 @@ class EndpointAccessIT {
           row(MY_REQUEST, OTTO, 403),
           row(ANSWER, OTTO, 403),
           row(WITHDRAW, OTTO, 403),
+          row(UPLOAD, OTTO, 403),
+          row(UPLOAD_LETTER, OTTO, 403),
+          row(ATTACHMENTS, OTTO, 403),
+          row(ATTACHMENT, OTTO, 403),
           row(QUEUE, OTTO, 403),
           row(QUEUE_FILTERED, OTTO, 403),
           row(CASE, OTTO, 403),
@@ -1949,6 +2047,7 @@ class EndpointAccessIT {
       case OPEN_QUESTION -> openQuestion(ask(assign(submitted())));
       case DECIDED -> decide(assign(submitted()));
       case UNKNOWN_SUBJECT -> "unbekannt-" + UUID.randomUUID();
+      case ATTACHED -> attach(submitted());
       case READ_MODEL -> READ_MODELS.get(readModels.getAndIncrement() % READ_MODELS.size());
     };
   }
@@ -2000,6 +2099,16 @@ class EndpointAccessIT {
             .path("id")
             .asText();
     return id + "/" + question;
+  }
+
+  /** The request's id and the id of a document anna attached to it, as "id/attachmentId". */
+  private String attach(String id) {
+    String attachment =
+        withDocument(client.post("/api/v1/requests/" + id + "/attachments").as("anna"), null)
+            .expect(201)
+            .path("id")
+            .asText();
+    return id + "/" + attachment;
   }
 
   private String decide(String id) {

@@ -3,10 +3,12 @@ package de.rathaus.application.privacy;
 import de.rathaus.application.participation.CommentView;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.ProposalViews;
+import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.domain.servicerequest.AttachmentPurpose;
 import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Clock;
@@ -26,6 +28,7 @@ public class PersonalDataExport {
   private final CaseViews cases;
   private final ProposalViews proposals;
   private final PersonalDataKeys keys;
+  private final AttachmentFiles files;
   private final Clock clock;
 
   public PersonalDataExport(
@@ -33,11 +36,13 @@ public class PersonalDataExport {
       CaseViews cases,
       ProposalViews proposals,
       PersonalDataKeys keys,
+      AttachmentFiles files,
       Clock clock) {
     this.requests = requests;
     this.cases = cases;
     this.proposals = proposals;
     this.keys = keys;
+    this.files = files;
     this.clock = clock;
   }
 
@@ -48,6 +53,7 @@ public class PersonalDataExport {
    *     personal data of theirs has been written since the last erasure)
    * @param proposals the proposals they wrote, newest first
    * @param comments the comments they wrote, hidden ones too, by proposal (newest first)
+   * @param documents the documents filed with their requests, by them and by the office
    */
   public record SubjectData(
       String subjectId,
@@ -56,7 +62,49 @@ public class PersonalDataExport {
       List<RequestView> requests,
       List<ContactHeld> contacts,
       List<ProposalHeld> proposals,
-      List<CommentHeld> comments) {}
+      List<CommentHeld> comments,
+      List<DocumentHeld> documents) {}
+
+  /**
+   * A document filed with one of the citizen's requests: what the case records of it, and where the
+   * citizen fetches its bytes with the same sign-in ({@code download}, relative to the engine). The
+   * bytes are not part of the export itself, which stays small; {@code erased} says they can no
+   * longer be read.
+   */
+  public record DocumentHeld(
+      String requestId,
+      String caseNumber,
+      String id,
+      String name,
+      String mediaType,
+      long size,
+      String sha256,
+      AttachmentPurpose purpose,
+      Instant attachedAt,
+      boolean erased,
+      String download) {
+
+    static DocumentHeld of(RequestView request, RequestView.Attachment held, boolean erased) {
+      return new DocumentHeld(
+          request.id().value(),
+          request.caseNumber().value(),
+          held.id().value(),
+          held.name(),
+          held.mediaType(),
+          held.size(),
+          held.sha256(),
+          held.purpose(),
+          held.at(),
+          erased,
+          "/api/v1/requests/" + request.id().value() + "/attachments/" + held.id().value());
+    }
+
+    /** Without the file's name. */
+    @Override
+    public String toString() {
+      return "DocumentHeld[id=" + id + ", requestId=" + requestId + ", personal data]";
+    }
+  }
 
   /** How the office can reach the citizen about one case, and where the case is. */
   public record ContactHeld(
@@ -173,6 +221,15 @@ public class PersonalDataExport {
                     proposal.comments().stream()
                         .filter(comment -> subject.equals(comment.author()))
                         .map(comment -> CommentHeld.of(proposal, comment)))
+            .toList(),
+        own.stream()
+            .flatMap(
+                request ->
+                    request.attachments().stream()
+                        .map(
+                            document ->
+                                DocumentHeld.of(
+                                    request, document, files.erased(document.id(), subject))))
             .toList());
   }
 }

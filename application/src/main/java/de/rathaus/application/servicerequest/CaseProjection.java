@@ -8,6 +8,7 @@ import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
 import de.rathaus.domain.servicerequest.CaseDecided;
 import de.rathaus.domain.servicerequest.CaseForwarded;
+import de.rathaus.domain.servicerequest.DocumentAttached;
 import de.rathaus.domain.servicerequest.InformationRequestAnswered;
 import de.rathaus.domain.servicerequest.InformationRequestBecameOverdue;
 import de.rathaus.domain.servicerequest.InformationRequestCancelled;
@@ -105,6 +106,11 @@ public class CaseProjection {
   @EventHandler
   void on(ServiceRequestWithdrawn e, @SequenceNumber long sequence) {
     progress(e.id(), sequence, r -> r.withdrawn(e.reason(), e.at()));
+  }
+
+  @EventHandler
+  void on(DocumentAttached e, @SequenceNumber long sequence) {
+    progress(e.id(), sequence, v -> v.attached(RequestView.Attachment.of(e)));
   }
 
   @ResetHandler

@@ -7,6 +7,7 @@ import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
 import de.rathaus.domain.servicerequest.CaseDecided;
 import de.rathaus.domain.servicerequest.CaseForwarded;
+import de.rathaus.domain.servicerequest.DocumentAttached;
 import de.rathaus.domain.servicerequest.InformationRequestAnswered;
 import de.rathaus.domain.servicerequest.InformationRequestBecameOverdue;
 import de.rathaus.domain.servicerequest.InformationRequestCancelled;
@@ -101,6 +102,11 @@ public class RequestProjection {
   @EventHandler
   void on(ServiceRequestWithdrawn e, @SequenceNumber long sequence) {
     update(e.id(), sequence, v -> v.withdrawn(e.reason(), e.at()));
+  }
+
+  @EventHandler
+  void on(DocumentAttached e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.attached(RequestView.Attachment.of(e)));
   }
 
   @ResetHandler

@@ -1,7 +1,11 @@
 package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.shared.Versioned;
+import de.rathaus.domain.servicerequest.AttachmentId;
+import de.rathaus.domain.servicerequest.AttachmentPurpose;
+import de.rathaus.domain.servicerequest.AttachmentRef;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
+import de.rathaus.domain.servicerequest.DocumentAttached;
 import de.rathaus.domain.servicerequest.InformationRequestId;
 import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.servicerequest.RequestKind;
@@ -56,12 +60,103 @@ public record RequestView(
     List<Question> informationRequests,
     Outcome decision,
     @PersonalData String withdrawalReason,
-    long sequence)
+    long sequence,
+    List<Attachment> attachments)
     implements Versioned<RequestView> {
 
   public RequestView {
     timeline = List.copyOf(timeline);
     informationRequests = List.copyOf(informationRequests);
+    // views stored before documents could be attached have none
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A view as it was before documents could be attached: none are. */
+  public RequestView(
+      ServiceRequestId id,
+      CaseNumber caseNumber,
+      CitizenId applicant,
+      ServiceCode serviceCode,
+      int serviceVersion,
+      RequestKind kind,
+      DepartmentCode department,
+      RequestStatus status,
+      Instant submittedAt,
+      Instant dueDate,
+      boolean overdue,
+      Map<String, Object> attributes,
+      String description,
+      Location location,
+      Location privateLocation,
+      List<TimelineEntry> timeline,
+      List<Question> informationRequests,
+      Outcome decision,
+      String withdrawalReason,
+      long sequence) {
+    this(
+        id,
+        caseNumber,
+        applicant,
+        serviceCode,
+        serviceVersion,
+        kind,
+        department,
+        status,
+        submittedAt,
+        dueDate,
+        overdue,
+        attributes,
+        description,
+        location,
+        privateLocation,
+        timeline,
+        informationRequests,
+        decision,
+        withdrawalReason,
+        sequence,
+        List.of());
+  }
+
+  /**
+   * A document filed with the case, by the applicant or by the office ({@link
+   * AttachmentPurpose#byApplicant()}); its bytes are kept encrypted apart from the view.
+   *
+   * @param name the file's name as uploaded (personal data; a placeholder once erased)
+   * @param informationRequestId the question it belongs to (an answer's or a question's), or {@code
+   *     null}
+   */
+  public record Attachment(
+      AttachmentId id,
+      @PersonalData String name,
+      String mediaType,
+      long size,
+      String sha256,
+      AttachmentPurpose purpose,
+      InformationRequestId informationRequestId,
+      Instant at) {
+
+    public static Attachment of(DocumentAttached e) {
+      AttachmentRef document = e.document();
+      return new Attachment(
+          document.id(),
+          e.name(),
+          document.mediaType(),
+          document.size(),
+          document.sha256(),
+          e.purpose(),
+          e.informationRequestId(),
+          e.at());
+    }
+
+    @Override
+    public String toString() {
+      return "Attachment[id=" + id + ", " + mediaType + ", size=" + size + ", personal data]";
+    }
+  }
+
+  /** The document of this id filed with the case, if there is one. */
+  public java.util.Optional<Attachment> attachment(AttachmentId attachment) {
+    return attachments.stream().filter(a -> a.id().equals(attachment)).findFirst();
   }
 
   /** Without the personal parts (attributes, description, places, answers, reasons). */
@@ -232,6 +327,11 @@ public record RequestView(
         TimelineStep.WITHDRAWN, RequestStatus.WITHDRAWN, at, d -> d.withdrawalReason = reason);
   }
 
+  /** A document was filed (no timeline step: the document carries its own date). */
+  public RequestView attached(Attachment attachment) {
+    return with(d -> d.attachments.add(attachment));
+  }
+
   @Override
   public RequestView atSequence(long sequence) {
     return with(d -> d.sequence = sequence);
@@ -265,6 +365,7 @@ public record RequestView(
     private Outcome decision;
     private String withdrawalReason;
     private long sequence;
+    private final List<Attachment> attachments;
 
     private Draft(RequestView from) {
       this.from = from;
@@ -277,6 +378,7 @@ public record RequestView(
       this.decision = from.decision;
       this.withdrawalReason = from.withdrawalReason;
       this.sequence = from.sequence;
+      this.attachments = new ArrayList<>(from.attachments);
     }
 
     private void question(InformationRequestId id, UnaryOperator<Question> change) {
@@ -304,7 +406,8 @@ public record RequestView(
           questions,
           decision,
           withdrawalReason,
-          sequence);
+          sequence,
+          attachments);
     }
   }
 }

@@ -3,8 +3,12 @@ package de.rathaus.application.servicerequest;
 import static de.rathaus.application.servicerequest.CaseHistory.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.rathaus.domain.servicerequest.AttachmentId;
+import de.rathaus.domain.servicerequest.AttachmentPurpose;
+import de.rathaus.domain.servicerequest.AttachmentRef;
 import de.rathaus.domain.servicerequest.CaseClosed;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
+import de.rathaus.domain.servicerequest.DocumentAttached;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Duration;
@@ -79,6 +83,42 @@ class RequestProjectionTest {
     deliver(projection, twice);
 
     assertThat(views.find("r-1")).isEqualTo(once.find("r-1"));
+  }
+
+  @Test
+  void documentsAppearInTheApplicantsAndTheClerksViewsOnceEach() {
+    CaseHistory history = CaseHistory.of("r-1").submitted();
+    AttachmentRef document =
+        new AttachmentRef(new AttachmentId("a-1"), "application/pdf", 1234, "ab".repeat(32));
+    history.then(
+        new DocumentAttached(
+            history.id(),
+            ANNA,
+            document,
+            "Nachweis.pdf",
+            AttachmentPurpose.SUPPORTING_DOCUMENT,
+            null,
+            at(2)));
+    List<DomainEventMessage<?>> twice = new ArrayList<>(history.events());
+    twice.addAll(history.events());
+    deliver(projection, twice);
+    InMemoryCaseViews cases = new InMemoryCaseViews();
+    deliver(new CaseProjection(cases), twice);
+
+    RequestView view = views.find("r-1").orElseThrow();
+    assertThat(view.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo(document.id());
+              assertThat(a.name()).isEqualTo("Nachweis.pdf");
+              assertThat(a.sha256()).isEqualTo(document.sha256());
+              assertThat(a.size()).isEqualTo(1234);
+              assertThat(a.purpose()).isEqualTo(AttachmentPurpose.SUPPORTING_DOCUMENT);
+              assertThat(a.toString()).doesNotContain("Nachweis");
+            });
+    assertThat(view.attachment(document.id())).isPresent();
+    assertThat(cases.find("r-1").orElseThrow().request().attachments()).hasSize(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.DepartmentCode;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
+import java.util.Collection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,6 +34,7 @@ public class ServiceRequest {
   private Instant answerDueDate;
   private boolean answerOverdue;
   private boolean overdue;
+  private CaseAttachments attachments = CaseAttachments.none();
 
   /** For Axon, which rebuilds the case from its events. */
   protected ServiceRequest() {}
@@ -157,6 +159,43 @@ public class ServiceRequest {
   }
 
   @CommandHandler
+  public void handle(AttachDocument command) {
+    AttachmentPurpose purpose = command.purpose();
+    if (purpose.byApplicant()) {
+      CaseRules.requireApplicant(applicant, command.citizen());
+      AttachmentRules.requireOpenForApplicant(purpose, status);
+    } else {
+      CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+      AttachmentRules.requireOpenForOffice(purpose, status);
+    }
+    AttachmentRef document = command.document();
+    AttachmentRules.requireNewAttachment(attachments, document.id());
+    AttachmentRules.requireContent(document);
+    AttachmentRules.requireWithinFileSize(document, command.limits());
+    AttachmentRules.requireRoomForAnother(attachments.count(), command.limits());
+    AttachmentRules.requireWithinTotalSize(attachments.bytes(), document, command.limits());
+    boolean aboutQuestion =
+        purpose == AttachmentPurpose.ANSWER || purpose == AttachmentPurpose.QUESTION;
+    apply(
+        new DocumentAttached(
+            id,
+            applicant,
+            document,
+            command.name(),
+            purpose,
+            aboutQuestion ? openInformationRequest : null,
+            command.at()));
+  }
+
+  /**
+   * For commands that refer to documents filed before (an objection's attachments): each one must
+   * be a document the applicant attached to this case.
+   */
+  void requireApplicantsAttachments(Collection<AttachmentId> named) {
+    AttachmentRules.requireApplicantsAttachments(attachments, named);
+  }
+
+  @CommandHandler
   public void handle(MarkCaseOverdue command) {
     CaseRules.requireNewlyOverdue(status, overdue, dueDate, command.at());
     apply(new CaseBecameOverdue(id, dueDate, command.at()));
@@ -245,5 +284,10 @@ public class ServiceRequest {
   @EventSourcingHandler
   void on(CaseBecameOverdue event) {
     overdue = true;
+  }
+
+  @EventSourcingHandler
+  void on(DocumentAttached event) {
+    attachments = attachments.with(event.document(), event.purpose());
   }
 }

@@ -42,7 +42,19 @@ public class ServiceRequestRuleViolation extends RuntimeException {
     /** The case (or its open question's answer) has already been flagged overdue. */
     ALREADY_OVERDUE,
     /** The question named is not the one open on the case. */
-    UNKNOWN_QUESTION
+    UNKNOWN_QUESTION,
+    /** A document of this id is already attached to the case. */
+    ALREADY_ATTACHED,
+    /** A document without content. */
+    EMPTY_ATTACHMENT,
+    /** A document larger than a single document may be. */
+    ATTACHMENT_TOO_LARGE,
+    /** The case holds as many documents as it may. */
+    TOO_MANY_ATTACHMENTS,
+    /** The case's documents would be larger together than they may be. */
+    ATTACHMENTS_TOO_LARGE,
+    /** A document named is not one the applicant attached to this case. */
+    UNKNOWN_ATTACHMENT
   }
 
   private final Code code;

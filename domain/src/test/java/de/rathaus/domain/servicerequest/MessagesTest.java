@@ -29,7 +29,8 @@ class MessagesTest {
           CaseClosed.class,
           ServiceRequestWithdrawn.class,
           CaseBecameOverdue.class,
-          InformationRequestBecameOverdue.class);
+          InformationRequestBecameOverdue.class,
+          DocumentAttached.class);
 
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -44,7 +45,8 @@ class MessagesTest {
           CloseCase.class,
           WithdrawServiceRequest.class,
           MarkCaseOverdue.class,
-          MarkAnswerOverdue.class);
+          MarkAnswerOverdue.class,
+          AttachDocument.class);
 
   /**
    * The revision of each event's shape. A changed shape gets the next revision; those at 2 gained
@@ -65,7 +67,8 @@ class MessagesTest {
           java.util.Map.entry(CaseClosed.class, "1"),
           java.util.Map.entry(ServiceRequestWithdrawn.class, "1"),
           java.util.Map.entry(CaseBecameOverdue.class, "1"),
-          java.util.Map.entry(InformationRequestBecameOverdue.class, "1"));
+          java.util.Map.entry(InformationRequestBecameOverdue.class, "1"),
+          java.util.Map.entry(DocumentAttached.class, "1"));
 
   @Test
   void everyEventCarriesTheRevisionOfItsShape() {
@@ -96,6 +99,8 @@ class MessagesTest {
     assertThat(personal(Decision.class)).containsExactlyInAnyOrder("reasoning", "legalBasis");
     assertThat(personal(InformationRequestCancelled.class)).containsExactly("reason");
     assertThat(subject(InformationRequestCancelled.class)).isEqualTo("applicant");
+    assertThat(personal(DocumentAttached.class)).containsExactly("name");
+    assertThat(subject(DocumentAttached.class)).isEqualTo("applicant");
   }
 
   private static List<String> personal(Class<?> record) {

@@ -2,16 +2,21 @@ package de.rathaus.infra.servicerequest;
 
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
+import de.rathaus.infra.mongo.RathausMongo;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
+import de.rathaus.infra.privacy.SubjectKeyStore;
 import de.rathaus.infra.shared.MongoReadModelGenerations;
 import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,6 +66,18 @@ public class RequestReadModelAutoConfiguration {
         CaseProjection.NAME,
         1,
         in -> new CaseProjection(new MongoCaseViews(in, json.mapper())));
+  }
+
+  /**
+   * The bytes of attached documents, encrypted under the applicant's subject key in {@code
+   * attachment_files} and {@code attachment_chunks}.
+   */
+  @Bean
+  @ConditionalOnMissingBean(AttachmentFiles.class)
+  public AttachmentFiles attachmentFiles(RathausMongo mongo, SubjectKeyStore keys) {
+    Runnable afterWrite = mongo.isEmbedded() ? mongo.embedded()::commit : () -> {};
+    return new MongoAttachmentFiles(
+        mongo.database(), keys, afterWrite, new SecureRandom(), Clock.systemUTC());
   }
 
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */
