@@ -1,6 +1,7 @@
 package de.rathaus.api.notification;
 
 import de.rathaus.application.notification.NotificationOutboxProjection;
+import de.rathaus.domain.shared.Pseudonymous;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
@@ -14,7 +15,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the engine answers them: {@code Accept-Language}, German by default) as metadata {@value
  * NotificationOutboxProjection#LANGUAGE}; its events carry it on, and the notifications about a
  * request are written in the language it was submitted in. Commands the engine sends itself carry
- * none. No event's shape changes: an event stored before reads as German.
+ * none, nor do {@link Pseudonymous} ones (a support: nothing more about its sender is recorded). No
+ * event's shape changes: an event stored before reads as German.
  */
 public class CallersLanguageMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
