@@ -406,6 +406,37 @@ class NotificationsIT {
                     && (l.contains(email) || l.contains(caseNumber) || l.contains("eingegangen")));
   }
 
+  @Test
+  @Order(5)
+  void whatWaitsForACitizenWhoseDataIsErasedIsNeverSent() throws Exception {
+    String email = address("ben");
+    Instant since = Instant.now();
+    mailServer.stop();
+    try {
+      submit("ben", email, null);
+      await(
+          "a failed attempt",
+          () ->
+              outbox.of(new CitizenId("ben")).stream()
+                  .anyMatch(m -> !m.createdAt().isBefore(since) && m.attempts() >= 1));
+      client
+          .post("/api/v1/privacy/subjects/ben/erasure")
+          .as("ada")
+          .json("{\"reason\": \"CONSENT_WITHDRAWN\"}")
+          .expect(200);
+      await(
+          "the message ended unsent",
+          () ->
+              outbox.of(new CitizenId("ben")).stream()
+                  .filter(m -> !m.createdAt().isBefore(since))
+                  .allMatch(m -> m.status() == DeliveryStatus.ERASED && m.mail() == null));
+    } finally {
+      mailServer = started();
+    }
+    Thread.sleep(1_500);
+    assertThat(mailsTo(email)).isEmpty();
+  }
+
   /** The outbox's only message about a submission of anna's since {@code since}. */
   private java.util.Optional<OutboxMessage> submitted(Instant since) {
     List<OutboxMessage> found =
