@@ -34,6 +34,7 @@ class ArchitectureTest {
           "statistics",
           "privacy",
           "transparency",
+          "notification",
           "shared");
 
   /**

@@ -81,6 +81,8 @@ final class AccessRules {
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
           only(Role.CITIZEN, "/api/v1/privacy/me"),
+          // notify helper: a citizen's own notification settings
+          only(Role.CITIZEN, "/api/v1/privacy/me/notifications"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
           // the trail, histories and views as of a moment: auditors and the data-protection
           // officer (an administrator)

@@ -743,6 +743,21 @@ class EndpointAccessIT {
               c.post("/api/v1/privacy/subjects/" + subject + "/erasure")
                   .json("{\"reason\": \"CONSENT_WITHDRAWN\"}"));
 
+  // --- notify helper: a citizen's own notification settings
+
+  static final Endpoint NOTIFICATION_SETTINGS =
+      new Endpoint(
+          "GET /api/v1/privacy/me/notifications",
+          "GET /api/v1/privacy/me/notifications",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/privacy/me/notifications"));
+  static final Endpoint SWITCH_NOTIFICATIONS =
+      new Endpoint(
+          "PUT /api/v1/privacy/me/notifications [on, as they are]",
+          "PUT /api/v1/privacy/me/notifications",
+          Target.NONE,
+          (c, none) -> c.put("/api/v1/privacy/me/notifications").json("{\"email\": true}"));
+
   // --- audit (audit helper): the trail and histories, auditors and the data-protection officer
 
   static final Endpoint AUDIT_EVENTS =
@@ -1016,6 +1031,9 @@ class EndpointAccessIT {
           CLOSE_UNDECIDED,
           MY_DATA,
           ERASURE,
+          // notify helper
+          NOTIFICATION_SETTINGS,
+          SWITCH_NOTIFICATIONS,
           // audit helper
           AUDIT_EVENTS,
           AUDIT_HISTORY,
@@ -1662,6 +1680,25 @@ class EndpointAccessIT {
           row(CLOSE_UNDECIDED, OTTO, 403),
           row(MY_DATA, OTTO, 403),
           row(ERASURE, OTTO, 403),
+          // notify helper: notification settings × every caller
+          row(NOTIFICATION_SETTINGS, ANONYMOUS, 401),
+          row(NOTIFICATION_SETTINGS, ANNA, 200),
+          row(NOTIFICATION_SETTINGS, BEN, 200),
+          row(NOTIFICATION_SETTINGS, CLARA, 403),
+          row(NOTIFICATION_SETTINGS, CARL, 403),
+          row(NOTIFICATION_SETTINGS, MONA, 403),
+          row(NOTIFICATION_SETTINGS, UDO, 403),
+          row(NOTIFICATION_SETTINGS, ADA, 403),
+          row(NOTIFICATION_SETTINGS, OTTO, 403),
+          row(SWITCH_NOTIFICATIONS, ANONYMOUS, 401),
+          row(SWITCH_NOTIFICATIONS, ANNA, 200),
+          row(SWITCH_NOTIFICATIONS, BEN, 200),
+          row(SWITCH_NOTIFICATIONS, CLARA, 403),
+          row(SWITCH_NOTIFICATIONS, CARL, 403),
+          row(SWITCH_NOTIFICATIONS, MONA, 403),
+          row(SWITCH_NOTIFICATIONS, UDO, 403),
+          row(SWITCH_NOTIFICATIONS, ADA, 403),
+          row(SWITCH_NOTIFICATIONS, OTTO, 403),
           // audit helper: the trail and histories × every caller
           row(AUDIT_EVENTS, ANONYMOUS, 401),
           row(AUDIT_EVENTS, ANNA, 403),

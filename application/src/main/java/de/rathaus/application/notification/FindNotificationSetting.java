@@ -1,0 +1,6 @@
+package de.rathaus.application.notification;
+
+import de.rathaus.domain.shared.CitizenId;
+
+/** Whether this citizen gets e-mail notifications. */
+public record FindNotificationSetting(CitizenId citizen) {}

@@ -1,0 +1,17 @@
+package de.rathaus.application.notification;
+
+/** What a citizen is told about. */
+public enum NotificationKind {
+  /** Their request was received. */
+  SUBMITTED,
+  /** The office asks them something about their request. */
+  INFORMATION_REQUESTED,
+  /** Their request went to another department. */
+  FORWARDED,
+  /** Their request was decided. */
+  DECIDED,
+  /** Their request passed its due date. */
+  OVERDUE,
+  /** The city answered their proposal. */
+  PROPOSAL_ANSWERED
+}

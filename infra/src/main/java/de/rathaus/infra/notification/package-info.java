@@ -1,0 +1,2 @@
+/** The notifications' outbox and records on MongoDB. */
+package de.rathaus.infra.notification;
