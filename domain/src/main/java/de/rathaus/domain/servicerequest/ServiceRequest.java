@@ -35,6 +35,9 @@ public class ServiceRequest {
   private boolean answerOverdue;
   private boolean overdue;
   private CaseAttachments attachments = CaseAttachments.none();
+  private Instant decidedAt;
+  private boolean objected;
+  private boolean objectionDecided;
 
   /** For Axon, which rebuilds the case from its events. */
   protected ServiceRequest() {}
@@ -154,7 +157,7 @@ public class ServiceRequest {
   @CommandHandler
   public void handle(WithdrawServiceRequest command) {
     CaseRules.requireApplicant(applicant, command.applicant());
-    CaseRules.requireOpen(status);
+    ObjectionRules.requireBeforeDecision(status);
     apply(new ServiceRequestWithdrawn(id, applicant, command.reason(), command.at()));
   }
 
@@ -163,7 +166,7 @@ public class ServiceRequest {
     AttachmentPurpose purpose = command.purpose();
     if (purpose.byApplicant()) {
       CaseRules.requireApplicant(applicant, command.citizen());
-      AttachmentRules.requireOpenForApplicant(purpose, status);
+      AttachmentRules.requireOpenForApplicant(purpose, status, objectionDecided);
     } else {
       CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
       AttachmentRules.requireOpenForOffice(purpose, status);
@@ -185,6 +188,31 @@ public class ServiceRequest {
             purpose,
             aboutQuestion ? openInformationRequest : null,
             command.at()));
+  }
+
+  @CommandHandler
+  public void handle(FileObjection command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    ObjectionRules.requireNoObjectionYet(objected);
+    ObjectionRules.requireDecision(status);
+    ObjectionRules.requireWithinPeriod(decidedAt, command.period(), command.at());
+    requireApplicantsAttachments(command.attachments());
+    apply(
+        new ObjectionFiled(
+            id,
+            applicant,
+            command.reasons(),
+            command.attachments(),
+            ObjectionRules.dueDate(command.at(), command.deadline()),
+            command.at()));
+  }
+
+  @CommandHandler
+  public void handle(DecideObjection command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    ObjectionRules.requireObjectionPending(status);
+    apply(
+        new ObjectionDecided(id, applicant, command.outcome(), command.reasoning(), command.at()));
   }
 
   /**
@@ -269,6 +297,21 @@ public class ServiceRequest {
   @EventSourcingHandler
   void on(CaseDecided event) {
     status = RequestStatus.DECIDED;
+    decidedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ObjectionFiled event) {
+    status = RequestStatus.OBJECTION_PENDING;
+    objected = true;
+    dueDate = event.dueDate();
+    overdue = false;
+  }
+
+  @EventSourcingHandler
+  void on(ObjectionDecided event) {
+    status = RequestStatus.DECIDED;
+    objectionDecided = true;
   }
 
   @EventSourcingHandler
