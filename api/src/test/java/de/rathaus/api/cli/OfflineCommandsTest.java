@@ -198,7 +198,7 @@ class OfflineCommandsTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(Path::getFileName).map(Path::toString))
           .as("no half-written file left")
-          .noneMatch(name -> name.startsWith("earlier-export.jsonl.")));
+          .noneMatch(name -> name.startsWith("earlier-export.jsonl."));
     }
   }
 
