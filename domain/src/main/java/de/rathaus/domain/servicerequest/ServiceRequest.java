@@ -26,6 +26,7 @@ public class ServiceRequest {
   @AggregateIdentifier private ServiceRequestId id;
   private CitizenId applicant;
   private DepartmentCode department;
+  private RequestKind kind;
   private ClerkId assignee;
   private RequestStatus status;
   private Instant dueDate;
@@ -162,6 +163,23 @@ public class ServiceRequest {
   }
 
   @CommandHandler
+  public void handle(RectifyApplicantContact command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    CaseRules.requireOpen(status);
+    CaseRules.requireNamedApplicantForApplications(kind, command.contact());
+    ApplicantContact contact = command.contact();
+    apply(
+        new ApplicantContactRectified(
+            id,
+            applicant,
+            contact.name(),
+            contact.email(),
+            contact.phone(),
+            contact.address(),
+            command.at()));
+  }
+
+  @CommandHandler
   public void handle(AttachDocument command) {
     AttachmentPurpose purpose = command.purpose();
     if (purpose.byApplicant()) {
@@ -243,6 +261,7 @@ public class ServiceRequest {
     id = event.id();
     applicant = event.applicant();
     department = event.department();
+    kind = event.kind();
     status = RequestStatus.SUBMITTED;
     dueDate = event.dueDate();
   }

@@ -32,7 +32,8 @@ class MessagesTest {
           InformationRequestBecameOverdue.class,
           DocumentAttached.class,
           ObjectionFiled.class,
-          ObjectionDecided.class);
+          ObjectionDecided.class,
+          ApplicantContactRectified.class);
 
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -50,7 +51,8 @@ class MessagesTest {
           MarkAnswerOverdue.class,
           AttachDocument.class,
           FileObjection.class,
-          DecideObjection.class);
+          DecideObjection.class,
+          RectifyApplicantContact.class);
 
   /**
    * The revision of each event's shape. A changed shape gets the next revision; those at 2 gained
@@ -74,7 +76,8 @@ class MessagesTest {
           java.util.Map.entry(InformationRequestBecameOverdue.class, "1"),
           java.util.Map.entry(DocumentAttached.class, "1"),
           java.util.Map.entry(ObjectionFiled.class, "1"),
-          java.util.Map.entry(ObjectionDecided.class, "1"));
+          java.util.Map.entry(ObjectionDecided.class, "1"),
+          java.util.Map.entry(ApplicantContactRectified.class, "1"));
 
   @Test
   void everyEventCarriesTheRevisionOfItsShape() {
@@ -111,6 +114,9 @@ class MessagesTest {
     assertThat(subject(ObjectionFiled.class)).isEqualTo("applicant");
     assertThat(personal(ObjectionDecided.class)).containsExactly("reasoning");
     assertThat(subject(ObjectionDecided.class)).isEqualTo("applicant");
+    assertThat(personal(ApplicantContactRectified.class))
+        .containsExactly("name", "email", "phone", "address");
+    assertThat(subject(ApplicantContactRectified.class)).isEqualTo("applicant");
   }
 
   private static List<String> personal(Class<?> record) {
@@ -181,6 +187,8 @@ class MessagesTest {
                 ID, ObjectionOutcome.OBJECTION_REJECTED, "My secret reply", BUERGERAMT_CODE, T0),
             new ObjectionDecided(
                 ID, ANNA, ObjectionOutcome.OBJECTION_REJECTED, "My secret reply", T0),
+            new RectifyApplicantContact(ID, ANNA, CONTACT, T0),
+            new ApplicantContactRectified(ID, ANNA, NAME, EMAIL, PHONE, ADDRESS, T0),
             submittedApplicationAt(new Location(49.1, 9.2, "My secret street")));
     for (Object message : messages) {
       assertThat(message.toString())
