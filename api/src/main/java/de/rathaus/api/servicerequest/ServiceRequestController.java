@@ -23,6 +23,7 @@ import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.domain.servicerequest.AnswerInformationRequest;
 import de.rathaus.domain.servicerequest.AttachmentId;
 import de.rathaus.domain.servicerequest.FileObjection;
+import de.rathaus.domain.servicerequest.RectifyApplicantContact;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
 import de.rathaus.domain.shared.CitizenId;
@@ -46,6 +47,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -225,6 +227,25 @@ public class ServiceRequestController {
             objections.period(),
             objections.deadline(),
             clock.instant()));
+  }
+
+  /**
+   * The applicant corrects their contact details on an open request (Art. 16 DSGVO). The body
+   * replaces the details given before as a whole: a part left out is removed. The clerks' case and
+   * the data export show the corrected details; the history keeps both, under the same key.
+   */
+  @PutMapping("/{id}/applicant")
+  @Refusals({409, 422})
+  public RequestResource rectify(
+      @PathVariable String id,
+      @Valid @RequestBody RequestResources.ApplicantInput input,
+      Authentication caller) {
+    CitizenId applicant = new CitizenId(Actor.of(caller).id());
+    ServiceRequestId request = new ServiceRequestId(id);
+    return act(
+        request,
+        applicant,
+        new RectifyApplicantContact(request, applicant, input.toDomain(), clock.instant()));
   }
 
   /** The applicant withdraws an open request. */

@@ -738,6 +738,14 @@ class EndpointAccessIT {
           (c, id) ->
               c.post("/api/v1/cases/" + id + "/objection-decision")
                   .json("{\"outcome\": \"OBJECTION_UPHELD\", \"reasoning\": \"Abhilfe\"}"));
+  static final Endpoint RECTIFY =
+      new Endpoint(
+          "PUT /api/v1/requests/{id}/applicant [anna's request, submitted]",
+          "PUT /api/v1/requests/{id}/applicant",
+          Target.SUBMITTED,
+          (c, id) ->
+              c.put("/api/v1/requests/" + id + "/applicant")
+                  .json("{\"name\": \"Anna Beispiel\", \"email\": \"anna@example.org\"}"));
   static final Endpoint CLOSE_UNDECIDED =
       new Endpoint(
           "POST /api/v1/cases/{id}/closure [buergeramt case, in progress: not decided yet]",
@@ -1036,6 +1044,7 @@ class EndpointAccessIT {
           // objection helper
           OBJECT,
           DECIDE_OBJECTION,
+          RECTIFY,
           MY_DATA,
           ERASURE,
           // audit helper
@@ -1410,6 +1419,14 @@ class EndpointAccessIT {
           row(DECIDE_OBJECTION, MONA, 403),
           row(DECIDE_OBJECTION, UDO, 403),
           row(DECIDE_OBJECTION, ADA, 403),
+          row(RECTIFY, ANONYMOUS, 401),
+          row(RECTIFY, ANNA, 200),
+          row(RECTIFY, BEN, 404),
+          row(RECTIFY, CLARA, 403),
+          row(RECTIFY, CARL, 403),
+          row(RECTIFY, MONA, 403),
+          row(RECTIFY, UDO, 403),
+          row(RECTIFY, ADA, 403),
           // privacy: a citizen's own data; erasure by the admin
           row(MY_DATA, ANNA, 200),
           row(MY_DATA, BEN, 200),
@@ -1701,6 +1718,7 @@ class EndpointAccessIT {
           row(CLOSE_UNDECIDED, OTTO, 403),
           row(OBJECT, OTTO, 403),
           row(DECIDE_OBJECTION, OTTO, 403),
+          row(RECTIFY, OTTO, 403),
           row(MY_DATA, OTTO, 403),
           row(ERASURE, OTTO, 403),
           // audit helper: the trail and histories × every caller

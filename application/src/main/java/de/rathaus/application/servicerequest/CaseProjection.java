@@ -3,6 +3,7 @@ package de.rathaus.application.servicerequest;
 import de.rathaus.application.servicerequest.CaseView.Note;
 import de.rathaus.application.servicerequest.RequestView.Outcome;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.servicerequest.ApplicantContactRectified;
 import de.rathaus.domain.servicerequest.CaseAssigned;
 import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
@@ -124,6 +125,12 @@ public class CaseProjection {
   @EventHandler
   void on(ObjectionDecided e, @SequenceNumber long sequence) {
     progress(e.id(), sequence, v -> v.objectionDecided(e.outcome(), e.reasoning(), e.at()));
+  }
+
+  @EventHandler
+  void on(ApplicantContactRectified e, @SequenceNumber long sequence) {
+    CaseView.Contact corrected = new CaseView.Contact(e.name(), e.email(), e.phone(), e.address());
+    update(e.id(), sequence, v -> v.rectified(corrected, e.at()));
   }
 
   @ResetHandler

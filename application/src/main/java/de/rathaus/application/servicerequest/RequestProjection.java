@@ -2,6 +2,7 @@ package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.servicerequest.RequestView.Outcome;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.servicerequest.ApplicantContactRectified;
 import de.rathaus.domain.servicerequest.CaseAssigned;
 import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
@@ -120,6 +121,11 @@ public class RequestProjection {
   @EventHandler
   void on(ObjectionDecided e, @SequenceNumber long sequence) {
     update(e.id(), sequence, v -> v.objectionDecided(e.outcome(), e.reasoning(), e.at()));
+  }
+
+  @EventHandler
+  void on(ApplicantContactRectified e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.contactRectified(e.at()));
   }
 
   @ResetHandler

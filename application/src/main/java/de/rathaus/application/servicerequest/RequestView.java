@@ -436,6 +436,11 @@ public record RequestView(
         d -> d.objection = d.objection.decided(outcome, reasoning, at));
   }
 
+  /** The applicant corrected their contact details (which this view does not hold). */
+  public RequestView contactRectified(Instant at) {
+    return step(TimelineStep.CONTACT_RECTIFIED, status, at, d -> {});
+  }
+
   /** A document was filed (no timeline step: the document carries its own date). */
   public RequestView attached(Attachment attachment) {
     return with(d -> d.attachments.add(attachment));

@@ -27,5 +27,7 @@ public enum TimelineStep {
    */
   OBJECTION_FILED,
   /** The office decided the objection; the case is decided again. */
-  OBJECTION_DECIDED
+  OBJECTION_DECIDED,
+  /** The applicant corrected their contact details (which ones and how is not shown here). */
+  CONTACT_RECTIFIED
 }
