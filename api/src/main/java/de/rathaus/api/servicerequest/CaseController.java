@@ -27,10 +27,12 @@ import de.rathaus.domain.servicerequest.CancelInformationRequest;
 import de.rathaus.domain.servicerequest.ClerkId;
 import de.rathaus.domain.servicerequest.CloseCase;
 import de.rathaus.domain.servicerequest.DecideCase;
+import de.rathaus.domain.servicerequest.DecideObjection;
 import de.rathaus.domain.servicerequest.Decision;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.ForwardCase;
 import de.rathaus.domain.servicerequest.InformationRequestId;
+import de.rathaus.domain.servicerequest.ObjectionOutcome;
 import de.rathaus.domain.servicerequest.RequestInformation;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.shared.DepartmentCode;
@@ -102,6 +104,11 @@ public class CaseController {
           String outcome,
       @NotBlank @Size(max = 20_000) String reasoning,
       @NotBlank @Size(max = 1_000) String legalBasis) {}
+
+  record ObjectionDecisionInput(
+      @NotBlank @OneOf(value = ObjectionOutcome.class, written = OneOf.Written.ANY_CASE)
+          String outcome,
+      @NotBlank @Size(max = 20_000) String reasoning) {}
 
   /**
    * The department's queue, oldest due date first, a page at a time. A clerk whose sign-in names no
@@ -246,6 +253,25 @@ public class CaseController {
                 new Decision(outcome, input.reasoning(), input.legalBasis()),
                 department,
                 clock.instant()));
+  }
+
+  /**
+   * Decides the pending objection: {@code OBJECTION_UPHELD} (the office remedies its decision) or
+   * {@code OBJECTION_REJECTED}, with reasons; the case is decided again and can be closed.
+   */
+  @PostMapping("/{id}/objection-decision")
+  @Refusals(409)
+  public CaseResource decideObjection(
+      @PathVariable String id,
+      @Valid @RequestBody ObjectionDecisionInput input,
+      Authentication caller) {
+    DepartmentCode department = department(caller);
+    ObjectionOutcome outcome = Choices.of(ObjectionOutcome.class, "outcome", input.outcome());
+    return act(
+        id,
+        department,
+        case_ ->
+            new DecideObjection(case_, outcome, input.reasoning(), department, clock.instant()));
   }
 
   /** Files a decided case away; nothing more happens on it. */

@@ -27,7 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Puts the request aggregate, its projections and the submission use case in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StaffProperties.class)
+@EnableConfigurationProperties({StaffProperties.class, ObjectionProperties.class})
 public class RequestConfiguration {
 
   @Bean

@@ -3,7 +3,9 @@ package de.rathaus.api.servicerequest;
 import de.rathaus.api.shared.Problems;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.domain.catalogue.AttributeError;
+import de.rathaus.domain.servicerequest.ObjectionPeriodOver;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,21 @@ class RequestProblems {
                 "message",
                 problems.text("attribute.UNKNOWN_SERVICE", locale, "unknown service"))));
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** Too late to object: 409 naming the last day of the period (in the caller's language). */
+  @ExceptionHandler(ObjectionPeriodOver.class)
+  ResponseEntity<ProblemDetail> objectionPeriodOver(ObjectionPeriodOver e) {
+    Locale locale = LocaleContextHolder.getLocale();
+    String day =
+        Locale.GERMAN.getLanguage().equals(locale.getLanguage())
+            ? e.lastDay().format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+            : e.lastDay().toString();
+    ProblemDetail problem =
+        problems.of(HttpStatus.CONFLICT, "request.objection-period-over", locale, day);
+    problem.setProperty("code", e.code().name());
+    problem.setProperty("lastDay", e.lastDay().toString());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   @ExceptionHandler(ServiceRequestRuleViolation.class)

@@ -7,6 +7,7 @@ import de.rathaus.application.servicerequest.TimelineStep;
 import de.rathaus.domain.servicerequest.ApplicantContact;
 import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.servicerequest.ObjectionOutcome;
 import de.rathaus.domain.servicerequest.RequestKind;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -90,6 +91,19 @@ public final class RequestResources {
       Instant answeredAt,
       boolean overdue) {}
 
+  /**
+   * The applicant's objection and, once decided, the office's answer ({@code outcome}, {@code
+   * reasoning} and {@code decidedAt} null while pending).
+   */
+  record ObjectionResource(
+      String reasons,
+      List<String> attachments,
+      Instant filedAt,
+      Instant dueDate,
+      ObjectionOutcome outcome,
+      String reasoning,
+      Instant decidedAt) {}
+
   record DecisionResource(
       DecisionOutcome outcome, String reasoning, String legalBasis, Instant at) {}
 
@@ -111,7 +125,8 @@ public final class RequestResources {
       List<TimelineEntryResource> timeline,
       List<QuestionResource> informationRequests,
       DecisionResource decision,
-      String withdrawalReason) {
+      String withdrawalReason,
+      ObjectionResource objection) {
 
     static RequestResource of(RequestView v) {
       return new RequestResource(
@@ -131,7 +146,8 @@ public final class RequestResources {
           timelineOf(v),
           questionsOf(v),
           decisionOf(v),
-          v.withdrawalReason());
+          v.withdrawalReason(),
+          objectionOf(v));
     }
   }
 
@@ -161,7 +177,8 @@ public final class RequestResources {
       List<QuestionResource> informationRequests,
       List<NoteResource> notes,
       DecisionResource decision,
-      String withdrawalReason) {
+      String withdrawalReason,
+      ObjectionResource objection) {
 
     public static CaseResource of(CaseView c) {
       RequestView v = c.request();
@@ -192,7 +209,8 @@ public final class RequestResources {
               .map(n -> new NoteResource(n.author().value(), n.text(), n.at()))
               .toList(),
           decisionOf(v),
-          v.withdrawalReason());
+          v.withdrawalReason(),
+          objectionOf(v));
     }
   }
 
@@ -230,6 +248,20 @@ public final class RequestResources {
                     q.answeredAt(),
                     q.overdue()))
         .toList();
+  }
+
+  private static ObjectionResource objectionOf(RequestView v) {
+    RequestView.Objection o = v.objection();
+    return o == null
+        ? null
+        : new ObjectionResource(
+            o.reasons(),
+            o.attachments().stream().map(a -> a.value()).toList(),
+            o.filedAt(),
+            o.dueDate(),
+            o.outcome(),
+            o.reasoning(),
+            o.decidedAt());
   }
 
   private static DecisionResource decisionOf(RequestView v) {

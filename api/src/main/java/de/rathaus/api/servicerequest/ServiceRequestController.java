@@ -21,6 +21,9 @@ import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.domain.servicerequest.AnswerInformationRequest;
+import de.rathaus.domain.servicerequest.AttachmentId;
+import de.rathaus.domain.servicerequest.FileObjection;
+import de.rathaus.domain.servicerequest.RectifyApplicantContact;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.servicerequest.WithdrawServiceRequest;
 import de.rathaus.domain.shared.CitizenId;
@@ -32,6 +35,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,6 +47,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,6 +71,7 @@ public class ServiceRequestController {
   private final Clock clock;
   private final Idempotency idempotency;
   private final HistoryLog history;
+  private final ObjectionProperties objections;
 
   public ServiceRequestController(
       RequestSubmission submission,
@@ -74,7 +80,9 @@ public class ServiceRequestController {
       ReadYourWrites readYourWrites,
       Clock clock,
       Idempotency idempotency,
-      HistoryLog history) {
+      HistoryLog history,
+      ObjectionProperties objections) {
+    this.objections = objections;
     this.submission = submission;
     this.queries = queries;
     this.commands = commands;
@@ -187,6 +195,57 @@ public class ServiceRequestController {
         request,
         applicant,
         new AnswerInformationRequest(request, applicant, input.text(), clock.instant()));
+  }
+
+  record ObjectionInput(
+      @NotBlank @Size(max = 20_000) String reasons,
+      @Size(max = 20) List<@NotBlank @Size(max = 100) String> attachments) {}
+
+  /**
+   * The applicant objects to the decision (Widerspruch) within the objection period, naming
+   * documents filed with the request before (for example with {@code purpose=objection}); the
+   * request becomes an objection procedure with its own due date.
+   */
+  @PostMapping("/{id}/objection")
+  @Refusals({409, 422})
+  public RequestResource object(
+      @PathVariable String id, @Valid @RequestBody ObjectionInput input, Authentication caller) {
+    CitizenId applicant = new CitizenId(Actor.of(caller).id());
+    ServiceRequestId request = new ServiceRequestId(id);
+    List<AttachmentId> documents =
+        input.attachments() == null
+            ? List.of()
+            : input.attachments().stream().distinct().map(AttachmentId::new).toList();
+    return act(
+        request,
+        applicant,
+        new FileObjection(
+            request,
+            applicant,
+            input.reasons(),
+            documents,
+            objections.period(),
+            objections.deadline(),
+            clock.instant()));
+  }
+
+  /**
+   * The applicant corrects their contact details on an open request (Art. 16 DSGVO). The body
+   * replaces the details given before as a whole: a part left out is removed. The clerks' case and
+   * the data export show the corrected details; the history keeps both, under the same key.
+   */
+  @PutMapping("/{id}/applicant")
+  @Refusals({409, 422})
+  public RequestResource rectify(
+      @PathVariable String id,
+      @Valid @RequestBody RequestResources.ApplicantInput input,
+      Authentication caller) {
+    CitizenId applicant = new CitizenId(Actor.of(caller).id());
+    ServiceRequestId request = new ServiceRequestId(id);
+    return act(
+        request,
+        applicant,
+        new RectifyApplicantContact(request, applicant, input.toDomain(), clock.instant()));
   }
 
   /** The applicant withdraws an open request. */

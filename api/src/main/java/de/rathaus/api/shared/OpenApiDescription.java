@@ -230,6 +230,12 @@ public class OpenApiDescription {
     problem.addProperty("code", new StringSchema().description("the rule that was broken"));
     problem.addProperty("errors", new ArraySchema().items(fieldError));
     problem.addProperty("errorId", new StringSchema().description("of a 500, for the operator"));
+    // objection helper
+    problem.addProperty(
+        "lastDay",
+        new StringSchema()
+            .format("date")
+            .description("of an objection refused as too late: the period's last day"));
     return problem;
   }
 

@@ -155,6 +155,9 @@ class EndpointAccessIT {
     // attachments helper
     /** anna's request (SUBMITTED) with a document of hers, named as "request id/attachment id" */
     ATTACHED,
+    // objection helper
+    /** ... decided, then objected to by anna: OBJECTION_PENDING */
+    OBJECTION_PENDING,
     // rebuild helper
     /** the name of a read model, another one for each row that rebuilds it */
     READ_MODEL
@@ -719,6 +722,30 @@ class EndpointAccessIT {
           "POST /api/v1/cases/{id}/closure",
           Target.DECIDED,
           (c, id) -> c.post("/api/v1/cases/" + id + "/closure"));
+  // objection helper
+  static final String OBJECTION = "{\"reasons\": \"Der Bescheid übersieht etwas\"}";
+  static final Endpoint OBJECT =
+      new Endpoint(
+          "POST /api/v1/requests/{id}/objection [anna's request, decided]",
+          "POST /api/v1/requests/{id}/objection",
+          Target.DECIDED,
+          (c, id) -> c.post("/api/v1/requests/" + id + "/objection").json(OBJECTION));
+  static final Endpoint DECIDE_OBJECTION =
+      new Endpoint(
+          "POST /api/v1/cases/{id}/objection-decision [buergeramt case, objection pending]",
+          "POST /api/v1/cases/{id}/objection-decision",
+          Target.OBJECTION_PENDING,
+          (c, id) ->
+              c.post("/api/v1/cases/" + id + "/objection-decision")
+                  .json("{\"outcome\": \"OBJECTION_UPHELD\", \"reasoning\": \"Abhilfe\"}"));
+  static final Endpoint RECTIFY =
+      new Endpoint(
+          "PUT /api/v1/requests/{id}/applicant [anna's request, submitted]",
+          "PUT /api/v1/requests/{id}/applicant",
+          Target.SUBMITTED,
+          (c, id) ->
+              c.put("/api/v1/requests/" + id + "/applicant")
+                  .json("{\"name\": \"Anna Beispiel\", \"email\": \"anna@example.org\"}"));
   static final Endpoint CLOSE_UNDECIDED =
       new Endpoint(
           "POST /api/v1/cases/{id}/closure [buergeramt case, in progress: not decided yet]",
@@ -1029,6 +1056,10 @@ class EndpointAccessIT {
           DECIDE,
           CLOSE,
           CLOSE_UNDECIDED,
+          // objection helper
+          OBJECT,
+          DECIDE_OBJECTION,
+          RECTIFY,
           MY_DATA,
           ERASURE,
           // notify helper
@@ -1389,6 +1420,31 @@ class EndpointAccessIT {
           row(CLOSE_UNDECIDED, MONA, 403),
           row(CLOSE_UNDECIDED, UDO, 403),
           row(CLOSE_UNDECIDED, ADA, 403),
+          // objection helper
+          row(OBJECT, ANONYMOUS, 401),
+          row(OBJECT, ANNA, 200),
+          row(OBJECT, BEN, 404),
+          row(OBJECT, CLARA, 403),
+          row(OBJECT, CARL, 403),
+          row(OBJECT, MONA, 403),
+          row(OBJECT, UDO, 403),
+          row(OBJECT, ADA, 403),
+          row(DECIDE_OBJECTION, ANONYMOUS, 401),
+          row(DECIDE_OBJECTION, ANNA, 403),
+          row(DECIDE_OBJECTION, BEN, 403),
+          row(DECIDE_OBJECTION, CLARA, 200),
+          row(DECIDE_OBJECTION, CARL, 404),
+          row(DECIDE_OBJECTION, MONA, 403),
+          row(DECIDE_OBJECTION, UDO, 403),
+          row(DECIDE_OBJECTION, ADA, 403),
+          row(RECTIFY, ANONYMOUS, 401),
+          row(RECTIFY, ANNA, 200),
+          row(RECTIFY, BEN, 404),
+          row(RECTIFY, CLARA, 403),
+          row(RECTIFY, CARL, 403),
+          row(RECTIFY, MONA, 403),
+          row(RECTIFY, UDO, 403),
+          row(RECTIFY, ADA, 403),
           // privacy: a citizen's own data; erasure by the admin
           row(MY_DATA, ANNA, 200),
           row(MY_DATA, BEN, 200),
@@ -1678,6 +1734,9 @@ class EndpointAccessIT {
           row(DECIDE, OTTO, 403),
           row(CLOSE, OTTO, 403),
           row(CLOSE_UNDECIDED, OTTO, 403),
+          row(OBJECT, OTTO, 403),
+          row(DECIDE_OBJECTION, OTTO, 403),
+          row(RECTIFY, OTTO, 403),
           row(MY_DATA, OTTO, 403),
           row(ERASURE, OTTO, 403),
           // notify helper: notification settings × every caller
@@ -2085,6 +2144,7 @@ class EndpointAccessIT {
       case DECIDED -> decide(assign(submitted()));
       case UNKNOWN_SUBJECT -> "unbekannt-" + UUID.randomUUID();
       case ATTACHED -> attach(submitted());
+      case OBJECTION_PENDING -> object(decide(assign(submitted())));
       case READ_MODEL -> READ_MODELS.get(readModels.getAndIncrement() % READ_MODELS.size());
     };
   }
@@ -2146,6 +2206,11 @@ class EndpointAccessIT {
             .path("id")
             .asText();
     return id + "/" + attachment;
+  }
+
+  private String object(String id) {
+    client.post("/api/v1/requests/" + id + "/objection").as("anna").json(OBJECTION).expect(200);
+    return id;
   }
 
   private String decide(String id) {

@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  * @param applicant the applicant's pseudonymous id (the data subject of every personal part)
  * @param request the case's progress as the applicant sees it
  * @param assignee the clerk working on it, if any
- * @param contact the applicant's contact details as given with the submission
+ * @param contact the applicant's contact details as given with the submission, or as corrected by
+ *     them since
  * @param notes the internal notes, oldest first
  * @param sequence the last event of the case this view applied
  */
@@ -107,6 +108,12 @@ public record CaseView(
   public CaseView forwardedTo(DepartmentCode department, Instant at) {
     return new CaseView(
         id, applicant, request.forwarded(department, at), null, contact, notes, sequence);
+  }
+
+  /** The applicant corrected their contact details: these replace the ones given before. */
+  public CaseView rectified(Contact corrected, Instant at) {
+    return new CaseView(
+        id, applicant, request.contactRectified(at), assignee, corrected, notes, sequence);
   }
 
   public CaseView noted(Note note) {

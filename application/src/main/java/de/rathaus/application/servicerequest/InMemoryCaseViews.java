@@ -52,7 +52,8 @@ public class InMemoryCaseViews extends InMemoryViews<CaseView> implements CaseVi
     return all(
             v ->
                 (v.request().status() == RequestStatus.SUBMITTED
-                        || v.request().status() == RequestStatus.IN_PROGRESS)
+                        || v.request().status() == RequestStatus.IN_PROGRESS
+                        || v.request().status() == RequestStatus.OBJECTION_PENDING)
                     && !v.request().overdue()
                     && now.isAfter(v.request().dueDate()),
             QUEUE_ORDER)

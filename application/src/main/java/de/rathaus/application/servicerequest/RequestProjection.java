@@ -2,6 +2,7 @@ package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.servicerequest.RequestView.Outcome;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.servicerequest.ApplicantContactRectified;
 import de.rathaus.domain.servicerequest.CaseAssigned;
 import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseClosed;
@@ -12,6 +13,8 @@ import de.rathaus.domain.servicerequest.InformationRequestAnswered;
 import de.rathaus.domain.servicerequest.InformationRequestBecameOverdue;
 import de.rathaus.domain.servicerequest.InformationRequestCancelled;
 import de.rathaus.domain.servicerequest.InformationRequested;
+import de.rathaus.domain.servicerequest.ObjectionDecided;
+import de.rathaus.domain.servicerequest.ObjectionFiled;
 import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
 import de.rathaus.domain.servicerequest.ServiceRequestWithdrawn;
 import de.rathaus.domain.shared.ServiceRequestId;
@@ -107,6 +110,22 @@ public class RequestProjection {
   @EventHandler
   void on(DocumentAttached e, @SequenceNumber long sequence) {
     update(e.id(), sequence, v -> v.attached(RequestView.Attachment.of(e)));
+  }
+
+  @EventHandler
+  void on(ObjectionFiled e, @SequenceNumber long sequence) {
+    update(
+        e.id(), sequence, v -> v.objectionFiled(e.reasons(), e.attachments(), e.dueDate(), e.at()));
+  }
+
+  @EventHandler
+  void on(ObjectionDecided e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.objectionDecided(e.outcome(), e.reasoning(), e.at()));
+  }
+
+  @EventHandler
+  void on(ApplicantContactRectified e, @SequenceNumber long sequence) {
+    update(e.id(), sequence, v -> v.contactRectified(e.at()));
   }
 
   @ResetHandler

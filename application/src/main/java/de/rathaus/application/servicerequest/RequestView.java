@@ -8,6 +8,7 @@ import de.rathaus.domain.servicerequest.DecisionOutcome;
 import de.rathaus.domain.servicerequest.DocumentAttached;
 import de.rathaus.domain.servicerequest.InformationRequestId;
 import de.rathaus.domain.servicerequest.Location;
+import de.rathaus.domain.servicerequest.ObjectionOutcome;
 import de.rathaus.domain.servicerequest.RequestKind;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
@@ -61,7 +62,8 @@ public record RequestView(
     Outcome decision,
     @PersonalData String withdrawalReason,
     long sequence,
-    List<Attachment> attachments)
+    List<Attachment> attachments,
+    Objection objection)
     implements Versioned<RequestView> {
 
   public RequestView {
@@ -69,6 +71,54 @@ public record RequestView(
     informationRequests = List.copyOf(informationRequests);
     // views stored before documents could be attached have none
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A view as it was before objections could be filed: none is. */
+  public RequestView(
+      ServiceRequestId id,
+      CaseNumber caseNumber,
+      CitizenId applicant,
+      ServiceCode serviceCode,
+      int serviceVersion,
+      RequestKind kind,
+      DepartmentCode department,
+      RequestStatus status,
+      Instant submittedAt,
+      Instant dueDate,
+      boolean overdue,
+      Map<String, Object> attributes,
+      String description,
+      Location location,
+      Location privateLocation,
+      List<TimelineEntry> timeline,
+      List<Question> informationRequests,
+      Outcome decision,
+      String withdrawalReason,
+      long sequence,
+      List<Attachment> attachments) {
+    this(
+        id,
+        caseNumber,
+        applicant,
+        serviceCode,
+        serviceVersion,
+        kind,
+        department,
+        status,
+        submittedAt,
+        dueDate,
+        overdue,
+        attributes,
+        description,
+        location,
+        privateLocation,
+        timeline,
+        informationRequests,
+        decision,
+        withdrawalReason,
+        sequence,
+        attachments,
+        null);
   }
 
   /** A view as it was before documents could be attached: none are. */
@@ -114,7 +164,8 @@ public record RequestView(
         decision,
         withdrawalReason,
         sequence,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**
@@ -233,6 +284,38 @@ public record RequestView(
     }
   }
 
+  /**
+   * The applicant's objection to the decision (Widerspruch) and, once decided, the office's answer.
+   *
+   * @param reasons the applicant's reasons (personal data)
+   * @param attachments the documents of the case the objection names
+   * @param dueDate by when the office must decide it
+   * @param outcome the office's decision on it, or {@code null} while pending
+   * @param reasoning the office's reasons (personal data), or {@code null} while pending
+   */
+  public record Objection(
+      @PersonalData String reasons,
+      List<AttachmentId> attachments,
+      Instant filedAt,
+      Instant dueDate,
+      ObjectionOutcome outcome,
+      @PersonalData String reasoning,
+      Instant decidedAt) {
+
+    public Objection {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    Objection decided(ObjectionOutcome decision, String why, Instant at) {
+      return new Objection(reasons, attachments, filedAt, dueDate, decision, why, at);
+    }
+
+    @Override
+    public String toString() {
+      return "Objection[filedAt=" + filedAt + ", outcome=" + outcome + ", personal data]";
+    }
+  }
+
   /** The view a submission creates. */
   public static RequestView submitted(ServiceRequestSubmitted e) {
     return new RequestView(
@@ -327,6 +410,37 @@ public record RequestView(
         TimelineStep.WITHDRAWN, RequestStatus.WITHDRAWN, at, d -> d.withdrawalReason = reason);
   }
 
+  /**
+   * The applicant objected: the case is an objection procedure due by its own date, and not overdue
+   * (yet) by it.
+   */
+  public RequestView objectionFiled(
+      String reasons, List<AttachmentId> attachments, Instant dueDate, Instant at) {
+    return step(
+        TimelineStep.OBJECTION_FILED,
+        RequestStatus.OBJECTION_PENDING,
+        at,
+        d -> {
+          d.objection = new Objection(reasons, attachments, at, dueDate, null, null, null);
+          d.dueDate = dueDate;
+          d.overdue = false;
+        });
+  }
+
+  /** The office decided the objection: the case is decided again. */
+  public RequestView objectionDecided(ObjectionOutcome outcome, String reasoning, Instant at) {
+    return step(
+        TimelineStep.OBJECTION_DECIDED,
+        RequestStatus.DECIDED,
+        at,
+        d -> d.objection = d.objection.decided(outcome, reasoning, at));
+  }
+
+  /** The applicant corrected their contact details (which this view does not hold). */
+  public RequestView contactRectified(Instant at) {
+    return step(TimelineStep.CONTACT_RECTIFIED, status, at, d -> {});
+  }
+
   /** A document was filed (no timeline step: the document carries its own date). */
   public RequestView attached(Attachment attachment) {
     return with(d -> d.attachments.add(attachment));
@@ -366,6 +480,7 @@ public record RequestView(
     private String withdrawalReason;
     private long sequence;
     private final List<Attachment> attachments;
+    private Objection objection;
 
     private Draft(RequestView from) {
       this.from = from;
@@ -379,6 +494,7 @@ public record RequestView(
       this.withdrawalReason = from.withdrawalReason;
       this.sequence = from.sequence;
       this.attachments = new ArrayList<>(from.attachments);
+      this.objection = from.objection;
     }
 
     private void question(InformationRequestId id, UnaryOperator<Question> change) {
@@ -407,7 +523,8 @@ public record RequestView(
           decision,
           withdrawalReason,
           sequence,
-          attachments);
+          attachments,
+          objection);
     }
   }
 }

@@ -21,5 +21,13 @@ public enum TimelineStep {
   /** The decided case was filed away. */
   CLOSED,
   /** The applicant withdrew the request. */
-  WITHDRAWN
+  WITHDRAWN,
+  /**
+   * The applicant objected to the decision (Widerspruch); the office decides it by its own date.
+   */
+  OBJECTION_FILED,
+  /** The office decided the objection; the case is decided again. */
+  OBJECTION_DECIDED,
+  /** The applicant corrected their contact details (which ones and how is not shown here). */
+  CONTACT_RECTIFIED
 }

@@ -35,7 +35,8 @@ abstract class CaseStatisticsProjection {
 
   @EventHandler
   void on(CaseForwarded e, @SequenceNumber long sequence) {
-    update(e.id(), sequence, c -> c.forwardedTo(e.toDepartment()));
+    // forwarded during an objection procedure: the figures keep the department that decided
+    update(e.id(), sequence, c -> c.decidedAt() != null ? c : c.forwardedTo(e.toDepartment()));
   }
 
   @EventHandler
@@ -55,7 +56,8 @@ abstract class CaseStatisticsProjection {
 
   @EventHandler
   void on(CaseBecameOverdue e, @SequenceNumber long sequence) {
-    update(e.id(), sequence, CaseFigures::flaggedOverdue);
+    // an objection's own deadline passing does not make the first decision late
+    update(e.id(), sequence, c -> c.decidedAt() != null ? c : c.flaggedOverdue());
   }
 
   @EventHandler

@@ -86,6 +86,25 @@ class CaseProjectionTest {
   }
 
   @Test
+  void theClerksSeeTheCorrectedContactAndTheTimelineSaysOnlyThatItWasCorrected() {
+    CaseHistory a = CaseHistory.of("a").submitted();
+    a.then(
+        new de.rathaus.domain.servicerequest.ApplicantContactRectified(
+            a.id(), ANNA, "Anna Neu", "neu@example.org", null, "Allee 3", at(2)));
+    deliver(projection, a.events());
+
+    CaseView view = projection.handle(new FindCase(a.id(), BUERGERAMT)).orElseThrow();
+    assertThat(view.contact())
+        .isEqualTo(new CaseView.Contact("Anna Neu", "neu@example.org", null, "Allee 3"));
+    assertThat(view.request().timeline())
+        .extracting(RequestView.TimelineEntry::type)
+        .containsExactly(TimelineStep.SUBMITTED, TimelineStep.CONTACT_RECTIFIED);
+    assertThat(view.request().status())
+        .isEqualTo(de.rathaus.domain.servicerequest.RequestStatus.SUBMITTED);
+    assertThat(view.toString()).doesNotContain("Anna Neu", "neu@example.org", "Allee 3");
+  }
+
+  @Test
   void theViewRecordsTheLastEventItApplied() {
     CaseHistory a = CaseHistory.of("a").processedToDecision();
     deliver(projection, a.events());

@@ -88,6 +88,37 @@ class DeadlineWatchTest {
   }
 
   @Test
+  void flagsAPendingObjectionPastItsOwnDeadlineAfterTheCaseWasOverdueBefore() {
+    String late = submit(3);
+    ServiceRequestId id = new ServiceRequestId(late);
+    watch.flagOverdue(T.plus(Duration.ofDays(4)));
+    commands.sendAndWait(
+        new AssignCase(
+            id, new ClerkId("clara"), BUERGERAMT, BUERGERAMT, T.plus(Duration.ofDays(5))));
+    commands.sendAndWait(
+        new de.rathaus.domain.servicerequest.DecideCase(
+            id,
+            new de.rathaus.domain.servicerequest.Decision(
+                de.rathaus.domain.servicerequest.DecisionOutcome.REJECTED, "Nein", "§ 18 BMG"),
+            BUERGERAMT,
+            T.plus(Duration.ofDays(6))));
+    commands.sendAndWait(
+        new de.rathaus.domain.servicerequest.FileObjection(
+            id,
+            new CitizenId("anna"),
+            "Doch",
+            List.of(),
+            java.time.Period.ofMonths(1),
+            java.time.Period.ofDays(10),
+            T.plus(Duration.ofDays(7))));
+    assertThat(overdue(late)).as("a new deadline, not overdue by it yet").isFalse();
+
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(16))).flagged()).isEmpty();
+    assertThat(watch.flagOverdue(T.plus(Duration.ofDays(18))).flagged()).containsExactly(id);
+    assertThat(overdue(late)).isTrue();
+  }
+
+  @Test
   void aSecondRunFlagsNothingMore() {
     submit(3);
     watch.flagOverdue(T.plus(Duration.ofDays(4)));

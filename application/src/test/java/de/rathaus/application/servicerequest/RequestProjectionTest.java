@@ -57,6 +57,47 @@ class RequestProjectionTest {
   }
 
   @Test
+  void anObjectionReopensTheRequestWithItsOwnDueDateAndIsDecided() {
+    CaseHistory history = CaseHistory.of("r-1").processedToDecision();
+    AttachmentId document = new AttachmentId("o-1");
+    history
+        .then(
+            new de.rathaus.domain.servicerequest.ObjectionFiled(
+                history.id(), ANNA, "Widerspruch, weil", List.of(document), at(500), at(60)))
+        .then(
+            new de.rathaus.domain.servicerequest.ObjectionDecided(
+                history.id(),
+                ANNA,
+                de.rathaus.domain.servicerequest.ObjectionOutcome.OBJECTION_REJECTED,
+                "Bleibt dabei",
+                at(70)));
+    InMemoryRequestViews pending = new InMemoryRequestViews();
+    deliver(
+        new RequestProjection(pending), history.events().subList(0, history.events().size() - 1));
+    RequestView objected = pending.find("r-1").orElseThrow();
+    assertThat(objected.status()).isEqualTo(RequestStatus.OBJECTION_PENDING);
+    assertThat(objected.dueDate()).isEqualTo(at(500));
+    assertThat(objected.overdue()).isFalse();
+    assertThat(objected.objection().reasons()).isEqualTo("Widerspruch, weil");
+    assertThat(objected.objection().attachments()).containsExactly(document);
+    assertThat(objected.objection().outcome()).isNull();
+    assertThat(objected.decision().outcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(objected.toString()).doesNotContain("Widerspruch, weil");
+
+    deliver(projection, history.events());
+    RequestView decided = views.find("r-1").orElseThrow();
+    assertThat(decided.status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(decided.objection().outcome())
+        .isEqualTo(de.rathaus.domain.servicerequest.ObjectionOutcome.OBJECTION_REJECTED);
+    assertThat(decided.objection().reasoning()).isEqualTo("Bleibt dabei");
+    assertThat(decided.objection().toString()).doesNotContain("Bleibt dabei", "Widerspruch");
+    assertThat(decided.timeline())
+        .extracting(RequestView.TimelineEntry::type)
+        .endsWith(
+            TimelineStep.DECIDED, TimelineStep.OBJECTION_FILED, TimelineStep.OBJECTION_DECIDED);
+  }
+
+  @Test
   void internalNotesNeverReachTheApplicantAndLaterEventsStillApply() {
     CaseHistory history = CaseHistory.of("r-1").processedToDecision();
     history.then(new CaseClosed(history.id(), at(50)));

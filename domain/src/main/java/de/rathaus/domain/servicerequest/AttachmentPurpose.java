@@ -14,7 +14,12 @@ public enum AttachmentPurpose {
   /** The office's document to the open question. */
   QUESTION(false),
   /** The office's decision letter, once the case is decided and until it is closed. */
-  DECISION_LETTER(false);
+  DECISION_LETTER(false),
+  /**
+   * The applicant's document for an objection to the decision, once decided and until the objection
+   * is decided.
+   */
+  OBJECTION(true);
 
   private final boolean byApplicant;
 

@@ -13,9 +13,15 @@ final class AttachmentRules {
   private AttachmentRules() {}
 
   /**
-   * The applicant's documents: while the case is open, an answer's only while a question is open.
+   * The applicant's documents: while the case is open, an answer's only while a question is open,
+   * an objection's once decided and until the objection is decided.
    */
-  static void requireOpenForApplicant(AttachmentPurpose purpose, RequestStatus status) {
+  static void requireOpenForApplicant(
+      AttachmentPurpose purpose, RequestStatus status, boolean objectionDecided) {
+    if (purpose == AttachmentPurpose.OBJECTION) {
+      ObjectionRules.requireOpenForObjectionDocuments(status, objectionDecided);
+      return;
+    }
     CaseRules.requireOpen(status);
     if (purpose == AttachmentPurpose.ANSWER) {
       CaseRules.requireWaitingForApplicant(status);

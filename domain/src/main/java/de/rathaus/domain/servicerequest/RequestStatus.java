@@ -3,7 +3,8 @@ package de.rathaus.domain.servicerequest;
 /**
  * Where a request stands, as the citizen sees it in the status timeline and a clerk in the work
  * queue. {@link #SUBMITTED}, {@link #IN_PROGRESS} and {@link #WAITING_FOR_APPLICANT} are open: the
- * applicant may still withdraw and the office still works on it.
+ * applicant may still withdraw and the office still works on it. {@link #OBJECTION_PENDING} is open
+ * too (the office works on the objection, the deadline runs), but it is not withdrawn as a request.
  */
 public enum RequestStatus {
   /** Received by the city, not yet taken by a clerk (eingegangen). */
@@ -17,10 +18,18 @@ public enum RequestStatus {
   /** Finished and filed away after the decision (abgeschlossen). */
   CLOSED,
   /** The applicant took the request back before a decision (zurückgezogen). */
-  WITHDRAWN;
+  WITHDRAWN,
+  /**
+   * The applicant objected to the decision (Widerspruch); the office decides the objection by its
+   * own deadline, then the case is decided again.
+   */
+  OBJECTION_PENDING;
 
   /** Whether the case is still being processed. */
   public boolean isOpen() {
-    return this == SUBMITTED || this == IN_PROGRESS || this == WAITING_FOR_APPLICANT;
+    return this == SUBMITTED
+        || this == IN_PROGRESS
+        || this == WAITING_FOR_APPLICANT
+        || this == OBJECTION_PENDING;
   }
 }

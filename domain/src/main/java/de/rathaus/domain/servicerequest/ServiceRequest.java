@@ -26,6 +26,7 @@ public class ServiceRequest {
   @AggregateIdentifier private ServiceRequestId id;
   private CitizenId applicant;
   private DepartmentCode department;
+  private RequestKind kind;
   private ClerkId assignee;
   private RequestStatus status;
   private Instant dueDate;
@@ -35,6 +36,9 @@ public class ServiceRequest {
   private boolean answerOverdue;
   private boolean overdue;
   private CaseAttachments attachments = CaseAttachments.none();
+  private Instant decidedAt;
+  private boolean objected;
+  private boolean objectionDecided;
 
   /** For Axon, which rebuilds the case from its events. */
   protected ServiceRequest() {}
@@ -154,8 +158,25 @@ public class ServiceRequest {
   @CommandHandler
   public void handle(WithdrawServiceRequest command) {
     CaseRules.requireApplicant(applicant, command.applicant());
-    CaseRules.requireOpen(status);
+    ObjectionRules.requireBeforeDecision(status);
     apply(new ServiceRequestWithdrawn(id, applicant, command.reason(), command.at()));
+  }
+
+  @CommandHandler
+  public void handle(RectifyApplicantContact command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    CaseRules.requireOpen(status);
+    CaseRules.requireNamedApplicantForApplications(kind, command.contact());
+    ApplicantContact contact = command.contact();
+    apply(
+        new ApplicantContactRectified(
+            id,
+            applicant,
+            contact.name(),
+            contact.email(),
+            contact.phone(),
+            contact.address(),
+            command.at()));
   }
 
   @CommandHandler
@@ -163,7 +184,7 @@ public class ServiceRequest {
     AttachmentPurpose purpose = command.purpose();
     if (purpose.byApplicant()) {
       CaseRules.requireApplicant(applicant, command.citizen());
-      AttachmentRules.requireOpenForApplicant(purpose, status);
+      AttachmentRules.requireOpenForApplicant(purpose, status, objectionDecided);
     } else {
       CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
       AttachmentRules.requireOpenForOffice(purpose, status);
@@ -185,6 +206,31 @@ public class ServiceRequest {
             purpose,
             aboutQuestion ? openInformationRequest : null,
             command.at()));
+  }
+
+  @CommandHandler
+  public void handle(FileObjection command) {
+    CaseRules.requireApplicant(applicant, command.applicant());
+    ObjectionRules.requireNoObjectionYet(objected);
+    ObjectionRules.requireDecision(status);
+    ObjectionRules.requireWithinPeriod(decidedAt, command.period(), command.at());
+    requireApplicantsAttachments(command.attachments());
+    apply(
+        new ObjectionFiled(
+            id,
+            applicant,
+            command.reasons(),
+            command.attachments(),
+            ObjectionRules.dueDate(command.at(), command.deadline()),
+            command.at()));
+  }
+
+  @CommandHandler
+  public void handle(DecideObjection command) {
+    CaseRules.requireClerkOfDepartment(department, command.actorDepartment());
+    ObjectionRules.requireObjectionPending(status);
+    apply(
+        new ObjectionDecided(id, applicant, command.outcome(), command.reasoning(), command.at()));
   }
 
   /**
@@ -215,6 +261,7 @@ public class ServiceRequest {
     id = event.id();
     applicant = event.applicant();
     department = event.department();
+    kind = event.kind();
     status = RequestStatus.SUBMITTED;
     dueDate = event.dueDate();
   }
@@ -269,6 +316,21 @@ public class ServiceRequest {
   @EventSourcingHandler
   void on(CaseDecided event) {
     status = RequestStatus.DECIDED;
+    decidedAt = event.at();
+  }
+
+  @EventSourcingHandler
+  void on(ObjectionFiled event) {
+    status = RequestStatus.OBJECTION_PENDING;
+    objected = true;
+    dueDate = event.dueDate();
+    overdue = false;
+  }
+
+  @EventSourcingHandler
+  void on(ObjectionDecided event) {
+    status = RequestStatus.DECIDED;
+    objectionDecided = true;
   }
 
   @EventSourcingHandler

@@ -54,7 +54,13 @@ public class ServiceRequestRuleViolation extends RuntimeException {
     /** The case's documents would be larger together than they may be. */
     ATTACHMENTS_TOO_LARGE,
     /** A document named is not one the applicant attached to this case. */
-    UNKNOWN_ATTACHMENT
+    UNKNOWN_ATTACHMENT,
+    /** The period in which the decision could be objected to is over. */
+    OBJECTION_PERIOD_OVER,
+    /** The decision has already been objected to: one objection per decision. */
+    ALREADY_OBJECTED,
+    /** No objection is pending on the case. */
+    NO_OBJECTION_PENDING
   }
 
   private final Code code;

@@ -30,7 +30,10 @@ class MessagesTest {
           ServiceRequestWithdrawn.class,
           CaseBecameOverdue.class,
           InformationRequestBecameOverdue.class,
-          DocumentAttached.class);
+          DocumentAttached.class,
+          ObjectionFiled.class,
+          ObjectionDecided.class,
+          ApplicantContactRectified.class);
 
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -46,7 +49,10 @@ class MessagesTest {
           WithdrawServiceRequest.class,
           MarkCaseOverdue.class,
           MarkAnswerOverdue.class,
-          AttachDocument.class);
+          AttachDocument.class,
+          FileObjection.class,
+          DecideObjection.class,
+          RectifyApplicantContact.class);
 
   /**
    * The revision of each event's shape. A changed shape gets the next revision; those at 2 gained
@@ -68,7 +74,10 @@ class MessagesTest {
           java.util.Map.entry(ServiceRequestWithdrawn.class, "1"),
           java.util.Map.entry(CaseBecameOverdue.class, "1"),
           java.util.Map.entry(InformationRequestBecameOverdue.class, "1"),
-          java.util.Map.entry(DocumentAttached.class, "1"));
+          java.util.Map.entry(DocumentAttached.class, "1"),
+          java.util.Map.entry(ObjectionFiled.class, "1"),
+          java.util.Map.entry(ObjectionDecided.class, "1"),
+          java.util.Map.entry(ApplicantContactRectified.class, "1"));
 
   @Test
   void everyEventCarriesTheRevisionOfItsShape() {
@@ -101,6 +110,13 @@ class MessagesTest {
     assertThat(subject(InformationRequestCancelled.class)).isEqualTo("applicant");
     assertThat(personal(DocumentAttached.class)).containsExactly("name");
     assertThat(subject(DocumentAttached.class)).isEqualTo("applicant");
+    assertThat(personal(ObjectionFiled.class)).containsExactly("reasons");
+    assertThat(subject(ObjectionFiled.class)).isEqualTo("applicant");
+    assertThat(personal(ObjectionDecided.class)).containsExactly("reasoning");
+    assertThat(subject(ObjectionDecided.class)).isEqualTo("applicant");
+    assertThat(personal(ApplicantContactRectified.class))
+        .containsExactly("name", "email", "phone", "address");
+    assertThat(subject(ApplicantContactRectified.class)).isEqualTo("applicant");
   }
 
   private static List<String> personal(Class<?> record) {
@@ -158,6 +174,21 @@ class MessagesTest {
             new CaseDecided(ID, ANNA, SECRET_DECISION, T0),
             new CancelInformationRequest(ID, QUESTION, "My secret cancel", BUERGERAMT_CODE, T0),
             new InformationRequestCancelled(ID, ANNA, QUESTION, "My secret cancel", DUE, T0),
+            new FileObjection(
+                ID,
+                ANNA,
+                "My secret objection",
+                List.of(),
+                java.time.Period.ofMonths(1),
+                java.time.Period.ofMonths(3),
+                T0),
+            new ObjectionFiled(ID, ANNA, "My secret objection", List.of(), DUE, T0),
+            new DecideObjection(
+                ID, ObjectionOutcome.OBJECTION_REJECTED, "My secret reply", BUERGERAMT_CODE, T0),
+            new ObjectionDecided(
+                ID, ANNA, ObjectionOutcome.OBJECTION_REJECTED, "My secret reply", T0),
+            new RectifyApplicantContact(ID, ANNA, CONTACT, T0),
+            new ApplicantContactRectified(ID, ANNA, NAME, EMAIL, PHONE, ADDRESS, T0),
             submittedApplicationAt(new Location(49.1, 9.2, "My secret street")));
     for (Object message : messages) {
       assertThat(message.toString())

@@ -74,7 +74,8 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
     RequestView request = view.request();
     boolean running =
         request.status() == RequestStatus.SUBMITTED
-            || request.status() == RequestStatus.IN_PROGRESS;
+            || request.status() == RequestStatus.IN_PROGRESS
+            || request.status() == RequestStatus.OBJECTION_PENDING;
     Instant answerDue = null;
     boolean answerOverdue = false;
     if (request.status() == RequestStatus.WAITING_FOR_APPLICANT) {
