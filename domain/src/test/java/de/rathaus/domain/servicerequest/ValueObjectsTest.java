@@ -34,12 +34,14 @@ class ValueObjectsTest {
   }
 
   @Test
-  void onlySubmittedInProgressAndWaitingAreOpen() {
+  void onlySubmittedInProgressWaitingAndAnObjectionPendingAreOpen() {
+    // an objection procedure is a running case again: the office works on it within its deadline
     assertThat(Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             RequestStatus.SUBMITTED,
             RequestStatus.IN_PROGRESS,
-            RequestStatus.WAITING_FOR_APPLICANT);
+            RequestStatus.WAITING_FOR_APPLICANT,
+            RequestStatus.OBJECTION_PENDING);
   }
 
   @Test
