@@ -73,101 +73,6 @@ public record RequestView(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
-  /** A view as it was before objections could be filed: none is. */
-  public RequestView(
-      ServiceRequestId id,
-      CaseNumber caseNumber,
-      CitizenId applicant,
-      ServiceCode serviceCode,
-      int serviceVersion,
-      RequestKind kind,
-      DepartmentCode department,
-      RequestStatus status,
-      Instant submittedAt,
-      Instant dueDate,
-      boolean overdue,
-      Map<String, Object> attributes,
-      String description,
-      Location location,
-      Location privateLocation,
-      List<TimelineEntry> timeline,
-      List<Question> informationRequests,
-      Outcome decision,
-      String withdrawalReason,
-      long sequence,
-      List<Attachment> attachments) {
-    this(
-        id,
-        caseNumber,
-        applicant,
-        serviceCode,
-        serviceVersion,
-        kind,
-        department,
-        status,
-        submittedAt,
-        dueDate,
-        overdue,
-        attributes,
-        description,
-        location,
-        privateLocation,
-        timeline,
-        informationRequests,
-        decision,
-        withdrawalReason,
-        sequence,
-        attachments,
-        null);
-  }
-
-  /** A view as it was before documents could be attached: none are. */
-  public RequestView(
-      ServiceRequestId id,
-      CaseNumber caseNumber,
-      CitizenId applicant,
-      ServiceCode serviceCode,
-      int serviceVersion,
-      RequestKind kind,
-      DepartmentCode department,
-      RequestStatus status,
-      Instant submittedAt,
-      Instant dueDate,
-      boolean overdue,
-      Map<String, Object> attributes,
-      String description,
-      Location location,
-      Location privateLocation,
-      List<TimelineEntry> timeline,
-      List<Question> informationRequests,
-      Outcome decision,
-      String withdrawalReason,
-      long sequence) {
-    this(
-        id,
-        caseNumber,
-        applicant,
-        serviceCode,
-        serviceVersion,
-        kind,
-        department,
-        status,
-        submittedAt,
-        dueDate,
-        overdue,
-        attributes,
-        description,
-        location,
-        privateLocation,
-        timeline,
-        informationRequests,
-        decision,
-        withdrawalReason,
-        sequence,
-        List.of(),
-        null);
-  }
-
   /**
    * A document filed with the case, by the applicant or by the office ({@link
    * AttachmentPurpose#byApplicant()}); its bytes are kept encrypted apart from the view.
@@ -339,7 +244,9 @@ public record RequestView(
         List.of(),
         null,
         null,
-        0);
+        0,
+        List.of(),
+        null);
   }
 
   /** A clerk took the case: submitted cases are in progress from now on. */

@@ -149,7 +149,9 @@ class RetentionWatchTest {
             List.of(),
             null,
             null,
-            1));
+            1,
+            List.of(),
+            null));
   }
 
   private void service(String code, int retentionYears) {

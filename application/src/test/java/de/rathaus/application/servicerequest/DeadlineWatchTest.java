@@ -247,6 +247,8 @@ class DeadlineWatchTest {
         v.informationRequests(),
         v.decision(),
         v.withdrawalReason(),
-        v.sequence());
+        v.sequence(),
+        v.attachments(),
+        v.objection());
   }
 }
