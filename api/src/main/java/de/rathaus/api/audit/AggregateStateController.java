@@ -51,9 +51,12 @@ public class AggregateStateController {
   private static final Logger log = LoggerFactory.getLogger(AggregateStateController.class);
 
   private final QueryGateway queries;
+  private final de.rathaus.api.privacy.AccessRecording access;
 
-  public AggregateStateController(QueryGateway queries) {
+  public AggregateStateController(
+      QueryGateway queries, de.rathaus.api.privacy.AccessRecording access) {
     this.queries = queries;
+    this.access = access;
   }
 
   /**
@@ -91,6 +94,9 @@ public class AggregateStateController {
     Object view;
     if (actor.role() == Role.ADMIN) {
       view = state.view();
+      if (view instanceof CaseView case_) {
+        access.read(caller, case_, de.rathaus.application.privacy.AccessKind.CASE_AS_OF);
+      }
       // who saw personal values, of which aggregate, as of which event; never a value
       log.info(
           "Personal values disclosed to {} in a view as of a moment: {} {} at position {}",

@@ -19,6 +19,7 @@ import de.rathaus.application.shared.Page;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -43,9 +44,11 @@ public class AuditController {
   private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
   private final QueryGateway queries;
+  private final de.rathaus.api.privacy.AccessRecording access;
 
-  public AuditController(QueryGateway queries) {
+  public AuditController(QueryGateway queries, de.rathaus.api.privacy.AccessRecording access) {
     this.queries = queries;
+    this.access = access;
   }
 
   /**
@@ -88,6 +91,15 @@ public class AuditController {
     AuditEventPage page =
         Answers.of(queries.query(query, ResponseTypes.instanceOf(AuditEventPage.class)));
     if (disclosure == Disclosure.DECRYPTED && !page.items().isEmpty()) {
+      access.history(
+          caller,
+          de.rathaus.api.privacy.AccessRecording.CASE_TYPE,
+          page.items().stream()
+              .filter(
+                  e -> de.rathaus.api.privacy.AccessRecording.CASE_TYPE.equals(e.aggregateType()))
+              .map(e -> e.aggregateId())
+              .toList(),
+          de.rathaus.application.privacy.AccessKind.AUDIT_TRAIL);
       log.info(
           "Audit: {} read the trail with personal values disclosed, positions {} to {} ({} events)",
           Actor.of(caller).id(),
@@ -113,6 +125,11 @@ public class AuditController {
       throw new NotFound();
     }
     if (disclosure == Disclosure.DECRYPTED) {
+      access.history(
+          caller,
+          history.items().get(0).aggregateType(),
+          List.of(id),
+          de.rathaus.application.privacy.AccessKind.CASE_HISTORY);
       log.info(
           "Audit: {} read the history of an aggregate with personal values disclosed ({} events,"
               + " positions {} to {})",

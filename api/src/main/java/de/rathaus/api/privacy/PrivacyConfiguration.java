@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Puts erasure, export and retention in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RetentionProperties.class)
+@EnableConfigurationProperties({RetentionProperties.class, AccessLogProperties.class})
 public class PrivacyConfiguration {
 
   @Bean
@@ -60,7 +60,10 @@ public class PrivacyConfiguration {
             .eventProcessing()
             .assignHandlerTypesMatching(
                 PrivacySubjectsProjection.NAME,
-                type -> type == PrivacySubjectsProjection.class || type == ErasureCompletion.class);
+                type ->
+                    type == PrivacySubjectsProjection.class
+                        || type == ErasureCompletion.class
+                        || type == de.rathaus.application.privacy.AccessLogErasure.class);
   }
 
   /**
@@ -78,8 +81,54 @@ public class PrivacyConfiguration {
 
   @Bean
   public PersonalDataErasure personalDataErasure(
-      PersonalDataKeys keys, CommandGateway commands, Clock clock) {
-    return new PersonalDataErasure(keys, commands, clock);
+      PersonalDataKeys keys,
+      CommandGateway commands,
+      Clock clock,
+      de.rathaus.application.privacy.AccessLog accessLog) {
+    return new PersonalDataErasure(keys, commands, clock, accessLog);
+  }
+
+  /** Deletes the access-log entries of an erased citizen, from the recorded erasure. */
+  @Bean
+  public de.rathaus.application.privacy.AccessLogErasure accessLogErasure(
+      de.rathaus.application.privacy.AccessLog accessLog) {
+    return new de.rathaus.application.privacy.AccessLogErasure(accessLog);
+  }
+
+  /** The access log's writer: group commit, the read waits for its entry (bounded). */
+  @Bean(destroyMethod = "close")
+  public de.rathaus.application.privacy.AccessRecorder accessRecorder(
+      de.rathaus.application.privacy.AccessLog accessLog, AccessLogProperties properties) {
+    return new de.rathaus.application.privacy.AccessRecorder(
+        accessLog, properties.capacity(), properties.maxWait());
+  }
+
+  @Bean
+  public AccessRecording accessRecording(
+      de.rathaus.application.privacy.AccessRecorder recorder, Clock clock, CaseViews cases) {
+    return new AccessRecording(recorder, clock, cases);
+  }
+
+  /**
+   * Reads answered before their access-log entry was stored, as {@code
+   * rathaus.privacy.access-log.late}, and entries that could not be stored, {@code …failed}.
+   */
+  @Bean
+  public MeterBinder accessLogMetrics(de.rathaus.application.privacy.AccessRecorder recorder) {
+    return registry -> {
+      FunctionCounter.builder(
+              "rathaus.privacy.access-log.late",
+              recorder,
+              de.rathaus.application.privacy.AccessRecorder::late)
+          .description("Access-log entries whose read was answered before they were stored")
+          .register(registry);
+      FunctionCounter.builder(
+              "rathaus.privacy.access-log.failed",
+              recorder,
+              de.rathaus.application.privacy.AccessRecorder::failed)
+          .description("Access-log entries that could not be stored (their reads failed)")
+          .register(registry);
+    };
   }
 
   @Bean

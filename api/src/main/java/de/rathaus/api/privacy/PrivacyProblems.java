@@ -48,6 +48,20 @@ class PrivacyProblems {
                 LocaleContextHolder.getLocale()));
   }
 
+  /** A read whose access-log entry could not be stored is not answered (fail closed). */
+  @ExceptionHandler(de.rathaus.application.privacy.AccessRecorder.AccessNotRecorded.class)
+  ResponseEntity<ProblemDetail> accessNotRecorded(
+      de.rathaus.application.privacy.AccessRecorder.AccessNotRecorded e) {
+    log.error("A read was refused: its access-log entry could not be stored");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "access-log-unavailable",
+                LocaleContextHolder.getLocale()));
+  }
+
   @ExceptionHandler(PersonalDataUnreadable.class)
   ResponseEntity<ProblemDetail> unreadable(PersonalDataUnreadable e) {
     log.error("{}", e.getMessage());

@@ -13,6 +13,7 @@ import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
+import de.rathaus.application.privacy.AccessKind;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseQueuePage;
 import de.rathaus.application.servicerequest.CaseView;
@@ -71,18 +72,21 @@ public class CaseController {
   private final ReadYourWrites readYourWrites;
   private final ClerkDirectory clerks;
   private final Clock clock;
+  private final de.rathaus.api.privacy.AccessRecording access;
 
   public CaseController(
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
       ClerkDirectory clerks,
-      Clock clock) {
+      Clock clock,
+      de.rathaus.api.privacy.AccessRecording access) {
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.clerks = clerks;
     this.clock = clock;
+    this.access = access;
   }
 
   record Assignment(@NotBlank @Size(max = 100) String assignee) {}
@@ -137,6 +141,7 @@ public class CaseController {
   @GetMapping("/{id}")
   public CaseResource one(@PathVariable String id, Authentication caller) {
     return find(new ServiceRequestId(id), department(caller))
+        .map(view -> access.read(caller, view, AccessKind.CASE))
         .map(CaseResource::of)
         .orElseThrow(NotFound::new);
   }
@@ -154,7 +159,7 @@ public class CaseController {
         clerks.isClerkOf(assignee, department, Actor.of(caller)) ? department : null;
     return act(
         id,
-        department,
+        caller,
         case_ -> new AssignCase(case_, assignee, assigneeDepartment, department, clock.instant()));
   }
 
@@ -185,7 +190,7 @@ public class CaseController {
     DepartmentCode department = department(caller);
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new RequestInformation(
                 case_,
@@ -209,7 +214,7 @@ public class CaseController {
     DepartmentCode department = department(caller);
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new CancelInformationRequest(
                 case_,
@@ -227,7 +232,7 @@ public class CaseController {
     ClerkId author = new ClerkId(Actor.of(caller).id());
     return act(
         id,
-        department,
+        caller,
         case_ -> new AddInternalNote(case_, input.text(), author, department, clock.instant()));
   }
 
@@ -239,7 +244,7 @@ public class CaseController {
     DecisionOutcome outcome = Choices.of(DecisionOutcome.class, "outcome", input.outcome());
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new DecideCase(
                 case_,
@@ -253,20 +258,24 @@ public class CaseController {
   @Refusals(409)
   public CaseResource close(@PathVariable String id, Authentication caller) {
     DepartmentCode department = department(caller);
-    return act(id, department, case_ -> new CloseCase(case_, department, clock.instant()));
+    return act(id, caller, case_ -> new CloseCase(case_, department, clock.instant()));
   }
 
   /** Sends the clerk's command; answers the case once the clerks' view shows it. */
   private CaseResource act(
       String id,
-      DepartmentCode department,
+      Authentication caller,
       java.util.function.Function<ServiceRequestId, Object> command) {
+    DepartmentCode department = department(caller);
     ServiceRequestId case_ = new ServiceRequestId(id);
     readYourWrites.run(
         () -> commands.sendAndWait(command.apply(case_)),
         CaseProjection.NAME,
         RequestProjection.NAME);
-    return find(case_, department).map(CaseResource::of).orElseThrow(NotFound::new);
+    return find(case_, department)
+        .map(view -> access.read(caller, view, AccessKind.CASE))
+        .map(CaseResource::of)
+        .orElseThrow(NotFound::new);
   }
 
   /** Whether the city's departments list {@code code} as active (the case decides what follows). */

@@ -27,12 +27,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Puts the request aggregate, its projections and the submission use case in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StaffProperties.class)
+@EnableConfigurationProperties({StaffProperties.class, LimitProperties.class})
 public class RequestConfiguration {
 
   @Bean
   public ConfigurerModule serviceRequestAggregate() {
     return Aggregates.ownEventsOnly(ServiceRequest.class);
+  }
+
+  /** At most {@code rathaus.limits.requests-per-hour} submissions per citizen in any hour. */
+  @Bean
+  public de.rathaus.application.servicerequest.SubmissionLimit submissionLimit(
+      RequestViews requests, LimitProperties limits, java.time.Clock clock) {
+    return new de.rathaus.application.servicerequest.SubmissionLimit(
+        requests, limits.requestsPerHour(), clock);
   }
 
   @Bean

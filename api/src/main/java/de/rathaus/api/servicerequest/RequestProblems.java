@@ -48,6 +48,22 @@ class RequestProblems {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  /** More submissions in the last hour than a citizen may make: when to try again. */
+  @ExceptionHandler(de.rathaus.application.servicerequest.SubmissionLimit.LimitReached.class)
+  ResponseEntity<ProblemDetail> limitReached(
+      de.rathaus.application.servicerequest.SubmissionLimit.LimitReached e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(
+            org.springframework.http.HttpHeaders.RETRY_AFTER,
+            Long.toString(e.retryAfter().toSeconds()))
+        .body(
+            problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "submission-limit",
+                LocaleContextHolder.getLocale(),
+                e.perHour()));
+  }
+
   @ExceptionHandler(RequestSubmission.UnknownService.class)
   ResponseEntity<ProblemDetail> unknownService() {
     Locale locale = LocaleContextHolder.getLocale();

@@ -66,6 +66,8 @@ public class ServiceRequestController {
   private final Clock clock;
   private final Idempotency idempotency;
   private final HistoryLog history;
+  private final de.rathaus.api.privacy.AccessRecording access;
+  private final de.rathaus.application.servicerequest.SubmissionLimit limit;
 
   public ServiceRequestController(
       RequestSubmission submission,
@@ -74,7 +76,9 @@ public class ServiceRequestController {
       ReadYourWrites readYourWrites,
       Clock clock,
       Idempotency idempotency,
-      HistoryLog history) {
+      HistoryLog history,
+      de.rathaus.api.privacy.AccessRecording access,
+      de.rathaus.application.servicerequest.SubmissionLimit limit) {
     this.submission = submission;
     this.queries = queries;
     this.commands = commands;
@@ -82,6 +86,8 @@ public class ServiceRequestController {
     this.clock = clock;
     this.idempotency = idempotency;
     this.history = history;
+    this.access = access;
+    this.limit = limit;
   }
 
   /**
@@ -90,7 +96,7 @@ public class ServiceRequestController {
    */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Refusals({409, 422})
+  @Refusals({409, 422, 429})
   public ResponseEntity<Submitted> submit(
       @Valid @RequestBody SubmissionInput input,
       @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
@@ -102,7 +108,10 @@ public class ServiceRequestController {
             idempotencyKey,
             input,
             Submitted.class,
-            id -> submit(input, actor, new ServiceRequestId(id.toString())));
+            id ->
+                limit.submit(
+                    new CitizenId(actor.id()),
+                    () -> submit(input, actor, new ServiceRequestId(id.toString()))));
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.created(URI.create("/api/v1/requests/" + outcome.answer().id()));
     if (outcome.replayed()) {
@@ -168,6 +177,7 @@ public class ServiceRequestController {
   @GetMapping("/{id}")
   public RequestResource one(@PathVariable String id, Authentication caller) {
     return find(new ServiceRequestId(id), new CitizenId(Actor.of(caller).id()))
+        .map(view -> access.request(caller, view))
         .map(RequestResource::of)
         .orElseThrow(NotFound::new);
   }

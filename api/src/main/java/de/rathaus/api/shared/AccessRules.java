@@ -75,7 +75,7 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
-          only(Role.CITIZEN, "/api/v1/privacy/me"),
+          only(Role.CITIZEN, "/api/v1/privacy/me", "/api/v1/privacy/me/access-log"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
           // the trail, histories and views as of a moment: auditors and the data-protection
           // officer (an administrator)

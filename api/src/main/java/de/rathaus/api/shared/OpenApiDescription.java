@@ -311,6 +311,10 @@ public class OpenApiDescription {
       if (change) {
         responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
       }
+      ApiResponse tooMany = responses.get("429"); // a limit: when to try again
+      if (tooMany != null) {
+        tooMany.addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
+      }
       if (operation.getParameters() != null) {
         operation.getParameters().stream()
             .filter(p -> "header".equals(p.getIn()) && Idempotency.HEADER.equals(p.getName()))

@@ -687,6 +687,21 @@ class EndpointAccessIT {
               c.post("/api/v1/privacy/subjects/" + subject + "/erasure")
                   .json("{\"reason\": \"CONSENT_WITHDRAWN\"}"));
 
+  // access log (access helper): the citizen's own entries; everyone's for the data-protection
+  // officer
+  static final Endpoint MY_ACCESS_LOG =
+      new Endpoint(
+          "GET /api/v1/privacy/me/access-log",
+          "GET /api/v1/privacy/me/access-log",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/privacy/me/access-log"));
+  static final Endpoint ACCESS_LOG =
+      new Endpoint(
+          "GET /api/v1/privacy/access-log?subject=anna",
+          "GET /api/v1/privacy/access-log",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/privacy/access-log?subject=anna"));
+
   // --- audit (audit helper): the trail and histories, auditors and the data-protection officer
 
   static final Endpoint AUDIT_EVENTS =
@@ -955,6 +970,8 @@ class EndpointAccessIT {
           CLOSE_UNDECIDED,
           MY_DATA,
           ERASURE,
+          MY_ACCESS_LOG,
+          ACCESS_LOG,
           // audit helper
           AUDIT_EVENTS,
           AUDIT_HISTORY,
@@ -1294,6 +1311,25 @@ class EndpointAccessIT {
           row(ERASURE, CARL, 403),
           row(ERASURE, MONA, 403),
           row(ERASURE, UDO, 403),
+          // access log (access helper)
+          row(MY_ACCESS_LOG, ANONYMOUS, 401),
+          row(MY_ACCESS_LOG, ANNA, 200),
+          row(MY_ACCESS_LOG, BEN, 200),
+          row(MY_ACCESS_LOG, CLARA, 403),
+          row(MY_ACCESS_LOG, CARL, 403),
+          row(MY_ACCESS_LOG, MONA, 403),
+          row(MY_ACCESS_LOG, UDO, 403),
+          row(MY_ACCESS_LOG, ADA, 403),
+          row(MY_ACCESS_LOG, OTTO, 403),
+          row(ACCESS_LOG, ANONYMOUS, 401),
+          row(ACCESS_LOG, ANNA, 403),
+          row(ACCESS_LOG, BEN, 403),
+          row(ACCESS_LOG, CLARA, 403),
+          row(ACCESS_LOG, CARL, 403),
+          row(ACCESS_LOG, MONA, 403),
+          row(ACCESS_LOG, UDO, 403),
+          row(ACCESS_LOG, ADA, 200),
+          row(ACCESS_LOG, OTTO, 403),
           // the metrics: the operator only
           row(PROMETHEUS, ANONYMOUS, 401),
           row(PROMETHEUS, ANNA, 403),

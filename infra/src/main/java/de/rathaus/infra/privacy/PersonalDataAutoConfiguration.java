@@ -40,6 +40,13 @@ public class PersonalDataAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataAutoConfiguration.class);
 
+  /** Who read a citizen's personal data (collection {@code access_log}; not a read model). */
+  @Bean
+  @ConditionalOnMissingBean
+  public de.rathaus.application.privacy.AccessLog accessLog(MongoDatabase database) {
+    return new MongoAccessLog(database);
+  }
+
   /** The citizens whose personal data the engine holds (read model {@code privacy_subjects}). */
   @Bean
   @ConditionalOnMissingBean
