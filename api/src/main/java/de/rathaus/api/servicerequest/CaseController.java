@@ -43,6 +43,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,6 +74,7 @@ public class CaseController {
   private final ClerkDirectory clerks;
   private final Clock clock;
   private final de.rathaus.api.privacy.AccessRecording access;
+  private final de.rathaus.application.servicerequest.ApplicantNameIndex names;
 
   public CaseController(
       CommandGateway commands,
@@ -80,13 +82,15 @@ public class CaseController {
       ReadYourWrites readYourWrites,
       ClerkDirectory clerks,
       Clock clock,
-      de.rathaus.api.privacy.AccessRecording access) {
+      de.rathaus.api.privacy.AccessRecording access,
+      de.rathaus.application.servicerequest.ApplicantNameIndex names) {
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.clerks = clerks;
     this.clock = clock;
     this.access = access;
+    this.names = names;
   }
 
   record Assignment(@NotBlank @Size(max = 100) String assignee) {}
@@ -109,7 +113,11 @@ public class CaseController {
 
   /**
    * The department's queue, oldest due date first, a page at a time. A clerk whose sign-in names no
-   * department has no queue (404, as for a case of another department).
+   * department has no queue (404, as for a case of another department). Searches find only the
+   * department's cases: {@code caseNumber} the case of that number, {@code applicantName} the cases
+   * whose applicant's name holds every word given (case, accents, {@code ß}/{@code ss} and hyphens
+   * do not matter; whole words only); each case a name search lists is in its applicant's access
+   * log.
    */
   @GetMapping
   @Refusals(404)
@@ -122,7 +130,16 @@ public class CaseController {
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Boolean answerOverdue,
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
-      @RequestParam(required = false) String cursor) {
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) @Size(max = 40) String caseNumber,
+      @RequestParam(required = false) @Size(max = 200) String applicantName) {
+    List<String> nameTokens = List.of();
+    if (applicantName != null) {
+      nameTokens = names.tokensOf(applicantName);
+      if (nameTokens.isEmpty()) {
+        throw new IllegalArgumentException("applicantName must hold a letter or a digit");
+      }
+    }
     ListCases query =
         new ListCases(
             department(caller),
@@ -131,9 +148,14 @@ public class CaseController {
             overdue,
             answerOverdue,
             cursor,
-            size);
+            size,
+            caseNumber == null || caseNumber.isBlank() ? null : caseNumber.trim(),
+            nameTokens);
     CaseQueuePage page =
         Answers.of(queries.query(query, ResponseTypes.instanceOf(CaseQueuePage.class)));
+    if (!nameTokens.isEmpty()) {
+      access.read(caller, page.items(), AccessKind.SEARCH_RESULT);
+    }
     return new CasePage(
         page.items().stream().map(CaseResource::of).toList(), PageLinks.next(page.next()));
   }

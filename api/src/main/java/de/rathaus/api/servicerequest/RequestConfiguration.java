@@ -27,12 +27,31 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Puts the request aggregate, its projections and the submission use case in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StaffProperties.class, LimitProperties.class})
+@EnableConfigurationProperties({
+  StaffProperties.class,
+  LimitProperties.class,
+  SearchProperties.class
+})
 public class RequestConfiguration {
 
   @Bean
   public ConfigurerModule serviceRequestAggregate() {
     return Aggregates.ownEventsOnly(ServiceRequest.class);
+  }
+
+  /**
+   * The key of the clerks' name search: configured (fail closed without it), or generated into the
+   * data directory in demo mode.
+   */
+  @Bean
+  public de.rathaus.application.servicerequest.ApplicantNameIndex applicantNameIndex(
+      SearchProperties properties,
+      de.rathaus.api.shared.DataDirectoryProperties dataDirectory,
+      org.springframework.core.env.Environment environment) {
+    return de.rathaus.application.servicerequest.ApplicantNameIndex.load(
+        properties.key(),
+        dataDirectory.dataDir().resolve(SearchProperties.DEMO_KEY_FILE),
+        de.rathaus.api.shared.DemoMode.of(environment) == de.rathaus.api.shared.DemoMode.ON);
   }
 
   /** At most {@code rathaus.limits.requests-per-hour} submissions per citizen in any hour. */

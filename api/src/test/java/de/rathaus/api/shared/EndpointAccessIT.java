@@ -607,6 +607,13 @@ class EndpointAccessIT {
           "GET /api/v1/cases",
           Target.NONE,
           (c, none) -> c.get("/api/v1/cases?status=IN_PROGRESS&assignee=clara&overdue=true"));
+  // search (access helper): by case number and by the applicant's name, own department only
+  static final Endpoint QUEUE_SEARCH =
+      new Endpoint(
+          "GET /api/v1/cases?applicantName=Anna&caseNumber=HN-2026-000001",
+          "GET /api/v1/cases",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/cases?applicantName=Anna&caseNumber=HN-2026-000001"));
   static final Endpoint CASE =
       new Endpoint(
           "GET /api/v1/cases/{id} [buergeramt case]",
@@ -959,6 +966,7 @@ class EndpointAccessIT {
           WITHDRAW,
           QUEUE,
           QUEUE_FILTERED,
+          QUEUE_SEARCH,
           CASE,
           ASSIGN,
           FORWARD,
@@ -1222,6 +1230,15 @@ class EndpointAccessIT {
           row(QUEUE_FILTERED, MONA, 403),
           row(QUEUE_FILTERED, UDO, 403),
           row(QUEUE_FILTERED, ADA, 403),
+          row(QUEUE_SEARCH, ANONYMOUS, 401),
+          row(QUEUE_SEARCH, ANNA, 403),
+          row(QUEUE_SEARCH, BEN, 403),
+          row(QUEUE_SEARCH, CLARA, 200),
+          row(QUEUE_SEARCH, CARL, 200),
+          row(QUEUE_SEARCH, MONA, 403),
+          row(QUEUE_SEARCH, UDO, 403),
+          row(QUEUE_SEARCH, ADA, 403),
+          row(QUEUE_SEARCH, OTTO, 403),
           row(CASE, ANONYMOUS, 401),
           row(CASE, ANNA, 403),
           row(CASE, BEN, 403),

@@ -107,6 +107,12 @@ public class CaseProjection {
     progress(e.id(), sequence, r -> r.withdrawn(e.reason(), e.at()));
   }
 
+  /** An erased applicant's name is no longer searchable (their cases' name index is deleted). */
+  @EventHandler
+  void on(de.rathaus.domain.privacy.PersonalDataErased e) {
+    views.forgetApplicantNames(e.subject());
+  }
+
   @ResetHandler
   void reset() {
     views.clear();

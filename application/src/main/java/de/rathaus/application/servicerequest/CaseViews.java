@@ -13,6 +13,12 @@ public interface CaseViews extends VersionedViews<CaseView> {
   Page<CaseView> queue(ListCases query);
 
   /**
+   * Deletes the name index of the applicant's cases (their personal data was erased): no search by
+   * their name finds their cases any more.
+   */
+  void forgetApplicantNames(de.rathaus.domain.shared.CitizenId applicant);
+
+  /**
    * The ids of cases whose deadline clock is running (submitted or in progress), that are not
    * flagged overdue yet and whose due date is before {@code now}, of every department: what the
    * deadline watch flags. Only ids: the watch needs nothing else, so nothing is decrypted.

@@ -140,6 +140,11 @@ public final class VersionedJsonViews<V extends Versioned<V>> {
     return ids;
   }
 
+  /** Removes the query field {@code key} of the records matching {@code filter}. */
+  public void unsetWhere(Bson filter, String key) {
+    documents.updateMany(filter, com.mongodb.client.model.Updates.unset(field(key)));
+  }
+
   /** The numeric query field {@code key} of the records matching {@code filter}, nothing else. */
   public List<Long> queryValuesWhere(Bson filter, String key) {
     List<Long> values = new ArrayList<>();
