@@ -69,6 +69,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * collection, in documents per second, on the same embedded server in the same run. The history:
  * cases submitted over HTTP, each assigned and given internal notes through the command bus.
  *
+ * <p>{@code access_log_overhead}: a clerk's read of one case ({@code GET /api/v1/cases/{id}}) with
+ * the access log ÷ without, two engines side by side (as for {@code rw_wait_vs_none}): one as it
+ * runs, whose read waits until its entry is stored in the embedded MongoDB (journaled), one whose
+ * access log stores nothing (its entries are handed to the writer and discarded), in alternating
+ * rounds; the figure is the ratio of the medians.
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -101,6 +107,9 @@ public final class ApiBenchmark {
       }
       if (runs("rebuild_vs_raw")) {
         rebuildFigure();
+      }
+      if (runs("access_log_overhead")) {
+        accessLogFigure();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -287,6 +296,10 @@ public final class ApiBenchmark {
     }
 
     static Engine start(String name, boolean readYourWrites) {
+      return start(name, readYourWrites, new Class<?>[0]);
+    }
+
+    static Engine start(String name, boolean readYourWrites, Class<?>... extraSources) {
       ProductionSurroundings surroundings = ProductionSurroundings.start(name);
       Map<String, String> properties = new LinkedHashMap<>(surroundings.properties());
       properties.put("server.port", "0");
@@ -302,6 +315,7 @@ public final class ApiBenchmark {
               .toArray(String[]::new);
       ConfigurableApplicationContext context =
           new SpringApplicationBuilder(RathausApplication.class)
+              .sources(extraSources)
               .profiles("production")
               .run(arguments);
       return new Engine(surroundings, context, readYourWrites);
@@ -935,6 +949,107 @@ public final class ApiBenchmark {
       throw new IllegalStateException("an audit page of " + page.items().size());
     }
     return (System.nanoTime() - start) / 1e6;
+  }
+
+  // ------------------------------------------------------------------ access log
+
+  private static final int CASE_READS_WARM_UP = 300;
+  private static final int CASE_READ_ROUNDS = 20;
+  private static final int CASE_READS_PER_ROUND = 50;
+
+  private static void accessLogFigure() throws Exception {
+    try (Engine logged = Engine.start("rathaus-bench-access-log", true);
+        Engine unlogged =
+            Engine.start("rathaus-bench-no-access-log", true, DiscardingAccessLog.class)) {
+      String[] cases = {casesToRead(logged), casesToRead(unlogged)};
+      Engine[] engines = {logged, unlogged};
+      String[] clerks = new String[2];
+      for (int e = 0; e < 2; e++) {
+        clerks[e] = engines[e].surroundings.token("clerk-bench", "clerk", "buergeramt");
+        for (int i = 0; i < CASE_READS_WARM_UP; i++) {
+          readCase(engines[e], clerks[e], cases[e]);
+        }
+      }
+      double[][] times = new double[2][CASE_READ_ROUNDS * CASE_READS_PER_ROUND];
+      double[] ratios = new double[CASE_READ_ROUNDS];
+      for (int round = 0; round < CASE_READ_ROUNDS; round++) {
+        double[][] medians = new double[2][];
+        for (int k = 0; k < 2; k++) {
+          int e = (round + k) % 2; // the engine that goes first changes every round
+          double[] millis = new double[CASE_READS_PER_ROUND];
+          for (int i = 0; i < CASE_READS_PER_ROUND; i++) {
+            millis[i] = readCase(engines[e], clerks[e], cases[e]);
+          }
+          System.arraycopy(millis, 0, times[e], round * CASE_READS_PER_ROUND, CASE_READS_PER_ROUND);
+          medians[e] = new double[] {median(millis)};
+          pause(20);
+        }
+        ratios[round] = medians[0][0] / medians[1][0];
+      }
+      long stored =
+          logged
+              .context
+              .getBean(de.rathaus.application.privacy.AccessLog.class)
+              .page(new de.rathaus.domain.shared.CitizenId("citizen-bench"), null, null, 500)
+              .items()
+              .size();
+      System.out.printf(
+          Locale.ROOT,
+          "a clerk's case read (%d rounds of %d per engine, after %d warm-up): with the access"
+              + " log median %.3f ms (p90 %.3f, p99 %.3f), without median %.3f ms (p90 %.3f, p99"
+              + " %.3f); round ratios %s; entries stored on the logged engine (first page): %d;"
+              + " answered before stored: %d%n",
+          CASE_READ_ROUNDS,
+          CASE_READS_PER_ROUND,
+          CASE_READS_WARM_UP,
+          median(times[0]),
+          percentile(times[0], 0.9),
+          percentile(times[0], 0.99),
+          median(times[1]),
+          percentile(times[1], 0.9),
+          percentile(times[1], 0.99),
+          format(ratios),
+          stored,
+          logged.context.getBean(de.rathaus.application.privacy.AccessRecorder.class).late());
+      figure("access_log_overhead", median(times[0]) / median(times[1]));
+    }
+  }
+
+  /** Publishes the service and submits one request as {@code citizen-bench}; answers its id. */
+  private static String casesToRead(Engine engine) {
+    engine.publishService();
+    return engine.citizen("citizen-bench").submit();
+  }
+
+  private static double readCase(Engine engine, String clerk, String id) {
+    long t0 = System.nanoTime();
+    engine.client.get("/api/v1/cases/" + id).bearer(clerk).expect(200);
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /**
+   * The engine without an access log: entries are handed to the writer and discarded. Given to that
+   * engine's builder only; not a {@code @Configuration}, so no component scan ever finds it.
+   */
+  static class DiscardingAccessLog {
+    @org.springframework.context.annotation.Bean
+    de.rathaus.application.privacy.AccessLog accessLog() {
+      return new de.rathaus.application.privacy.AccessLog() {
+        @Override
+        public void append(List<de.rathaus.application.privacy.AccessEntry> entries) {}
+
+        @Override
+        public de.rathaus.application.shared.Page<de.rathaus.application.privacy.AccessEntry> page(
+            de.rathaus.domain.shared.CitizenId subject, String requestId, String after, int size) {
+          return new de.rathaus.application.shared.Page<>(List.of(), null);
+        }
+
+        @Override
+        public long forget(de.rathaus.domain.shared.CitizenId subject, java.time.Instant upTo) {
+          return 0;
+        }
+      };
+    }
   }
 
   // ------------------------------------------------------------------ helpers

@@ -90,7 +90,23 @@ public final class ProductionSurroundings implements AutoCloseable {
     properties.put("rathaus.security.audience", AUDIENCE);
     properties.put("rathaus.transparency.log-id", "heilbronn.example/rathaus");
     properties.put("rathaus.transparency.signing-key", signingKey());
+    properties.put("rathaus.search.key", searchKey());
     return properties;
+  }
+
+  /** The key of the clerks' name search as the city configures it, made once per surroundings. */
+  private String searchKey() {
+    Path file = dir.resolve("search-key");
+    try {
+      if (!Files.exists(file)) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+      }
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The log's signing key as the city configures it (a PKCS#8 PEM), made once per surroundings. */

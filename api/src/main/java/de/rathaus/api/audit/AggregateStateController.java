@@ -5,6 +5,7 @@ import de.rathaus.api.catalogue.ServiceResources.ServiceResource;
 import de.rathaus.api.participation.ActionFieldResources.ActionFieldResource;
 import de.rathaus.api.participation.ConsultationResources.ConsultationResource;
 import de.rathaus.api.participation.ProposalResources.ProposalResource;
+import de.rathaus.api.privacy.AccessRecording;
 import de.rathaus.api.servicerequest.RequestResources.CaseResource;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
@@ -19,6 +20,7 @@ import de.rathaus.application.catalogue.ServiceView;
 import de.rathaus.application.participation.ActionFieldView;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.privacy.AccessKind;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.shared.Answers;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -51,9 +53,11 @@ public class AggregateStateController {
   private static final Logger log = LoggerFactory.getLogger(AggregateStateController.class);
 
   private final QueryGateway queries;
+  private final AccessRecording access;
 
-  public AggregateStateController(QueryGateway queries) {
+  public AggregateStateController(QueryGateway queries, AccessRecording access) {
     this.queries = queries;
+    this.access = access;
   }
 
   /**
@@ -91,6 +95,9 @@ public class AggregateStateController {
     Object view;
     if (actor.role() == Role.ADMIN) {
       view = state.view();
+      if (view instanceof CaseView case_) {
+        access.read(caller, case_, AccessKind.CASE_AS_OF);
+      }
       // who saw personal values, of which aggregate, as of which event; never a value
       log.info(
           "Personal values disclosed to {} in a view as of a moment: {} {} at position {}",

@@ -4,6 +4,7 @@ import de.rathaus.api.audit.AuditResources.AggregateHistoryResource;
 import de.rathaus.api.audit.AuditResources.AuditEventPageResource;
 import de.rathaus.api.audit.AuditResources.AuditEventResource;
 import de.rathaus.api.audit.AuditResources.HistoryEntryResource;
+import de.rathaus.api.privacy.AccessRecording;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.shared.PageLinks;
@@ -14,11 +15,13 @@ import de.rathaus.application.audit.AuditEventPage;
 import de.rathaus.application.audit.Disclosure;
 import de.rathaus.application.audit.FindAggregateHistory;
 import de.rathaus.application.audit.ListAuditEvents;
+import de.rathaus.application.privacy.AccessKind;
 import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -43,9 +46,11 @@ public class AuditController {
   private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
   private final QueryGateway queries;
+  private final AccessRecording access;
 
-  public AuditController(QueryGateway queries) {
+  public AuditController(QueryGateway queries, AccessRecording access) {
     this.queries = queries;
+    this.access = access;
   }
 
   /**
@@ -88,6 +93,14 @@ public class AuditController {
     AuditEventPage page =
         Answers.of(queries.query(query, ResponseTypes.instanceOf(AuditEventPage.class)));
     if (disclosure == Disclosure.DECRYPTED && !page.items().isEmpty()) {
+      access.history(
+          caller,
+          AccessRecording.CASE_TYPE,
+          page.items().stream()
+              .filter(e -> AccessRecording.CASE_TYPE.equals(e.aggregateType()))
+              .map(e -> e.aggregateId())
+              .toList(),
+          AccessKind.AUDIT_TRAIL);
       log.info(
           "Audit: {} read the trail with personal values disclosed, positions {} to {} ({} events)",
           Actor.of(caller).id(),
@@ -113,6 +126,8 @@ public class AuditController {
       throw new NotFound();
     }
     if (disclosure == Disclosure.DECRYPTED) {
+      access.history(
+          caller, history.items().get(0).aggregateType(), List.of(id), AccessKind.CASE_HISTORY);
       log.info(
           "Audit: {} read the history of an aggregate with personal values disclosed ({} events,"
               + " positions {} to {})",

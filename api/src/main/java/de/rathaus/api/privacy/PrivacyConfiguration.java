@@ -4,6 +4,9 @@ import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.application.catalogue.ServiceViews;
 import de.rathaus.application.participation.ProposalViews;
+import de.rathaus.application.privacy.AccessLog;
+import de.rathaus.application.privacy.AccessLogErasure;
+import de.rathaus.application.privacy.AccessRecorder;
 import de.rathaus.application.privacy.ErasureCompletion;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PersonalDataErasure;
@@ -33,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Puts erasure, export and retention in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RetentionProperties.class)
+@EnableConfigurationProperties({RetentionProperties.class, AccessLogProperties.class})
 public class PrivacyConfiguration {
 
   @Bean
@@ -61,7 +64,10 @@ public class PrivacyConfiguration {
             .eventProcessing()
             .assignHandlerTypesMatching(
                 PrivacySubjectsProjection.NAME,
-                type -> type == PrivacySubjectsProjection.class || type == ErasureCompletion.class);
+                type ->
+                    type == PrivacySubjectsProjection.class
+                        || type == ErasureCompletion.class
+                        || type == AccessLogErasure.class);
   }
 
   /**
@@ -79,8 +85,41 @@ public class PrivacyConfiguration {
 
   @Bean
   public PersonalDataErasure personalDataErasure(
-      PersonalDataKeys keys, CommandGateway commands, Clock clock) {
-    return new PersonalDataErasure(keys, commands, clock);
+      PersonalDataKeys keys, CommandGateway commands, Clock clock, AccessLog accessLog) {
+    return new PersonalDataErasure(keys, commands, clock, accessLog);
+  }
+
+  /** Deletes the access-log entries of an erased citizen, from the recorded erasure. */
+  @Bean
+  public AccessLogErasure accessLogErasure(AccessLog accessLog) {
+    return new AccessLogErasure(accessLog);
+  }
+
+  /** The access log's writer: group commit, the read waits for its entry (bounded). */
+  @Bean(destroyMethod = "close")
+  public AccessRecorder accessRecorder(AccessLog accessLog, AccessLogProperties properties) {
+    return new AccessRecorder(accessLog, properties.capacity(), properties.maxWait());
+  }
+
+  @Bean
+  public AccessRecording accessRecording(AccessRecorder recorder, Clock clock, CaseViews cases) {
+    return new AccessRecording(recorder, clock, cases);
+  }
+
+  /**
+   * Reads answered before their access-log entry was stored, as {@code
+   * rathaus.privacy.access-log.late}, and entries that could not be stored, {@code …failed}.
+   */
+  @Bean
+  public MeterBinder accessLogMetrics(AccessRecorder recorder) {
+    return registry -> {
+      FunctionCounter.builder("rathaus.privacy.access-log.late", recorder, AccessRecorder::late)
+          .description("Access-log entries whose read was answered before they were stored")
+          .register(registry);
+      FunctionCounter.builder("rathaus.privacy.access-log.failed", recorder, AccessRecorder::failed)
+          .description("Access-log entries that could not be stored (their reads failed)")
+          .register(registry);
+    };
   }
 
   @Bean

@@ -28,16 +28,22 @@ public class PrivacyController {
 
   private final PersonalDataExport export;
   private final PersonalDataErasure erasure;
+  private final AccessRecording access;
 
-  public PrivacyController(PersonalDataExport export, PersonalDataErasure erasure) {
+  public PrivacyController(
+      PersonalDataExport export, PersonalDataErasure erasure, AccessRecording access) {
     this.export = export;
     this.erasure = erasure;
+    this.access = access;
   }
 
   /** Everything the engine holds about the caller, as JSON. */
   @GetMapping("/me")
   public PersonalDataExport.SubjectData me(Authentication caller) {
-    return export.export(new CitizenId(Actor.of(caller).id()));
+    CitizenId subject = new CitizenId(Actor.of(caller).id());
+    PersonalDataExport.SubjectData data = export.export(subject);
+    access.export(caller, subject);
+    return data;
   }
 
   /** The reasons an admin may give; {@code RETENTION_EXPIRED} is the engine's own. */

@@ -1,6 +1,7 @@
 package de.rathaus.api.privacy;
 
 import de.rathaus.api.shared.Problems;
+import de.rathaus.application.privacy.AccessRecorder;
 import de.rathaus.application.privacy.PersonalDataKeyMissing;
 import de.rathaus.application.privacy.PersonalDataUnreadable;
 import org.slf4j.Logger;
@@ -45,6 +46,19 @@ class PrivacyProblems {
             problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "personal-data-unavailable",
+                LocaleContextHolder.getLocale()));
+  }
+
+  /** A read whose access-log entry could not be stored is not answered (fail closed). */
+  @ExceptionHandler(AccessRecorder.AccessNotRecorded.class)
+  ResponseEntity<ProblemDetail> accessNotRecorded(AccessRecorder.AccessNotRecorded e) {
+    log.error("A read was refused: its access-log entry could not be stored");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "access-log-unavailable",
                 LocaleContextHolder.getLocale()));
   }
 

@@ -1,5 +1,6 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.privacy.AccessRecording;
 import de.rathaus.api.servicerequest.RequestResources.CasePage;
 import de.rathaus.api.servicerequest.RequestResources.CaseResource;
 import de.rathaus.api.servicerequest.RequestResources.Forwarded;
@@ -13,6 +14,8 @@ import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Refusals;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.catalogue.FindDepartment;
+import de.rathaus.application.privacy.AccessKind;
+import de.rathaus.application.servicerequest.ApplicantNameIndex;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseQueuePage;
 import de.rathaus.application.servicerequest.CaseView;
@@ -44,6 +47,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,18 +77,24 @@ public class CaseController {
   private final ReadYourWrites readYourWrites;
   private final ClerkDirectory clerks;
   private final Clock clock;
+  private final AccessRecording access;
+  private final ApplicantNameIndex names;
 
   public CaseController(
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
       ClerkDirectory clerks,
-      Clock clock) {
+      Clock clock,
+      AccessRecording access,
+      ApplicantNameIndex names) {
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.clerks = clerks;
     this.clock = clock;
+    this.access = access;
+    this.names = names;
   }
 
   record Assignment(@NotBlank @Size(max = 100) String assignee) {}
@@ -112,7 +122,11 @@ public class CaseController {
 
   /**
    * The department's queue, oldest due date first, a page at a time. A clerk whose sign-in names no
-   * department has no queue (404, as for a case of another department).
+   * department has no queue (404, as for a case of another department). Searches find only the
+   * department's cases: {@code caseNumber} the case of that number, {@code applicantName} the cases
+   * whose applicant's name holds every word given (case, accents, {@code ß}/{@code ss} and hyphens
+   * do not matter; whole words only); each case a name search lists is in its applicant's access
+   * log.
    */
   @GetMapping
   @Refusals(404)
@@ -125,7 +139,16 @@ public class CaseController {
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Boolean answerOverdue,
       @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
-      @RequestParam(required = false) String cursor) {
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) @Size(max = 40) String caseNumber,
+      @RequestParam(required = false) @Size(max = 200) String applicantName) {
+    List<String> nameTokens = List.of();
+    if (applicantName != null) {
+      nameTokens = names.tokensOf(applicantName);
+      if (nameTokens.isEmpty()) {
+        throw new IllegalArgumentException("applicantName must hold a letter or a digit");
+      }
+    }
     ListCases query =
         new ListCases(
             department(caller),
@@ -134,9 +157,14 @@ public class CaseController {
             overdue,
             answerOverdue,
             cursor,
-            size);
+            size,
+            caseNumber == null || caseNumber.isBlank() ? null : caseNumber.trim(),
+            nameTokens);
     CaseQueuePage page =
         Answers.of(queries.query(query, ResponseTypes.instanceOf(CaseQueuePage.class)));
+    if (!nameTokens.isEmpty()) {
+      access.read(caller, page.items(), AccessKind.SEARCH_RESULT);
+    }
     return new CasePage(
         page.items().stream().map(CaseResource::of).toList(), PageLinks.next(page.next()));
   }
@@ -144,6 +172,7 @@ public class CaseController {
   @GetMapping("/{id}")
   public CaseResource one(@PathVariable String id, Authentication caller) {
     return find(new ServiceRequestId(id), department(caller))
+        .map(view -> access.read(caller, view, AccessKind.CASE))
         .map(CaseResource::of)
         .orElseThrow(NotFound::new);
   }
@@ -161,7 +190,7 @@ public class CaseController {
         clerks.isClerkOf(assignee, department, Actor.of(caller)) ? department : null;
     return act(
         id,
-        department,
+        caller,
         case_ -> new AssignCase(case_, assignee, assigneeDepartment, department, clock.instant()));
   }
 
@@ -192,7 +221,7 @@ public class CaseController {
     DepartmentCode department = department(caller);
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new RequestInformation(
                 case_,
@@ -216,7 +245,7 @@ public class CaseController {
     DepartmentCode department = department(caller);
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new CancelInformationRequest(
                 case_,
@@ -234,7 +263,7 @@ public class CaseController {
     ClerkId author = new ClerkId(Actor.of(caller).id());
     return act(
         id,
-        department,
+        caller,
         case_ -> new AddInternalNote(case_, input.text(), author, department, clock.instant()));
   }
 
@@ -246,7 +275,7 @@ public class CaseController {
     DecisionOutcome outcome = Choices.of(DecisionOutcome.class, "outcome", input.outcome());
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new DecideCase(
                 case_,
@@ -269,7 +298,7 @@ public class CaseController {
     ObjectionOutcome outcome = Choices.of(ObjectionOutcome.class, "outcome", input.outcome());
     return act(
         id,
-        department,
+        caller,
         case_ ->
             new DecideObjection(case_, outcome, input.reasoning(), department, clock.instant()));
   }
@@ -279,20 +308,24 @@ public class CaseController {
   @Refusals(409)
   public CaseResource close(@PathVariable String id, Authentication caller) {
     DepartmentCode department = department(caller);
-    return act(id, department, case_ -> new CloseCase(case_, department, clock.instant()));
+    return act(id, caller, case_ -> new CloseCase(case_, department, clock.instant()));
   }
 
   /** Sends the clerk's command; answers the case once the clerks' view shows it. */
   private CaseResource act(
       String id,
-      DepartmentCode department,
+      Authentication caller,
       java.util.function.Function<ServiceRequestId, Object> command) {
+    DepartmentCode department = department(caller);
     ServiceRequestId case_ = new ServiceRequestId(id);
     readYourWrites.run(
         () -> commands.sendAndWait(command.apply(case_)),
         CaseProjection.NAME,
         RequestProjection.NAME);
-    return find(case_, department).map(CaseResource::of).orElseThrow(NotFound::new);
+    return find(case_, department)
+        .map(view -> access.read(caller, view, AccessKind.CASE))
+        .map(CaseResource::of)
+        .orElseThrow(NotFound::new);
   }
 
   /** Whether the city's departments list {@code code} as active (the case decides what follows). */

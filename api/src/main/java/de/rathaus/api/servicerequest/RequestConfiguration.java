@@ -1,9 +1,12 @@
 package de.rathaus.api.servicerequest;
 
 import de.rathaus.api.shared.Aggregates;
+import de.rathaus.api.shared.DataDirectoryProperties;
+import de.rathaus.api.shared.DemoMode;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
+import de.rathaus.application.servicerequest.ApplicantNameIndex;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
 import de.rathaus.application.servicerequest.CaseViews;
@@ -11,6 +14,7 @@ import de.rathaus.application.servicerequest.DeadlineWatch;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.application.servicerequest.SubmissionLimit;
 import de.rathaus.domain.servicerequest.ServiceRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,12 +31,39 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Puts the request aggregate, its projections and the submission use case in the engine. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({StaffProperties.class, ObjectionProperties.class})
+@EnableConfigurationProperties({
+  StaffProperties.class,
+  ObjectionProperties.class,
+  LimitProperties.class,
+  SearchProperties.class
+})
 public class RequestConfiguration {
 
   @Bean
   public ConfigurerModule serviceRequestAggregate() {
     return Aggregates.ownEventsOnly(ServiceRequest.class);
+  }
+
+  /**
+   * The key of the clerks' name search: configured (fail closed without it), or generated into the
+   * data directory in demo mode.
+   */
+  @Bean
+  public ApplicantNameIndex applicantNameIndex(
+      SearchProperties properties,
+      DataDirectoryProperties dataDirectory,
+      org.springframework.core.env.Environment environment) {
+    return ApplicantNameIndex.load(
+        properties.key(),
+        dataDirectory.dataDir().resolve(SearchProperties.DEMO_KEY_FILE),
+        DemoMode.of(environment) == DemoMode.ON);
+  }
+
+  /** At most {@code rathaus.limits.requests-per-hour} submissions per citizen in any hour. */
+  @Bean
+  public SubmissionLimit submissionLimit(
+      RequestViews requests, LimitProperties limits, java.time.Clock clock) {
+    return new SubmissionLimit(requests, limits.requestsPerHour(), clock);
   }
 
   @Bean

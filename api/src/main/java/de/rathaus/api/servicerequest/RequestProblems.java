@@ -2,6 +2,7 @@ package de.rathaus.api.servicerequest;
 
 import de.rathaus.api.shared.Problems;
 import de.rathaus.application.servicerequest.RequestSubmission;
+import de.rathaus.application.servicerequest.SubmissionLimit;
 import de.rathaus.domain.catalogue.AttributeError;
 import de.rathaus.domain.servicerequest.ObjectionPeriodOver;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
@@ -53,6 +54,21 @@ class RequestProblems {
     ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation", locale);
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** More submissions in the last hour than a citizen may make: when to try again. */
+  @ExceptionHandler(SubmissionLimit.LimitReached.class)
+  ResponseEntity<ProblemDetail> limitReached(SubmissionLimit.LimitReached e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(
+            org.springframework.http.HttpHeaders.RETRY_AFTER,
+            Long.toString(e.retryAfter().toSeconds()))
+        .body(
+            problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "submission-limit",
+                LocaleContextHolder.getLocale(),
+                e.perHour()));
   }
 
   @ExceptionHandler(RequestSubmission.UnknownService.class)

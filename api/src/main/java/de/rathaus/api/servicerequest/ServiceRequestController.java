@@ -1,5 +1,6 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.privacy.AccessRecording;
 import de.rathaus.api.servicerequest.RequestResources.RequestPage;
 import de.rathaus.api.servicerequest.RequestResources.RequestResource;
 import de.rathaus.api.servicerequest.RequestResources.SubmissionInput;
@@ -17,6 +18,7 @@ import de.rathaus.application.servicerequest.MyRequestsPage;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestView;
+import de.rathaus.application.servicerequest.SubmissionLimit;
 import de.rathaus.application.shared.Answers;
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.transparency.HistoryLog;
@@ -72,6 +74,8 @@ public class ServiceRequestController {
   private final Idempotency idempotency;
   private final HistoryLog history;
   private final ObjectionProperties objections;
+  private final AccessRecording access;
+  private final SubmissionLimit limit;
 
   public ServiceRequestController(
       RequestSubmission submission,
@@ -81,7 +85,9 @@ public class ServiceRequestController {
       Clock clock,
       Idempotency idempotency,
       HistoryLog history,
-      ObjectionProperties objections) {
+      ObjectionProperties objections,
+      AccessRecording access,
+      SubmissionLimit limit) {
     this.objections = objections;
     this.submission = submission;
     this.queries = queries;
@@ -90,6 +96,8 @@ public class ServiceRequestController {
     this.clock = clock;
     this.idempotency = idempotency;
     this.history = history;
+    this.access = access;
+    this.limit = limit;
   }
 
   /**
@@ -98,7 +106,7 @@ public class ServiceRequestController {
    */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Refusals({409, 422})
+  @Refusals({409, 422, 429})
   public ResponseEntity<Submitted> submit(
       @Valid @RequestBody SubmissionInput input,
       @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
@@ -110,7 +118,10 @@ public class ServiceRequestController {
             idempotencyKey,
             input,
             Submitted.class,
-            id -> submit(input, actor, new ServiceRequestId(id.toString())));
+            id ->
+                limit.submit(
+                    new CitizenId(actor.id()),
+                    () -> submit(input, actor, new ServiceRequestId(id.toString()))));
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.created(URI.create("/api/v1/requests/" + outcome.answer().id()));
     if (outcome.replayed()) {
@@ -176,6 +187,7 @@ public class ServiceRequestController {
   @GetMapping("/{id}")
   public RequestResource one(@PathVariable String id, Authentication caller) {
     return find(new ServiceRequestId(id), new CitizenId(Actor.of(caller).id()))
+        .map(view -> access.request(caller, view))
         .map(RequestResource::of)
         .orElseThrow(NotFound::new);
   }

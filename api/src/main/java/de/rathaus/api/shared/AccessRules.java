@@ -65,7 +65,7 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/proposals/*/answer"),
           // --- comments and moderation: before the citizens' line of the proposals
           only(List.of(Role.MODERATOR, Role.ADMIN), "/api/v1/proposals/*/moderation"),
-          // supports helper: citizens propose, the city (admins) puts up a feedback consultation's
+          // citizens propose, the city (admins) puts up a feedback consultation's
           // items
           anyOf(
               HttpMethod.POST,
@@ -73,15 +73,15 @@ final class AccessRules {
               "/api/v1/consultations/*/proposals"),
           only(Role.CITIZEN, "/api/v1/consultations/*/proposals", "/api/v1/proposals/**"),
           only(Role.ADMIN, "/api/v1/consultations", "/api/v1/consultations/**"),
-          // attachments helper: a request's documents, the applicant's and its department's clerks'
+          // a request's documents, the applicant's and its department's clerks'
           only(
               List.of(Role.CITIZEN, Role.CLERK),
               "/api/v1/requests/*/attachments",
               "/api/v1/requests/*/attachments/*"),
           only(Role.CITIZEN, "/api/v1/requests", "/api/v1/requests/**"),
           only(Role.CLERK, "/api/v1/cases", "/api/v1/cases/**"),
-          only(Role.CITIZEN, "/api/v1/privacy/me"),
-          // notify helper: a citizen's own notification settings
+          only(Role.CITIZEN, "/api/v1/privacy/me", "/api/v1/privacy/me/access-log"),
+          // a citizen's own notification settings
           only(Role.CITIZEN, "/api/v1/privacy/me/notifications"),
           only(Role.ADMIN, "/api/v1/privacy/**"),
           // the trail, histories and views as of a moment: auditors and the data-protection
@@ -91,7 +91,7 @@ final class AccessRules {
               "/api/v1/audit/events",
               "/api/v1/audit/aggregates/*/history",
               "/api/v1/audit/aggregates/*/state"),
-          // rebuild helper: auditors and administrators see the read models and rebuild them
+          // auditors and administrators see the read models and rebuild them
           only(List.of(Role.AUDITOR, Role.ADMIN), "/api/v1/audit/projections/*/rebuild"),
           only(
               List.of(Role.AUDITOR, Role.ADMIN),

@@ -317,14 +317,9 @@ public class OpenApiDescription {
       if (change) {
         responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
       }
-      ApiResponse tooMany = responses.get("429"); // an hourly limit used up: when to try again
+      ApiResponse tooMany = responses.get("429"); // a limit: when to try again
       if (tooMany != null) {
-        tooMany.addHeaderObject(
-            HttpHeaders.RETRY_AFTER,
-            new Header()
-                .required(true)
-                .description("seconds until the limit allows the request again")
-                .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+        tooMany.addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfterHeader());
       }
       if (operation.getParameters() != null) {
         operation.getParameters().stream()

@@ -131,7 +131,7 @@ class EndpointAccessIT {
     OPEN_CONSULTATION,
     /** anna's proposal in an open consultation */
     ANNAS_PROPOSAL,
-    // supports helper
+    // supports
     /** a feedback consultation ada drafted and opened */
     OPEN_FEEDBACK_CONSULTATION,
     /** an item ada put up in an open feedback consultation */
@@ -152,13 +152,13 @@ class EndpointAccessIT {
     DECIDED,
     /** a data subject id nobody has */
     UNKNOWN_SUBJECT,
-    // attachments helper
+    // attachments
     /** anna's request (SUBMITTED) with a document of hers, named as "request id/attachment id" */
     ATTACHED,
-    // objection helper
+    // objection
     /** ... decided, then objected to by anna: OBJECTION_PENDING */
     OBJECTION_PENDING,
-    // rebuild helper
+    // rebuild
     /** the name of a read model, another one for each row that rebuilds it */
     READ_MODEL
   }
@@ -521,7 +521,7 @@ class EndpointAccessIT {
           "GET /api/v1/consultations/{id}/moderation-log",
           Target.DRAFT_CONSULTATION,
           (c, id) -> c.get("/api/v1/consultations/" + id + "/moderation-log"));
-  // --- participation: supports, feedback items, ratings (supports helper)
+  // --- participation: supports, feedback items, ratings
 
   private static final String ITEM =
       "{\"title\": \"Parkbank\", \"text\": \"Mit Solarzelle\", \"displayName\": \"Stadt\"}";
@@ -599,7 +599,7 @@ class EndpointAccessIT {
               c.post("/api/v1/requests/" + id + "/withdrawal")
                   .json("{\"reason\": \"nicht mehr nötig\"}"));
 
-  // attachments helper: documents of a request, its applicant's and its department's clerks'
+  // documents of a request, its applicant's and its department's clerks'
 
   /** A multipart body with a small PDF in part {@code file}, and a purpose if given. */
   static TestClient.Call withDocument(TestClient.Call call, String purpose) {
@@ -666,6 +666,13 @@ class EndpointAccessIT {
           "GET /api/v1/cases",
           Target.NONE,
           (c, none) -> c.get("/api/v1/cases?status=IN_PROGRESS&assignee=clara&overdue=true"));
+  // search: by case number and by the applicant's name, own department only
+  static final Endpoint QUEUE_SEARCH =
+      new Endpoint(
+          "GET /api/v1/cases?applicantName=Anna&caseNumber=HN-2026-000001",
+          "GET /api/v1/cases",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/cases?applicantName=Anna&caseNumber=HN-2026-000001"));
   static final Endpoint CASE =
       new Endpoint(
           "GET /api/v1/cases/{id} [buergeramt case]",
@@ -722,7 +729,7 @@ class EndpointAccessIT {
           "POST /api/v1/cases/{id}/closure",
           Target.DECIDED,
           (c, id) -> c.post("/api/v1/cases/" + id + "/closure"));
-  // objection helper
+  // objection
   static final String OBJECTION = "{\"reasons\": \"Der Bescheid übersieht etwas\"}";
   static final Endpoint OBJECT =
       new Endpoint(
@@ -770,7 +777,7 @@ class EndpointAccessIT {
               c.post("/api/v1/privacy/subjects/" + subject + "/erasure")
                   .json("{\"reason\": \"CONSENT_WITHDRAWN\"}"));
 
-  // --- notify helper: a citizen's own notification settings
+  // --- a citizen's own notification settings
 
   static final Endpoint NOTIFICATION_SETTINGS =
       new Endpoint(
@@ -785,7 +792,22 @@ class EndpointAccessIT {
           Target.NONE,
           (c, none) -> c.put("/api/v1/privacy/me/notifications").json("{\"email\": true}"));
 
-  // --- audit (audit helper): the trail and histories, auditors and the data-protection officer
+  // access log: the citizen's own entries; everyone's for the data-protection
+  // officer
+  static final Endpoint MY_ACCESS_LOG =
+      new Endpoint(
+          "GET /api/v1/privacy/me/access-log",
+          "GET /api/v1/privacy/me/access-log",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/privacy/me/access-log"));
+  static final Endpoint ACCESS_LOG =
+      new Endpoint(
+          "GET /api/v1/privacy/access-log?subject=anna",
+          "GET /api/v1/privacy/access-log",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/privacy/access-log?subject=anna"));
+
+  // --- audit: the trail and histories, auditors and the data-protection officer
 
   static final Endpoint AUDIT_EVENTS =
       new Endpoint(
@@ -871,7 +893,7 @@ class EndpointAccessIT {
                   .json("{}")
                   .offContract("open data is read only: a POST is refused"));
 
-  // --- auditors: read models rebuilt by name (rebuild helper)
+  // --- auditors: read models rebuilt by name
 
   static final Endpoint PROJECTIONS =
       new Endpoint(
@@ -1040,13 +1062,14 @@ class EndpointAccessIT {
           MY_REQUEST,
           ANSWER,
           WITHDRAW,
-          // attachments helper
+          // attachments
           UPLOAD,
           UPLOAD_LETTER,
           ATTACHMENTS,
           ATTACHMENT,
           QUEUE,
           QUEUE_FILTERED,
+          QUEUE_SEARCH,
           CASE,
           ASSIGN,
           FORWARD,
@@ -1056,15 +1079,16 @@ class EndpointAccessIT {
           DECIDE,
           CLOSE,
           CLOSE_UNDECIDED,
-          // objection helper
+          // objection
           OBJECT,
           DECIDE_OBJECTION,
           RECTIFY,
           MY_DATA,
           ERASURE,
-          // notify helper
           NOTIFICATION_SETTINGS,
           SWITCH_NOTIFICATIONS,
+          MY_ACCESS_LOG,
+          ACCESS_LOG,
           // audit helper
           AUDIT_EVENTS,
           AUDIT_HISTORY,
@@ -1079,7 +1103,7 @@ class EndpointAccessIT {
           OPEN_DATA_CSV,
           POST_STATISTICS,
           POST_OPEN_DATA,
-          // rebuild helper
+          // rebuild
           PROJECTIONS,
           PROJECTION,
           REBUILD);
@@ -1298,7 +1322,7 @@ class EndpointAccessIT {
           row(WITHDRAW, MONA, 403),
           row(WITHDRAW, UDO, 403),
           row(WITHDRAW, ADA, 403),
-          // attachments helper: the applicant's own, the department's clerks'
+          // the applicant's own, the department's clerks'
           row(UPLOAD, ANONYMOUS, 401),
           row(UPLOAD, ANNA, 201),
           row(UPLOAD, BEN, 404),
@@ -1348,6 +1372,15 @@ class EndpointAccessIT {
           row(QUEUE_FILTERED, MONA, 403),
           row(QUEUE_FILTERED, UDO, 403),
           row(QUEUE_FILTERED, ADA, 403),
+          row(QUEUE_SEARCH, ANONYMOUS, 401),
+          row(QUEUE_SEARCH, ANNA, 403),
+          row(QUEUE_SEARCH, BEN, 403),
+          row(QUEUE_SEARCH, CLARA, 200),
+          row(QUEUE_SEARCH, CARL, 200),
+          row(QUEUE_SEARCH, MONA, 403),
+          row(QUEUE_SEARCH, UDO, 403),
+          row(QUEUE_SEARCH, ADA, 403),
+          row(QUEUE_SEARCH, OTTO, 403),
           row(CASE, ANONYMOUS, 401),
           row(CASE, ANNA, 403),
           row(CASE, BEN, 403),
@@ -1420,7 +1453,7 @@ class EndpointAccessIT {
           row(CLOSE_UNDECIDED, MONA, 403),
           row(CLOSE_UNDECIDED, UDO, 403),
           row(CLOSE_UNDECIDED, ADA, 403),
-          // objection helper
+          // objection
           row(OBJECT, ANONYMOUS, 401),
           row(OBJECT, ANNA, 200),
           row(OBJECT, BEN, 404),
@@ -1462,6 +1495,25 @@ class EndpointAccessIT {
           row(ERASURE, CARL, 403),
           row(ERASURE, MONA, 403),
           row(ERASURE, UDO, 403),
+          // access log
+          row(MY_ACCESS_LOG, ANONYMOUS, 401),
+          row(MY_ACCESS_LOG, ANNA, 200),
+          row(MY_ACCESS_LOG, BEN, 200),
+          row(MY_ACCESS_LOG, CLARA, 403),
+          row(MY_ACCESS_LOG, CARL, 403),
+          row(MY_ACCESS_LOG, MONA, 403),
+          row(MY_ACCESS_LOG, UDO, 403),
+          row(MY_ACCESS_LOG, ADA, 403),
+          row(MY_ACCESS_LOG, OTTO, 403),
+          row(ACCESS_LOG, ANONYMOUS, 401),
+          row(ACCESS_LOG, ANNA, 403),
+          row(ACCESS_LOG, BEN, 403),
+          row(ACCESS_LOG, CLARA, 403),
+          row(ACCESS_LOG, CARL, 403),
+          row(ACCESS_LOG, MONA, 403),
+          row(ACCESS_LOG, UDO, 403),
+          row(ACCESS_LOG, ADA, 200),
+          row(ACCESS_LOG, OTTO, 403),
           // the metrics: the operator only
           row(PROMETHEUS, ANONYMOUS, 401),
           row(PROMETHEUS, ANNA, 403),
@@ -1544,7 +1596,7 @@ class EndpointAccessIT {
           row(SUBMIT_PROPOSAL, CARL, 403),
           row(SUBMIT_PROPOSAL, MONA, 403),
           row(SUBMIT_PROPOSAL, UDO, 403),
-          // an administrator puts up items, in a feedback consultation only (supports helper)
+          // an administrator puts up items, in a feedback consultation only
           row(SUBMIT_PROPOSAL, ADA, 409),
           row(PROPOSAL_READ, ANONYMOUS, 200),
           row(PROPOSAL_READ, ANNA, 200),
@@ -1627,7 +1679,7 @@ class EndpointAccessIT {
           row(DRAFT_MODERATION_LOG, MONA, 404),
           row(DRAFT_MODERATION_LOG, UDO, 404),
           row(DRAFT_MODERATION_LOG, ADA, 200),
-          // participation: supports, feedback items, ratings (supports helper)
+          // participation: supports, feedback items, ratings
           row(PROPOSALS_BY_SUPPORTS, ANONYMOUS, 200),
           row(PROPOSALS_BY_SUPPORTS, ANNA, 200),
           row(PROPOSALS_BY_SUPPORTS, BEN, 200),
@@ -2265,7 +2317,7 @@ class EndpointAccessIT {
         .asText();
   }
 
-  // supports helper
+  // supports
 
   private String draftFeedbackConsultation() {
     return client

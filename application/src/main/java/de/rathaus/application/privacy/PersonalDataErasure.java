@@ -26,11 +26,22 @@ public class PersonalDataErasure {
   private final PersonalDataKeys keys;
   private final CommandGateway commands;
   private final Clock clock;
+  private final AccessLog accessLog;
 
   public PersonalDataErasure(PersonalDataKeys keys, CommandGateway commands, Clock clock) {
+    this(keys, commands, clock, null);
+  }
+
+  /**
+   * @param accessLog whose entries of the citizen are deleted with the key (see {@link
+   *     AccessLogErasure}); {@code null}: none is kept
+   */
+  public PersonalDataErasure(
+      PersonalDataKeys keys, CommandGateway commands, Clock clock, AccessLog accessLog) {
     this.keys = keys;
     this.commands = commands;
     this.clock = clock;
+    this.accessLog = accessLog;
   }
 
   /** An erasure done: its id, whose data, whether a key was destroyed, and when. */
@@ -56,6 +67,9 @@ public class PersonalDataErasure {
             key.orElse(null),
             at));
     keys.destroy(subject.value(), key.orElse(null));
+    if (accessLog != null) {
+      accessLog.forget(subject, at);
+    }
     return new Erased(erasureId, subject.value(), key.isPresent(), at);
   }
 }

@@ -3,6 +3,7 @@ package de.rathaus.application.servicerequest;
 import de.rathaus.application.servicerequest.CaseView.Note;
 import de.rathaus.application.servicerequest.RequestView.Outcome;
 import de.rathaus.application.shared.ViewUpdates;
+import de.rathaus.domain.privacy.PersonalDataErased;
 import de.rathaus.domain.servicerequest.ApplicantContactRectified;
 import de.rathaus.domain.servicerequest.CaseAssigned;
 import de.rathaus.domain.servicerequest.CaseBecameOverdue;
@@ -131,6 +132,12 @@ public class CaseProjection {
   void on(ApplicantContactRectified e, @SequenceNumber long sequence) {
     CaseView.Contact corrected = new CaseView.Contact(e.name(), e.email(), e.phone(), e.address());
     update(e.id(), sequence, v -> v.rectified(corrected, e.at()));
+  }
+
+  /** An erased applicant's name is no longer searchable (their cases' name index is deleted). */
+  @EventHandler
+  void on(PersonalDataErased e) {
+    views.forgetApplicantNames(e.subject());
   }
 
   @ResetHandler

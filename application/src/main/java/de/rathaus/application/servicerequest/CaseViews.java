@@ -2,6 +2,7 @@ package de.rathaus.application.servicerequest;
 
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.VersionedViews;
+import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,12 @@ public interface CaseViews extends VersionedViews<CaseView> {
 
   /** A page of a department's work queue, oldest due date first, filtered as asked. */
   Page<CaseView> queue(ListCases query);
+
+  /**
+   * Deletes the name index of the applicant's cases (their personal data was erased): no search by
+   * their name finds their cases any more.
+   */
+  void forgetApplicantNames(CitizenId applicant);
 
   /**
    * The ids of cases whose deadline clock is running (submitted or in progress), that are not

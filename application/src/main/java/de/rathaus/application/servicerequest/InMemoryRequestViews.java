@@ -31,6 +31,15 @@ public class InMemoryRequestViews extends InMemoryViews<RequestView> implements 
   }
 
   @Override
+  public List<java.time.Instant> submittedSince(CitizenId applicant, java.time.Instant since) {
+    return allOf(applicant).stream()
+        .map(RequestView::submittedAt)
+        .filter(at -> !at.isBefore(since))
+        .sorted()
+        .toList();
+  }
+
+  @Override
   public List<RequestView> listEnded() {
     return all(
         v -> v.status() == RequestStatus.CLOSED || v.status() == RequestStatus.WITHDRAWN,

@@ -14,6 +14,12 @@ public interface RequestViews extends VersionedViews<RequestView> {
   /** Every request of the applicant, newest first: what their data export holds. */
   List<RequestView> allOf(CitizenId applicant);
 
+  /**
+   * When the applicant's requests submitted at or after {@code since} were submitted, oldest first:
+   * what the submission limit counts (nothing is decrypted).
+   */
+  List<java.time.Instant> submittedSince(CitizenId applicant, java.time.Instant since);
+
   /** Requests that ended (closed or withdrawn), of every applicant: what retention looks at. */
   List<RequestView> listEnded();
 }

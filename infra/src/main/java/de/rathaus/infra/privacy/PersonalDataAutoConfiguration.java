@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.privacy.AccessLog;
 import de.rathaus.application.privacy.MissingKeys;
 import de.rathaus.application.privacy.PrivacySubjects;
 import de.rathaus.application.privacy.PrivacySubjectsProjection;
@@ -39,6 +40,13 @@ import org.springframework.context.annotation.Bean;
 public class PersonalDataAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(PersonalDataAutoConfiguration.class);
+
+  /** Who read a citizen's personal data (collection {@code access_log}; not a read model). */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccessLog accessLog(MongoDatabase database) {
+    return new MongoAccessLog(database);
+  }
 
   /** The citizens whose personal data the engine holds (read model {@code privacy_subjects}). */
   @Bean

@@ -8,13 +8,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.rathaus.application.servicerequest.ApplicantNameIndex;
 import de.rathaus.application.servicerequest.CaseView;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.ListCases;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.servicerequest.RequestStatus;
+import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
+import de.rathaus.infra.privacy.PersonalDataModule;
 import de.rathaus.infra.shared.StoredViews;
 import de.rathaus.infra.shared.VersionedJsonViews;
 import java.time.Instant;
@@ -40,6 +43,9 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
   static final String DUE = "due";
   static final String CLOCK_DUE = "clockDue";
   static final String ANSWER_DUE = "answerDue";
+  static final String CASE_NUMBER = "caseNumber";
+  static final String APPLICANT = "applicant";
+  static final String NAME_TOKENS = "nameTokens";
 
   /** What the queue and the deadline watch filter and sort by, on a real MongoDB. */
   static final List<IndexModel> INDEXES =
@@ -58,7 +64,16 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
           new IndexModel(
               Indexes.ascending(field(ANSWER_DUE)), new IndexOptions().name("answer_watch")));
 
+  /** Without a name index (a search by name finds nothing). */
   public MongoCaseViews(MongoDatabase database, ObjectMapper json) {
+    this(database, json, null);
+  }
+
+  /**
+   * @param names the blind index of applicants' names kept under {@code q.nameTokens} (equality
+   *     only), or {@code null} for none
+   */
+  public MongoCaseViews(MongoDatabase database, ObjectMapper json, ApplicantNameIndex names) {
     super(
         new VersionedJsonViews<>(
             database,
@@ -66,11 +81,15 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
             json,
             CaseView.class,
             v -> v.id().value(),
-            MongoCaseViews::query));
+            view -> query(view, names)));
     views.ensureIndexes(INDEXES);
   }
 
   static Document query(CaseView view) {
+    return query(view, null);
+  }
+
+  static Document query(CaseView view, ApplicantNameIndex names) {
     RequestView request = view.request();
     boolean running =
         request.status() == RequestStatus.SUBMITTED
@@ -93,7 +112,24 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
         .append(ANSWER_OVERDUE, answerOverdue)
         .append(DUE, request.dueDate().toEpochMilli())
         .append(CLOCK_DUE, running && !request.overdue() ? request.dueDate().toEpochMilli() : null)
-        .append(ANSWER_DUE, answerDue == null ? null : answerDue.toEpochMilli());
+        .append(ANSWER_DUE, answerDue == null ? null : answerDue.toEpochMilli())
+        .append(CASE_NUMBER, request.caseNumber().value())
+        .append(APPLICANT, view.applicant().value())
+        .append(NAME_TOKENS, nameTokens(view, names));
+  }
+
+  /** The blind tokens of the applicant's name; none once it is erased (or if there is none). */
+  private static List<String> nameTokens(CaseView view, ApplicantNameIndex names) {
+    String name = view.contact() == null ? null : view.contact().name();
+    if (names == null || name == null || PersonalDataModule.ERASED.equals(name)) {
+      return List.of();
+    }
+    return names.tokensOf(name);
+  }
+
+  @Override
+  public void forgetApplicantNames(CitizenId applicant) {
+    views.unsetWhere(Filters.eq(field(APPLICANT), applicant.value()), NAME_TOKENS);
   }
 
   @Override
@@ -111,6 +147,12 @@ public class MongoCaseViews extends StoredViews<CaseView> implements CaseViews {
     }
     if (query.answerOverdue() != null) {
       filters.add(Filters.eq(field(ANSWER_OVERDUE), query.answerOverdue()));
+    }
+    if (query.caseNumber() != null) {
+      filters.add(Filters.eq(field(CASE_NUMBER), query.caseNumber()));
+    }
+    if (!query.nameTokens().isEmpty()) {
+      filters.add(Filters.all(field(NAME_TOKENS), query.nameTokens()));
     }
     return views.page(Filters.and(filters), DUE, true, query.after(), query.size());
   }

@@ -78,6 +78,20 @@ public class MongoRequestViews extends StoredViews<RequestView> implements Reque
   }
 
   @Override
+  public List<java.time.Instant> submittedSince(CitizenId applicant, java.time.Instant since) {
+    return views
+        .queryValuesWhere(
+            Filters.and(
+                Filters.eq(field(APPLICANT), applicant.value()),
+                Filters.gte(field(SUBMITTED), since.toEpochMilli())),
+            SUBMITTED)
+        .stream()
+        .map(java.time.Instant::ofEpochMilli)
+        .sorted()
+        .toList();
+  }
+
+  @Override
   public List<RequestView> listEnded() {
     return views.where(Filters.eq(field(ENDED), true), Sorts.ascending("_id"));
   }

@@ -2,6 +2,7 @@ package de.rathaus.infra.servicerequest;
 
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.servicerequest.ApplicantNameIndex;
 import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
@@ -17,6 +18,7 @@ import de.rathaus.infra.shared.MongoReadModelGenerations;
 import de.rathaus.infra.shared.ReadModelGenerationsAutoConfiguration;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,19 +55,29 @@ public class RequestReadModelAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(CaseViews.class)
   public CaseViews caseViews(
-      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
-    return new MongoCaseViews(generations.live(database, CaseProjection.NAME), json.mapper());
+      MongoDatabase database,
+      ProtectedJson json,
+      MongoReadModelGenerations generations,
+      ObjectProvider<ApplicantNameIndex> names) {
+    return new MongoCaseViews(
+        generations.live(database, CaseProjection.NAME), json.mapper(), names.getIfAvailable());
   }
 
-  /** The {@value CaseProjection.NAME} read model can be rebuilt by name (version 1). */
+  /**
+   * The {@value CaseProjection.NAME} read model can be rebuilt by name (version 2: with the case
+   * number and the applicants' name index among the query fields).
+   */
   @Bean
   public RebuildableReadModel caseViewsRebuild(
-      MongoDatabase database, ProtectedJson json, MongoReadModelGenerations generations) {
+      MongoDatabase database,
+      ProtectedJson json,
+      MongoReadModelGenerations generations,
+      ObjectProvider<ApplicantNameIndex> names) {
     return generations.rebuildable(
         database,
         CaseProjection.NAME,
-        1,
-        in -> new CaseProjection(new MongoCaseViews(in, json.mapper())));
+        2,
+        in -> new CaseProjection(new MongoCaseViews(in, json.mapper(), names.getIfAvailable())));
   }
 
   /**

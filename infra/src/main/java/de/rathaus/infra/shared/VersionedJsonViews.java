@@ -140,6 +140,23 @@ public final class VersionedJsonViews<V extends Versioned<V>> {
     return ids;
   }
 
+  /** Removes the query field {@code key} of the records matching {@code filter}. */
+  public void unsetWhere(Bson filter, String key) {
+    documents.updateMany(filter, com.mongodb.client.model.Updates.unset(field(key)));
+  }
+
+  /** The numeric query field {@code key} of the records matching {@code filter}, nothing else. */
+  public List<Long> queryValuesWhere(Bson filter, String key) {
+    List<Long> values = new ArrayList<>();
+    for (Document document : documents.find(filter).projection(Projections.include(field(key)))) {
+      Number value = document.get(QUERY, Document.class).get(key, Number.class);
+      if (value != null) {
+        values.add(value.longValue());
+      }
+    }
+    return values;
+  }
+
   /**
    * A page of the records matching {@code filter}, ordered by the numeric query field {@code key}
    * and then by id ({@code ascending} or both descending). The cursor holds the last record's key
