@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * paging by cursor, masking of personal values for auditors, disclosure to the data-protection
  * officer (also after an erasure), 404 and 400 problems.
  */
+@DirtiesContext // its engine's data directory goes with the class: close the engine with it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditTrailIT {
 

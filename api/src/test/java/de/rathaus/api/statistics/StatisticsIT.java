@@ -100,6 +100,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -109,6 +110,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * raw events by a straightforward method and compared; the CSV downloads, the catalogue, and bad
  * filters.
  */
+@DirtiesContext // its engine's data directory goes with the class: close the engine with it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatisticsIT {
 
