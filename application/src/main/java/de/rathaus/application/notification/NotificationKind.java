@@ -10,6 +10,8 @@ public enum NotificationKind {
   FORWARDED,
   /** Their request was decided. */
   DECIDED,
+  /** Their objection to the decision was decided (upheld or rejected). */
+  OBJECTION_DECIDED,
   /** Their request passed its due date. */
   OVERDUE,
   /** The city answered their proposal. */

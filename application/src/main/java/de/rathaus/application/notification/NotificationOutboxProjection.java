@@ -10,6 +10,7 @@ import de.rathaus.domain.servicerequest.CaseBecameOverdue;
 import de.rathaus.domain.servicerequest.CaseDecided;
 import de.rathaus.domain.servicerequest.CaseForwarded;
 import de.rathaus.domain.servicerequest.InformationRequested;
+import de.rathaus.domain.servicerequest.ObjectionDecided;
 import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Clock;
@@ -137,6 +138,22 @@ public class NotificationOutboxProjection {
                     contact,
                     NotificationKind.DECIDED,
                     MailTexts.word(contact.language(), "outcome." + event.decision().outcome()),
+                    ""));
+  }
+
+  /** The decision on an objection: its outcome, never its reasoning (read signed in). */
+  @EventHandler
+  void on(ObjectionDecided event, EventMessage<?> message, ReplayStatus replay) {
+    contacts
+        .find(event.id().value())
+        .ifPresent(
+            contact ->
+                tell(
+                    message,
+                    replay,
+                    contact,
+                    NotificationKind.OBJECTION_DECIDED,
+                    MailTexts.word(contact.language(), "objection." + event.outcome()),
                     ""));
   }
 

@@ -14,6 +14,8 @@ import de.rathaus.domain.privacy.ErasureReason;
 import de.rathaus.domain.privacy.ErasureRecordId;
 import de.rathaus.domain.privacy.PersonalDataErased;
 import de.rathaus.domain.servicerequest.CaseForwarded;
+import de.rathaus.domain.servicerequest.ObjectionDecided;
+import de.rathaus.domain.servicerequest.ObjectionOutcome;
 import de.rathaus.domain.servicerequest.RequestKind;
 import de.rathaus.domain.servicerequest.ServiceRequestSubmitted;
 import de.rathaus.domain.shared.CaseNumber;
@@ -179,6 +181,24 @@ class NotificationOutboxProjectionTest {
             "k1",
             NOW));
     assertThat(outbox.all().get(0).status()).isEqualTo(DeliveryStatus.ERASED);
+  }
+
+  @Test
+  void theDecisionOnAnObjectionIsToldWithItsOutcomeAndWithoutItsReasoning() {
+    submit(message(submitted("anna@example.org"), NOW, null), ReplayStatus.REGULAR);
+    projection.on(
+        new ObjectionDecided(
+            REQUEST, ANNA, ObjectionOutcome.OBJECTION_UPHELD, "Die Frist war zu kurz", NOW),
+        message(new Object(), NOW, null),
+        ReplayStatus.REGULAR);
+    OutboxMessage decided =
+        outbox.all().stream()
+            .filter(m -> m.kind() == NotificationKind.OBJECTION_DECIDED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(decided.mail().to()).isEqualTo("anna@example.org");
+    assertThat(decided.mail().subject()).contains("HN-2026-000123").contains("Widerspruch");
+    assertThat(decided.mail().text()).contains("stattgegeben").doesNotContain("Frist war zu kurz");
   }
 
   @Test
