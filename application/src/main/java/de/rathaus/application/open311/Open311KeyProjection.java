@@ -1,6 +1,5 @@
 package de.rathaus.application.open311;
 
-import de.rathaus.application.shared.Page;
 import de.rathaus.application.shared.ViewUpdates;
 import de.rathaus.domain.open311.Open311KeyIssued;
 import de.rathaus.domain.open311.Open311KeyRevoked;
@@ -47,7 +46,7 @@ public class Open311KeyProjection {
   }
 
   @QueryHandler
-  public Page<Open311KeyView> handle(ListOpen311Keys query) {
-    return views.list(query.after(), query.size());
+  public Open311KeyPage handle(ListOpen311Keys query) {
+    return Open311KeyPage.of(views.list(query.after(), query.size()));
   }
 }

@@ -2,7 +2,6 @@ package de.rathaus.application.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.rathaus.application.shared.Page;
 import de.rathaus.domain.open311.Open311KeyId;
 import de.rathaus.domain.open311.Open311KeyIssued;
 import de.rathaus.domain.open311.Open311KeyRevoked;
@@ -125,9 +124,9 @@ class Open311KeysTest {
         0,
         new Open311KeyIssued(second.id(), "Zweite", second.hash(), T.plusSeconds(1)));
 
-    Page<Open311KeyView> page = projection.handle(new ListOpen311Keys(null, 1));
+    Open311KeyPage page = projection.handle(new ListOpen311Keys(null, 1));
     assertThat(page.items()).extracting(Open311KeyView::name).containsExactly("Erste");
-    Page<Open311KeyView> rest = projection.handle(new ListOpen311Keys(page.next(), 1));
+    Open311KeyPage rest = projection.handle(new ListOpen311Keys(page.next(), 1));
     assertThat(rest.items()).extracting(Open311KeyView::name).containsExactly("Zweite");
     assertThat(rest.next()).isNull();
     assertThat(List.of(page.items().get(0).toString(), rest.items().get(0).toString()))

@@ -14,7 +14,7 @@ public final class Open311KeyRules {
   private Open311KeyRules() {}
 
   static void requireShortName(String name) {
-    if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+    if (name.strip().length() > MAX_NAME_LENGTH) {
       throw new Open311KeyRuleViolation(
           Code.NAME_TOO_LONG, "A key's name has at most " + MAX_NAME_LENGTH + " characters");
     }
