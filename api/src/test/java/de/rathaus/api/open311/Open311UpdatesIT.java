@@ -266,6 +266,41 @@ class Open311UpdatesIT {
   }
 
   @Test
+  void anErasedApplicantsRequestsStayInTheFeedWithNothingOfTheirs() throws Exception {
+    String body =
+        """
+        {"serviceCode": "meldebescheinigung",
+         "attributes": {"certificate_kind": "simple", "purpose": "Arbeitgeber", "delivery": "post", "copies": 1},
+         "description": "%s",
+         "applicant": {"name": "Ben %s", "email": "ben-%s@example.org"}}
+        """
+            .formatted(DESCRIPTION, RUN, RUN);
+    String id =
+        client.post("/api/v1/requests").as("ben").json(body).expect(201).path("id").asText();
+    String number =
+        client.get("/api/v1/requests/" + id).as("ben").expect(200).path("caseNumber").asText();
+    client
+        .post("/api/v1/requests/" + id + "/withdrawal")
+        .as("ben")
+        .json("{\"reason\": \"" + WITHDRAWAL + "\"}")
+        .expect(200);
+    assertThat(awaitFeed(List.of(number), 2).stream().filter(u -> u.requestId().equals(number)))
+        .hasSize(2);
+
+    client
+        .post("/api/v1/privacy/subjects/ben/erasure")
+        .as("ada")
+        .json("{\"reason\":\"CONSENT_WITHDRAWN\"}")
+        .expect(200);
+
+    String after = client.get(FEED + ".xml?after=0&limit=500").send().expect(200).body();
+    assertThat(after).contains(number).doesNotContain("Ben " + RUN).doesNotContain(DESCRIPTION);
+    assertThat(json("?after=0&limit=500").stream().filter(u -> u.requestId().equals(number)))
+        .extracting(Update::status)
+        .containsExactly("open", "closed");
+  }
+
+  @Test
   void theNextLinkGoesOnAfterWhatThePageRead() throws Exception {
     submit();
     TestClient.Response answer = client.get(FEED + ".json?after=0&limit=1").send().expect(200);

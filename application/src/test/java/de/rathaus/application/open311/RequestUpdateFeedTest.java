@@ -181,6 +181,28 @@ class RequestUpdateFeedTest {
   }
 
   @Test
+  void aPageAfterALongStretchOfOtherEventsEndsAtItsBoundAndSaysHowFarItRead() {
+    for (int i = 0; i < RequestUpdateFeed.MAX_POSITIONS + 10; i++) {
+      history.storeOther(
+          "department:d" + i,
+          new DepartmentCreated(
+              new DepartmentCode("d" + i),
+              new LocalizedText("Amt", null),
+              DepartmentContact.none()));
+    }
+    ServiceRequestId a = new ServiceRequestId("a");
+    long submitted = history.store(a, submitted(a, 1));
+
+    RequestUpdateFeed.UpdatePage first = feed.after(0, 10);
+    assertThat(first.updates()).isEmpty();
+    assertThat(first.readTo()).isEqualTo(RequestUpdateFeed.MAX_POSITIONS);
+
+    RequestUpdateFeed.UpdatePage next = feed.after(first.readTo(), 10);
+    assertThat(next.updates()).extracting(RequestUpdate::updateId).containsExactly(submitted);
+    assertThat(next.readTo()).isEqualTo(submitted);
+  }
+
+  @Test
   void refusesANegativePositionAndALimitOutOfRange() {
     assertThatThrownBy(() -> feed.after(-1, 10))
         .isInstanceOf(RequestUpdateFeed.InvalidFeedRequest.class);

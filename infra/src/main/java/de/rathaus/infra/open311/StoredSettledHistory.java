@@ -43,12 +43,6 @@ public final class StoredSettledHistory implements SettledHistory {
       StoredEventReader.Window window =
           store.window(LongStream.range(from, from + count).boxed().toList());
       long end = window.firstOpen() == null ? from + count : window.firstOpen();
-      if (end == from) {
-        if (giveUpAbandoned.test(from)) {
-          continue; // read the window again: the position holds a tombstone now
-        }
-        break;
-      }
       for (RecordedEvent event : window.events()) {
         if (event.position() >= end) {
           break;
@@ -61,9 +55,9 @@ public final class StoredSettledHistory implements SettledHistory {
         }
       }
       readTo = end - 1;
-      if (end < from + count) {
+      if (end < from + count && !giveUpAbandoned.test(end)) {
         break; // an open position: the horizon
-      }
+      } // else the position holds a tombstone now: read on from it
     }
     return new Slice(found, readTo);
   }

@@ -172,6 +172,36 @@ class StoredSettledHistoryTest {
   }
 
   @Test
+  void asksToGiveUpTheOpenPositionThatHoldsItBackAndReadsOnIfItIsGivenUp() {
+    append("ServiceRequest", "r-1", 0);
+    database
+        .getCollection("eventstore_counters")
+        .updateOne(Filters.eq("_id", "globalIndex"), Updates.set("value", 2L));
+    append("ServiceRequest", "r-2", 0); // at 3, above an empty 2
+    append("ServiceRequest", "r-3", 0);
+    SettledHistory givingUp =
+        new StoredSettledHistory(
+            engine.reader(),
+            position -> {
+              askedToGiveUp.add(position);
+              database
+                  .getCollection("events", Document.class)
+                  .insertOne(
+                      new Document("_id", "~tomb/" + position)
+                          .append("globalIndex", position)
+                          .append("eventId", "~tomb/" + position)
+                          .append("tombstone", true));
+              return true;
+            });
+
+    SettledHistory.Slice slice = givingUp.after(0, "ServiceRequest", 100, 1000);
+
+    assertThat(askedToGiveUp).contains(2L);
+    assertThat(slice.events()).extracting(Reference::position).containsExactly(1L, 3L, 4L);
+    assertThat(slice.readTo()).isEqualTo(4);
+  }
+
+  @Test
   void anOpenPositionGivenUpIsSkipped() {
     append("ServiceRequest", "r-1", 0);
     database
