@@ -312,7 +312,7 @@ class Open311UpdatesIT {
   }
 
   @Test
-  void refusesABadPositionOrLimit() {
+  void refusesABadPositionOrLimit() throws Exception {
     for (String query :
         List.of(
             "?after=-1",
@@ -326,5 +326,13 @@ class Open311UpdatesIT {
       assertThat(client.get(FEED + ".xml" + query).send().status()).as(query).isEqualTo(400);
     }
     assertThat(client.get(FEED + ".json?limit=500").send().status()).isEqualTo(200);
+    // in the standard's error list, in the format the path names
+    TestClient.Response json = client.get(FEED + ".json?after=-1").send();
+    assertThat(json.header("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(json.json().get(0).path("code").asInt()).isEqualTo(400);
+    assertThat(json.json().get(0).path("description").asText()).contains("after");
+    TestClient.Response xml = client.get(FEED + ".xml?limit=0").send();
+    assertThat(xml.header("Content-Type").orElse("")).startsWith("text/xml");
+    assertThat(xml.body()).contains("<errors><error><code>400</code><description>limit");
   }
 }
