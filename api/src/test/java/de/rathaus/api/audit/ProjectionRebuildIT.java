@@ -207,7 +207,8 @@ class ProjectionRebuildIT {
             "privacy-subjects",
             "service-statistics",
             "department-statistics",
-            "participation-statistics");
+            "participation-statistics",
+            "open311-keys");
     Map<String, Map<String, Map<Object, Object>>> before = new HashMap<>();
     for (String name : names) {
       before.put(name, snapshot(name, 1));

@@ -162,7 +162,10 @@ class EndpointAccessIT {
     OBJECTION_PENDING,
     // rebuild
     /** the name of a read model, another one for each row that rebuilds it */
-    READ_MODEL
+    READ_MODEL,
+    // o311keys
+    /** an Open311 API key ada issued, not revoked */
+    OPEN311_KEY
   }
 
   /**
@@ -973,6 +976,51 @@ class EndpointAccessIT {
             return c.get("/api/v1/requests/" + id + "/receipt");
           });
 
+  // --- o311keys: the Open311 API keys (admins) and the request updates feed (public)
+
+  static final Endpoint OPEN311_KEYS =
+      new Endpoint(
+          "GET /api/v1/open311/keys",
+          "GET /api/v1/open311/keys",
+          Target.NONE,
+          (c, none) -> c.get("/api/v1/open311/keys"));
+  static final Endpoint OPEN311_KEY_READ =
+      new Endpoint(
+          "GET /api/v1/open311/keys/{id} [an issued key]",
+          "GET /api/v1/open311/keys/{id}",
+          Target.OPEN311_KEY,
+          (c, id) -> c.get("/api/v1/open311/keys/" + id));
+  static final Endpoint ISSUE_OPEN311_KEY =
+      new Endpoint(
+          "POST /api/v1/open311/keys",
+          "POST /api/v1/open311/keys",
+          Target.NONE,
+          (c, none) -> c.post("/api/v1/open311/keys").json("{\"name\": \"Zugriffstest\"}"));
+  static final Endpoint REVOKE_OPEN311_KEY =
+      new Endpoint(
+          "POST /api/v1/open311/keys/{id}/revocation [an issued key]",
+          "POST /api/v1/open311/keys/{id}/revocation",
+          Target.OPEN311_KEY,
+          (c, id) -> c.post("/api/v1/open311/keys/" + id + "/revocation"));
+  static final Endpoint DELETE_OPEN311_KEY =
+      new Endpoint(
+          "DELETE /api/v1/open311/keys/{id} [an issued key]",
+          "DELETE /api/v1/open311/keys/{id}",
+          Target.OPEN311_KEY,
+          (c, id) -> c.delete("/api/v1/open311/keys/" + id));
+  static final Endpoint OPEN311_UPDATES_JSON =
+      new Endpoint(
+          "GET /open311/v2/servicerequestupdates.json",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/servicerequestupdates.json?after=0&limit=5"));
+  static final Endpoint OPEN311_UPDATES_XML =
+      new Endpoint(
+          "GET /open311/v2/servicerequestupdates.xml",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/servicerequestupdates.xml?after=0&limit=5"));
+
   /** Waits until the engine signed its first checkpoint (it does once the seed is sealed). */
   static void awaitCheckpoint(TestClient c) {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
@@ -1108,7 +1156,15 @@ class EndpointAccessIT {
           // rebuild
           PROJECTIONS,
           PROJECTION,
-          REBUILD);
+          REBUILD,
+          // o311keys
+          OPEN311_KEYS,
+          OPEN311_KEY_READ,
+          ISSUE_OPEN311_KEY,
+          REVOKE_OPEN311_KEY,
+          DELETE_OPEN311_KEY,
+          OPEN311_UPDATES_JSON,
+          OPEN311_UPDATES_XML);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -2013,7 +2069,71 @@ class EndpointAccessIT {
           row(RECEIPT, MONA, 403),
           row(RECEIPT, UDO, 403),
           row(RECEIPT, ADA, 403),
-          row(RECEIPT, OTTO, 403));
+          row(RECEIPT, OTTO, 403),
+          // o311keys: the Open311 API keys are the admins'; the updates feed is everyone's
+          row(OPEN311_KEYS, ANONYMOUS, 401),
+          row(OPEN311_KEYS, ANNA, 403),
+          row(OPEN311_KEYS, BEN, 403),
+          row(OPEN311_KEYS, CLARA, 403),
+          row(OPEN311_KEYS, CARL, 403),
+          row(OPEN311_KEYS, MONA, 403),
+          row(OPEN311_KEYS, UDO, 403),
+          row(OPEN311_KEYS, ADA, 200),
+          row(OPEN311_KEYS, OTTO, 403),
+          row(OPEN311_KEY_READ, ANONYMOUS, 401),
+          row(OPEN311_KEY_READ, ANNA, 403),
+          row(OPEN311_KEY_READ, BEN, 403),
+          row(OPEN311_KEY_READ, CLARA, 403),
+          row(OPEN311_KEY_READ, CARL, 403),
+          row(OPEN311_KEY_READ, MONA, 403),
+          row(OPEN311_KEY_READ, UDO, 403),
+          row(OPEN311_KEY_READ, ADA, 200),
+          row(OPEN311_KEY_READ, OTTO, 403),
+          row(ISSUE_OPEN311_KEY, ANONYMOUS, 401),
+          row(ISSUE_OPEN311_KEY, ANNA, 403),
+          row(ISSUE_OPEN311_KEY, BEN, 403),
+          row(ISSUE_OPEN311_KEY, CLARA, 403),
+          row(ISSUE_OPEN311_KEY, CARL, 403),
+          row(ISSUE_OPEN311_KEY, MONA, 403),
+          row(ISSUE_OPEN311_KEY, UDO, 403),
+          row(ISSUE_OPEN311_KEY, ADA, 201),
+          row(ISSUE_OPEN311_KEY, OTTO, 403),
+          row(REVOKE_OPEN311_KEY, ANONYMOUS, 401),
+          row(REVOKE_OPEN311_KEY, ANNA, 403),
+          row(REVOKE_OPEN311_KEY, BEN, 403),
+          row(REVOKE_OPEN311_KEY, CLARA, 403),
+          row(REVOKE_OPEN311_KEY, CARL, 403),
+          row(REVOKE_OPEN311_KEY, MONA, 403),
+          row(REVOKE_OPEN311_KEY, UDO, 403),
+          row(REVOKE_OPEN311_KEY, ADA, 200),
+          row(REVOKE_OPEN311_KEY, OTTO, 403),
+          row(DELETE_OPEN311_KEY, ANONYMOUS, 401),
+          row(DELETE_OPEN311_KEY, ANNA, 403),
+          row(DELETE_OPEN311_KEY, BEN, 403),
+          row(DELETE_OPEN311_KEY, CLARA, 403),
+          row(DELETE_OPEN311_KEY, CARL, 403),
+          row(DELETE_OPEN311_KEY, MONA, 403),
+          row(DELETE_OPEN311_KEY, UDO, 403),
+          row(DELETE_OPEN311_KEY, ADA, 204),
+          row(DELETE_OPEN311_KEY, OTTO, 403),
+          row(OPEN311_UPDATES_JSON, ANONYMOUS, 200),
+          row(OPEN311_UPDATES_JSON, ANNA, 200),
+          row(OPEN311_UPDATES_JSON, BEN, 200),
+          row(OPEN311_UPDATES_JSON, CLARA, 200),
+          row(OPEN311_UPDATES_JSON, CARL, 200),
+          row(OPEN311_UPDATES_JSON, MONA, 200),
+          row(OPEN311_UPDATES_JSON, UDO, 200),
+          row(OPEN311_UPDATES_JSON, ADA, 200),
+          row(OPEN311_UPDATES_JSON, OTTO, 200),
+          row(OPEN311_UPDATES_XML, ANONYMOUS, 200),
+          row(OPEN311_UPDATES_XML, ANNA, 200),
+          row(OPEN311_UPDATES_XML, BEN, 200),
+          row(OPEN311_UPDATES_XML, CLARA, 200),
+          row(OPEN311_UPDATES_XML, CARL, 200),
+          row(OPEN311_UPDATES_XML, MONA, 200),
+          row(OPEN311_UPDATES_XML, UDO, 200),
+          row(OPEN311_UPDATES_XML, ADA, 200),
+          row(OPEN311_UPDATES_XML, OTTO, 200));
 
   @LocalServerPort int port;
   private TestClient client;
@@ -2200,6 +2320,7 @@ class EndpointAccessIT {
       case ATTACHED -> attach(submitted());
       case OBJECTION_PENDING -> object(decide(assign(submitted())));
       case READ_MODEL -> READ_MODELS.get(readModels.getAndIncrement() % READ_MODELS.size());
+      case OPEN311_KEY -> issueOpen311Key();
     };
   }
 
@@ -2209,6 +2330,16 @@ class EndpointAccessIT {
       List.of("service-catalogue", "departments", "action-fields", "moderation-log");
   private final java.util.concurrent.atomic.AtomicInteger readModels =
       new java.util.concurrent.atomic.AtomicInteger();
+
+  private String issueOpen311Key() {
+    return client
+        .post("/api/v1/open311/keys")
+        .as("ada")
+        .json("{\"name\": \"Zugriffstest\"}")
+        .expect(201)
+        .path("id")
+        .asText();
+  }
 
   private String submitted() {
     return client

@@ -1,0 +1,5 @@
+/**
+ * Open311 on MongoDB: the API keys' read model, and the settled history in position order that the
+ * updates feed reads.
+ */
+package de.rathaus.infra.open311;
