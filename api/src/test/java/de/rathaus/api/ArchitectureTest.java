@@ -35,6 +35,7 @@ class ArchitectureTest {
           "privacy",
           "transparency",
           "notification",
+          "open311",
           "shared");
 
   /**

@@ -32,6 +32,7 @@ import de.rathaus.domain.servicerequest.ApplicantContact;
 import de.rathaus.domain.servicerequest.Location;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,7 +92,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * erasing one person's data would erase everybody's who used the app. A subject per submission is
  * erased by itself, and derived from the request's id so that a retry under the same {@code
  * Idempotency-Key} names the same one.
+ *
+ * <p>Not in the engine's OpenAPI description ({@link Hidden}): that describes the JSON API under
+ * {@code /api/v1} with its problem details; Open311 is another protocol, XML and JSON with its own
+ * error list, described by the standard itself (its Swagger description and schemas, which the
+ * tests validate against).
  */
+@Hidden
 @RestController
 public class Open311Controller {
 
