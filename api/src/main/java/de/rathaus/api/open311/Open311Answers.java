@@ -50,7 +50,19 @@ final class Open311Answers {
         json.copy()
             .setDefaultPropertyInclusion(
                 com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
-    this.xml = XmlMapper.builder().enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION).build();
+    // characters XML 1.0 cannot hold (control characters a citizen typed into a published
+    // description) are written as U+FFFD rather than failing the answer
+    javax.xml.stream.XMLOutputFactory output = javax.xml.stream.XMLOutputFactory.newFactory();
+    output.setProperty(
+        com.ctc.wstx.api.WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+        new com.ctc.wstx.api.InvalidCharHandler.ReplacingHandler('\uFFFD'));
+    this.xml =
+        XmlMapper.builder(
+                com.fasterxml.jackson.dataformat.xml.XmlFactory.builder()
+                    .xmlOutputFactory(output)
+                    .build())
+            .enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
+            .build();
   }
 
   /**

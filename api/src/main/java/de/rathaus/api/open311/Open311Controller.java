@@ -116,7 +116,7 @@ public class Open311Controller {
   private static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
   private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
   private static final Pattern ATTRIBUTE =
-      Pattern.compile("attribute\\[([^\\[\\]]{1,100})\\](\\[\\])?");
+      Pattern.compile("attribute\\[([a-z][a-z0-9_]{0,62})\\](\\[\\])?");
 
   private final QueryGateway queries;
   private final RequestSubmission submission;
@@ -294,14 +294,14 @@ public class Open311Controller {
         throw new Open311Failure(
             HttpStatus.BAD_REQUEST, "start_date and end_date are at most 90 days apart");
       }
+      List<String> services = commaList(serviceCodes);
+      if (services.size() > MAX_IDS) {
+        throw new Open311Failure(
+            HttpStatus.BAD_REQUEST, "service_code lists at most " + MAX_IDS + " services");
+      }
       query =
           new ListPublicRequests(
-              List.of(),
-              commaList(serviceCodes),
-              open(status),
-              start,
-              end,
-              properties.maxResults());
+              List.of(), services, open(status), start, end, properties.maxResults());
     }
     List<PublicRequestView> found =
         Answers.of(
@@ -518,7 +518,9 @@ public class Open311Controller {
             .addAll(parameter.getValue());
       } else if (parameter.getKey().startsWith("attribute[")) {
         throw new Open311Failure(
-            HttpStatus.BAD_REQUEST, "An attribute is named attribute[code] or attribute[code][]");
+            HttpStatus.BAD_REQUEST,
+            "An attribute is named attribute[code] or attribute[code][], with a code of the"
+                + " service definition");
       }
     }
     Map<String, Object> attributes = new LinkedHashMap<>();

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code heilbronn.de}); a request that names another {@code jurisdiction_id} is refused (400),
  *     one that names none is served. Default {@code rathaus.example}
  * @param requestsPerHourPerKey the most submissions one API key may make within any hour (429 over
- *     it); default 120
+ *     it); default 200
  * @param requestsPerHourPerAddress the most submission attempts from one client address within any
- *     hour, counted before the key is checked (so that keys cannot be guessed fast); default 60
+ *     hour, counted before the key is checked (so that keys cannot be guessed fast); default 300. A
+ *     client's server that submits for all its users from one address needs it above its key's
+ *     limit; behind a reverse proxy the address is the proxy's unless {@code
+ *     server.forward-headers-strategy} is set
  * @param contact whom to ask about this endpoint, shown in {@code discovery}
  * @param keyService how a client gets an API key, shown in {@code discovery}
  * @param maxResults the most requests one {@code GET requests} answers (newest first); default 1000
@@ -28,8 +31,8 @@ public record Open311Properties(
   public Open311Properties {
     jurisdictionId =
         jurisdictionId == null || jurisdictionId.isBlank() ? "rathaus.example" : jurisdictionId;
-    requestsPerHourPerKey = requestsPerHourPerKey == null ? 120 : requestsPerHourPerKey;
-    requestsPerHourPerAddress = requestsPerHourPerAddress == null ? 60 : requestsPerHourPerAddress;
+    requestsPerHourPerKey = requestsPerHourPerKey == null ? 200 : requestsPerHourPerKey;
+    requestsPerHourPerAddress = requestsPerHourPerAddress == null ? 300 : requestsPerHourPerAddress;
     contact =
         contact == null || contact.isBlank()
             ? "Die Stadtverwaltung (rathaus.open311.contact nennt die Stelle)"

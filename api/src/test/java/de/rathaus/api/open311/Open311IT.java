@@ -499,6 +499,28 @@ class Open311IT {
 
   @Test
   @Order(6)
+  void aPublishedDescriptionWithCharactersXmlCannotHoldIsStillWellFormedXml() {
+    Map<String, String> fields = report();
+    fields.put("attribute[publish_description]", "true");
+    fields.put("description", "Glocke\u0007 und Nullzeichen\u0000 " + RUN);
+    Response created = post("json", fields);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String number = created.json().get(0).path("service_request_id").asText();
+    assertThat(json("/open311/v2/requests/" + number).get(0).path("description").asText())
+        .isEqualTo("Glocke\u0007 und Nullzeichen\u0000 " + RUN);
+    JsonNode fromXml = xml("/open311/v2/requests/" + number);
+    Open311Schemas.valid("requests.json", fromXml);
+    assertThat(fromXml.get(0).path("description").asText())
+        .isEqualTo("Glocke\uFFFD und Nullzeichen\uFFFD " + RUN);
+    // attribute names that are no code of the catalogue are refused without being repeated
+    Map<String, String> odd = report();
+    odd.put("attribute[<script>]", "x");
+    assertThat(errors(post("json", odd), 400, "json").get(0).path("description").asText())
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  @Order(7)
   void erasingTheReportersDataTakesThePublishedDescriptionOff() throws Exception {
     Map<String, String> fields = report();
     fields.put("attribute[publish_description]", "true");
@@ -527,7 +549,7 @@ class Open311IT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theHourlyLimitsPerKeyAndPerAddressAnswer429() {
     Map<String, String> empty = new LinkedHashMap<>();
     empty.put("api_key", Open311TestKeys.KEY);
