@@ -542,8 +542,15 @@ public class Open311Controller {
     if (mediaUrl != null) {
       description = (description == null ? "" : description + "\n\n") + "media_url: " + mediaUrl;
     }
+    ApplicantContact contact = contact(sent);
+    if (content.kind() == ServiceKind.REQUEST && !contact.hasName()) {
+      // the aggregate refuses it too, but only after a case number was drawn
+      throw new Open311Failure(
+          HttpStatus.BAD_REQUEST,
+          "first_name or last_name is required: an application is decided for a person");
+    }
     return new RequestSubmission.Form(
-        service.code(), attributes, description, location(content.kind(), sent), contact(sent));
+        service.code(), attributes, description, location(content.kind(), sent), contact);
   }
 
   private static Location location(ServiceKind kind, SortedParameters sent) {

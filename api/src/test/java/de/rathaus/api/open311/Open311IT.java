@@ -370,6 +370,7 @@ class Open311IT {
   @Test
   @Order(4)
   void badInputAnswersTheStandardsErrorsAndStoresNothing() {
+    String lastNumber = post("json", report()).json().get(0).path("service_request_id").asText();
     int before = json("/open311/v2/requests").size();
     Map<String, String> unknownService = report();
     unknownService.put("service_code", "no-such-service");
@@ -424,7 +425,8 @@ class Open311IT {
     noName.put("attribute[purpose]", "Arbeitgeber");
     noName.put("attribute[delivery]", "post");
     noName.put("attribute[copies]", "1");
-    errors(post("json", noName), 400, "json");
+    assertThat(errors(post("json", noName), 400, "json").get(0).path("description").asText())
+        .contains("first_name");
 
     errors(client.get("/open311/v2/services/no-such-service.json").send(), 404, "json");
     errors(client.get("/open311/v2/services/no-such-service.xml").send(), 404, "xml");
@@ -463,6 +465,10 @@ class Open311IT {
         "json");
 
     assertThat(json("/open311/v2/requests").size()).as("nothing stored").isEqualTo(before);
+    // and no case number was used up by the refusals
+    String next = post("json", report()).json().get(0).path("service_request_id").asText();
+    assertThat(Long.parseLong(next.substring(next.lastIndexOf('-') + 1)))
+        .isEqualTo(Long.parseLong(lastNumber.substring(lastNumber.lastIndexOf('-') + 1)) + 1);
   }
 
   @Test
