@@ -365,6 +365,38 @@ class Open311IT {
     String silentNumber = silent.json().get(0).path("service_request_id").asText();
     assertThat(json("/open311/v2/requests/" + silentNumber).get(0).path("description").isNull())
         .isTrue();
+
+    // several values of a multivaluelist: attribute[code][] (or the same name repeated)
+    String bulky =
+        "api_key="
+            + Open311TestKeys.KEY
+            + "&service_code=sperrmuell&attribute%5Bpreferred_date%5D=2026-12-20"
+            + "&attribute%5Bestimated_volume_m3%5D=2.5&first_name=Kanari&last_name=Sperr"
+            + "&attribute%5Bitems%5D%5B%5D=furniture&attribute%5Bitems%5D%5B%5D=mattresses";
+    Response several =
+        client
+            .post("/open311/v2/requests.json")
+            .body(bulky, "application/x-www-form-urlencoded")
+            .send();
+    assertThat(several.status()).as(several.body()).isEqualTo(201);
+    assertThat(several.json().get(0).path("token").asText()).isNotBlank();
+    errors(
+        client
+            .post("/open311/v2/requests.json")
+            .body(
+                bulky + "&attribute%5Bitems%5D%5B%5D=unicorns", "application/x-www-form-urlencoded")
+            .send(),
+        400,
+        "json");
+    errors(
+        client
+            .post("/open311/v2/requests.json")
+            .body(
+                bulky + "&attribute%5Bestimated_volume_m3%5D=3",
+                "application/x-www-form-urlencoded")
+            .send(),
+        400,
+        "json");
   }
 
   @Test
