@@ -485,6 +485,14 @@ class Open311IT {
             .send(),
         403,
         "json");
+    // a body that cannot be read: the standard's error, not the API's problem
+    errors(
+        client
+            .post("/open311/v2/requests.xml")
+            .body("--b\r\nnot a part", "multipart/form-data; boundary=b")
+            .send(),
+        400,
+        "xml");
     // credentials of the API do not sign an Open311 client in, and bad ones are not refused
     // as a problem: they are ignored
     errors(
