@@ -62,7 +62,7 @@ final class AccessRules {
           only(Role.ADMIN, "/api/v1/services", "/api/v1/services/**"),
           only(Role.ADMIN, "/api/v1/departments", "/api/v1/departments/**"),
           only(Role.ADMIN, "/api/v1/action-fields", "/api/v1/action-fields/**"),
-          // o311keys: the Open311 API keys
+          // the Open311 API keys
           only(Role.ADMIN, "/api/v1/open311/keys", "/api/v1/open311/keys/**"),
           only(Role.ADMIN, "/api/v1/proposals/*/answer"),
           // --- comments and moderation: before the citizens' line of the proposals

@@ -60,8 +60,26 @@ public class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<
     return signed;
   }
 
+  /**
+   * Who sends commands where no account signed in: an Open311 client, known by its API key. An
+   * authentication whose details are such a signature is stamped with exactly these entries (the
+   * Open311 resource sets one for the command it sends; no way of signing in makes one).
+   *
+   * @param actorId the actor's id (for Open311: the key's id, never the key)
+   * @param role the actor's role in the audit trail (for Open311: {@code OPEN311_CLIENT}, no role
+   *     of {@link Role}: it opens no resource)
+   * @param channel the channel ({@code open311})
+   */
+  public record Signed(String actorId, String role, String channel) {}
+
   static Map<String, String> stamp(Authentication authentication) {
     Map<String, String> stamp = new HashMap<>();
+    if (authentication != null && authentication.getDetails() instanceof Signed signed) {
+      stamp.put(ACTOR_ID, signed.actorId());
+      stamp.put(ACTOR_ROLE, signed.role());
+      stamp.put(CHANNEL, signed.channel());
+      return stamp;
+    }
     Optional<Actor> caller =
         authentication == null || !authentication.isAuthenticated()
             ? Optional.empty()

@@ -184,6 +184,10 @@ class SampleCatalogueTest {
         .extracting(AllowedValue::key)
         .containsExactly("pothole", "street_light", "illegal_dumping", "graffiti", "other");
     assertThat(attribute(report, "photo_note").required()).isFalse();
+    // Open311: the reporter's agreement to publish the description, optional (no means no)
+    ServiceAttribute publish = attribute(report, "publish_description");
+    assertThat(publish.required()).isFalse();
+    assertThat(publish.values()).extracting(AllowedValue::key).containsExactly("true", "false");
   }
 
   @Test

@@ -64,6 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // metrics are exported as the engine exports them (Spring Boot's tests turn that off)
 @AutoConfigureObservability(tracing = false)
+// the tests' Open311 client has an API key
+@org.springframework.context.annotation.Import(de.rathaus.api.open311.Open311TestKeys.class)
 class EndpointAccessIT {
 
   @TempDir static Path dataDir;
@@ -163,9 +165,12 @@ class EndpointAccessIT {
     // rebuild
     /** the name of a read model, another one for each row that rebuilds it */
     READ_MODEL,
-    // o311keys
     /** an Open311 API key ada issued, not revoked */
-    OPEN311_KEY
+    OPEN311_KEY,
+    /** a report submitted through Open311: its case number */
+    OPEN311_REPORT,
+    /** an application submitted through Open311 (batch): its token */
+    OPEN311_TOKEN
   }
 
   /**
@@ -976,7 +981,7 @@ class EndpointAccessIT {
             return c.get("/api/v1/requests/" + id + "/receipt");
           });
 
-  // --- o311keys: the Open311 API keys (admins) and the request updates feed (public)
+  // --- the Open311 API keys (admins) and the request updates feed (public)
 
   static final Endpoint OPEN311_KEYS =
       new Endpoint(
@@ -1051,6 +1056,69 @@ class EndpointAccessIT {
       throw new AssertionError(e);
     }
   }
+
+  // --- GeoReport v2, outside the OpenAPI description; reads public, a submission
+  // authorized by its api_key alone (the caller's credentials of the API change nothing)
+
+  static final String OPEN311_REPORT_FORM =
+      "service_code=maengelmelder&attribute%5Bcategory%5D=graffiti&lat=49.14&long=9.21";
+
+  static final Endpoint OPEN311_DISCOVERY =
+      new Endpoint(
+          "GET /open311/v2/discovery.json",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/discovery.json"));
+  static final Endpoint OPEN311_SERVICES =
+      new Endpoint(
+          "GET /open311/v2/services.xml",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/services.xml"));
+  static final Endpoint OPEN311_SERVICE =
+      new Endpoint(
+          "GET /open311/v2/services/{code}.json [maengelmelder]",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/services/maengelmelder.json"));
+  static final Endpoint OPEN311_REQUESTS =
+      new Endpoint(
+          "GET /open311/v2/requests.json",
+          null,
+          Target.NONE,
+          (c, none) -> c.get("/open311/v2/requests.json"));
+  static final Endpoint OPEN311_REQUEST =
+      new Endpoint(
+          "GET /open311/v2/requests/{id}.xml [a report through Open311]",
+          null,
+          Target.OPEN311_REPORT,
+          (c, number) -> c.get("/open311/v2/requests/" + number + ".xml"));
+  static final Endpoint OPEN311_TOKEN_READ =
+      new Endpoint(
+          "GET /open311/v2/tokens/{token}.json [an application through Open311]",
+          null,
+          Target.OPEN311_TOKEN,
+          (c, token) -> c.get("/open311/v2/tokens/" + token + ".json"));
+  static final Endpoint OPEN311_SUBMIT =
+      new Endpoint(
+          "POST /open311/v2/requests.json [with the client's api_key]",
+          null,
+          Target.NONE,
+          (c, none) ->
+              c.post("/open311/v2/requests.json")
+                  .body(
+                      OPEN311_REPORT_FORM
+                          + "&api_key="
+                          + de.rathaus.api.open311.Open311TestKeys.KEY,
+                      "application/x-www-form-urlencoded"));
+  static final Endpoint OPEN311_SUBMIT_WITHOUT_KEY =
+      new Endpoint(
+          "POST /open311/v2/requests.json [without an api_key]",
+          null,
+          Target.NONE,
+          (c, none) ->
+              c.post("/open311/v2/requests.json")
+                  .body(OPEN311_REPORT_FORM, "application/x-www-form-urlencoded"));
 
   static final List<Endpoint> ENDPOINTS =
       List.of(
@@ -1157,14 +1225,21 @@ class EndpointAccessIT {
           PROJECTIONS,
           PROJECTION,
           REBUILD,
-          // o311keys
           OPEN311_KEYS,
           OPEN311_KEY_READ,
           ISSUE_OPEN311_KEY,
           REVOKE_OPEN311_KEY,
           DELETE_OPEN311_KEY,
           OPEN311_UPDATES_JSON,
-          OPEN311_UPDATES_XML);
+          OPEN311_UPDATES_XML,
+          OPEN311_DISCOVERY,
+          OPEN311_SERVICES,
+          OPEN311_SERVICE,
+          OPEN311_REQUESTS,
+          OPEN311_REQUEST,
+          OPEN311_TOKEN_READ,
+          OPEN311_SUBMIT,
+          OPEN311_SUBMIT_WITHOUT_KEY);
 
   /**
    * Cells without a row yet: the success cases of the privacy endpoints, whose behaviour beyond
@@ -2070,7 +2145,7 @@ class EndpointAccessIT {
           row(RECEIPT, UDO, 403),
           row(RECEIPT, ADA, 403),
           row(RECEIPT, OTTO, 403),
-          // o311keys: the Open311 API keys are the admins'; the updates feed is everyone's
+          // the Open311 API keys are the admins'; the updates feed is everyone's
           row(OPEN311_KEYS, ANONYMOUS, 401),
           row(OPEN311_KEYS, ANNA, 403),
           row(OPEN311_KEYS, BEN, 403),
@@ -2133,7 +2208,81 @@ class EndpointAccessIT {
           row(OPEN311_UPDATES_XML, MONA, 200),
           row(OPEN311_UPDATES_XML, UDO, 200),
           row(OPEN311_UPDATES_XML, ADA, 200),
-          row(OPEN311_UPDATES_XML, OTTO, 200));
+          row(OPEN311_UPDATES_XML, OTTO, 200),
+          // GeoReport v2 × every caller; a submission needs the api_key, whoever
+          // else signs in
+          row(OPEN311_DISCOVERY, ANONYMOUS, 200),
+          row(OPEN311_DISCOVERY, ANNA, 200),
+          row(OPEN311_DISCOVERY, BEN, 200),
+          row(OPEN311_DISCOVERY, CLARA, 200),
+          row(OPEN311_DISCOVERY, CARL, 200),
+          row(OPEN311_DISCOVERY, MONA, 200),
+          row(OPEN311_DISCOVERY, UDO, 200),
+          row(OPEN311_DISCOVERY, ADA, 200),
+          row(OPEN311_DISCOVERY, OTTO, 200),
+          row(OPEN311_SERVICES, ANONYMOUS, 200),
+          row(OPEN311_SERVICES, ANNA, 200),
+          row(OPEN311_SERVICES, BEN, 200),
+          row(OPEN311_SERVICES, CLARA, 200),
+          row(OPEN311_SERVICES, CARL, 200),
+          row(OPEN311_SERVICES, MONA, 200),
+          row(OPEN311_SERVICES, UDO, 200),
+          row(OPEN311_SERVICES, ADA, 200),
+          row(OPEN311_SERVICES, OTTO, 200),
+          row(OPEN311_SERVICE, ANONYMOUS, 200),
+          row(OPEN311_SERVICE, ANNA, 200),
+          row(OPEN311_SERVICE, BEN, 200),
+          row(OPEN311_SERVICE, CLARA, 200),
+          row(OPEN311_SERVICE, CARL, 200),
+          row(OPEN311_SERVICE, MONA, 200),
+          row(OPEN311_SERVICE, UDO, 200),
+          row(OPEN311_SERVICE, ADA, 200),
+          row(OPEN311_SERVICE, OTTO, 200),
+          row(OPEN311_REQUESTS, ANONYMOUS, 200),
+          row(OPEN311_REQUESTS, ANNA, 200),
+          row(OPEN311_REQUESTS, BEN, 200),
+          row(OPEN311_REQUESTS, CLARA, 200),
+          row(OPEN311_REQUESTS, CARL, 200),
+          row(OPEN311_REQUESTS, MONA, 200),
+          row(OPEN311_REQUESTS, UDO, 200),
+          row(OPEN311_REQUESTS, ADA, 200),
+          row(OPEN311_REQUESTS, OTTO, 200),
+          row(OPEN311_REQUEST, ANONYMOUS, 200),
+          row(OPEN311_REQUEST, ANNA, 200),
+          row(OPEN311_REQUEST, BEN, 200),
+          row(OPEN311_REQUEST, CLARA, 200),
+          row(OPEN311_REQUEST, CARL, 200),
+          row(OPEN311_REQUEST, MONA, 200),
+          row(OPEN311_REQUEST, UDO, 200),
+          row(OPEN311_REQUEST, ADA, 200),
+          row(OPEN311_REQUEST, OTTO, 200),
+          row(OPEN311_TOKEN_READ, ANONYMOUS, 200),
+          row(OPEN311_TOKEN_READ, ANNA, 200),
+          row(OPEN311_TOKEN_READ, BEN, 200),
+          row(OPEN311_TOKEN_READ, CLARA, 200),
+          row(OPEN311_TOKEN_READ, CARL, 200),
+          row(OPEN311_TOKEN_READ, MONA, 200),
+          row(OPEN311_TOKEN_READ, UDO, 200),
+          row(OPEN311_TOKEN_READ, ADA, 200),
+          row(OPEN311_TOKEN_READ, OTTO, 200),
+          row(OPEN311_SUBMIT, ANONYMOUS, 201),
+          row(OPEN311_SUBMIT, ANNA, 201),
+          row(OPEN311_SUBMIT, BEN, 201),
+          row(OPEN311_SUBMIT, CLARA, 201),
+          row(OPEN311_SUBMIT, CARL, 201),
+          row(OPEN311_SUBMIT, MONA, 201),
+          row(OPEN311_SUBMIT, UDO, 201),
+          row(OPEN311_SUBMIT, ADA, 201),
+          row(OPEN311_SUBMIT, OTTO, 201),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, ANONYMOUS, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, ANNA, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, BEN, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, CLARA, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, CARL, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, MONA, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, UDO, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, ADA, 403),
+          row(OPEN311_SUBMIT_WITHOUT_KEY, OTTO, 403));
 
   @LocalServerPort int port;
   private TestClient client;
@@ -2202,7 +2351,12 @@ class EndpointAccessIT {
     assertThat(response.status())
         .as("%s as %s (answered %s)", row.endpoint(), row.caller(), response.body())
         .isEqualTo(row.status());
-    if (row.status() >= 400) {
+    if (row.status() >= 400 && row.endpoint().name().contains(" /open311/")) {
+      // Open311's refusals are the standard's error list, not problems
+      assertThat(response.json().get(0).path("code").asInt())
+          .as("%s as %s: the standard's error list", row.endpoint(), row.caller())
+          .isEqualTo(row.status());
+    } else if (row.status() >= 400) {
       assertThat(response.isProblem())
           .as(
               "%s as %s: a %s is application/problem+json, was %s",
@@ -2321,7 +2475,27 @@ class EndpointAccessIT {
       case OBJECTION_PENDING -> object(decide(assign(submitted())));
       case READ_MODEL -> READ_MODELS.get(readModels.getAndIncrement() % READ_MODELS.size());
       case OPEN311_KEY -> issueOpen311Key();
+      case OPEN311_REPORT -> open311("service_request_id", OPEN311_REPORT_FORM);
+      case OPEN311_TOKEN ->
+          open311(
+              "token",
+              "service_code=meldebescheinigung&attribute%5Bcertificate_kind%5D=simple"
+                  + "&attribute%5Bpurpose%5D=Arbeitgeber&attribute%5Bdelivery%5D=post"
+                  + "&attribute%5Bcopies%5D=1&first_name=Anna&last_name=Beispiel");
     };
+  }
+
+  /** Open311 helper: submits a form with the test client's key; answers the field asked for. */
+  private String open311(String field, String form) {
+    Response created =
+        client
+            .post("/open311/v2/requests.json")
+            .body(
+                form + "&api_key=" + de.rathaus.api.open311.Open311TestKeys.KEY,
+                "application/x-www-form-urlencoded")
+            .send();
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get(0).path(field).asText();
   }
 
   // rebuild helper: each row that rebuilds gets a read model of its own (a second rebuild of one

@@ -85,6 +85,16 @@ class OpenApiDescriptionIT {
     return operations;
   }
 
+  /**
+   * Open311 helper: GeoReport v2 ({@code /open311/}) is another protocol with its own description
+   * (the standard's Swagger description and schemas, test resources {@code open311/}): not part of
+   * this one, whose operations answer JSON and problem details.
+   */
+  @Test
+  void leavesOpen311ToTheStandardsOwnDescription() {
+    assertThat(documented().keySet()).noneMatch(operation -> operation.contains(" /open311/"));
+  }
+
   @Test
   void isOpenApi30() {
     // the version validating proxies and the integration tests' contract check read
