@@ -29,8 +29,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class PortalBrowser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's chromium ({@code -Dportal.chromium} points elsewhere). */
+  static final Path CHROMIUM = Path.of(System.getProperty("portal.chromium", "/usr/bin/chromium"));
+
+  /** Debian's chromedriver ({@code -Dportal.chromedriver} points elsewhere). */
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("portal.chromedriver", "/usr/bin/chromedriver"));
 
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("portal.screenshots", "target/portal-screenshots"));
