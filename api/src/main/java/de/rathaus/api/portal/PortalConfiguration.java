@@ -3,6 +3,7 @@ package de.rathaus.api.portal;
 import de.rathaus.api.shared.DemoMode;
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ViewResolver;
 
 /**
  * The portal's beans and its own security filter chain, which answers only the portal's paths (so
@@ -61,7 +63,12 @@ public class PortalConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain portal(HttpSecurity http) throws Exception {
+  SecurityFilterChain portal(
+      HttpSecurity http,
+      PortalTexts texts,
+      @Qualifier("thymeleafViewResolver") ViewResolver views,
+      LocaleResolver languages)
+      throws Exception {
     http.securityMatcher(PortalController.ROOT, PortalController.ROOT + "/**")
         .authorizeHttpRequests(
             authorize ->
@@ -74,6 +81,9 @@ public class PortalConfiguration {
                     .anyRequest()
                     .denyAll())
         .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+        // a form without a valid token (an expired session): a page saying so, with a new token
+        .exceptionHandling(
+            errors -> errors.accessDeniedHandler(new PortalRefusal(views, texts, languages)))
         // the token is made lazily; make it before the page is written, while a session can
         // still be started (the layout's language switch is a form)
         .addFilterAfter(

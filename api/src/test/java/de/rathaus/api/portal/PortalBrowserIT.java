@@ -162,6 +162,21 @@ class PortalBrowserIT {
   }
 
   @Test
+  void aFormWhoseSessionExpiredSaysSoAndSendingItAgainWorks() {
+    freshVisitor();
+    open("/portal/leistungen/meldebescheinigung");
+    page.manage().deleteCookieNamed("JSESSIONID"); // the session ran out while the page was open
+    page.findElement(By.cssSelector("form.language button")).click();
+    browser.checked("form-expired");
+    assertThat(h1()).isEqualTo("Formular abgelaufen");
+    assertThat(language()).as("nothing switched").isEqualTo("de");
+
+    page.findElement(By.cssSelector("form.language button")).click();
+    assertThat(page.getCurrentUrl()).endsWith("/portal/leistungen/meldebescheinigung");
+    assertThat(h1()).isEqualTo("Certificate of registration");
+  }
+
+  @Test
   void theThreeLegalPagesAreReachedFromTheFooter() {
     freshVisitor();
     open("/portal");

@@ -271,9 +271,30 @@ class PortalPagesTest {
   }
 
   @Test
-  void theLanguageSwitchNeedsTheCsrfToken() throws Exception {
-    mvc.perform(post("/portal/sprache").param("lang", "en").param("zurueck", "/portal"))
-        .andExpect(status().isForbidden());
+  void theLanguageSwitchNeedsTheCsrfTokenAndWithoutOneSaysSoOnAPageWithANewOne() throws Exception {
+    MvcResult result =
+        mvc.perform(
+                post("/portal/sprache")
+                    .param("lang", "en")
+                    .param("zurueck", "/portal/leistungen?q=x"))
+            .andExpect(status().isForbidden())
+            .andReturn();
+    assertThat(result.getResponse().getCookie(PortalLanguage.COOKIE)).as("not switched").isNull();
+    String html = page(result);
+    assertThat(html).contains("<h1>Formular abgelaufen</h1>").contains("Es wurde nichts geändert");
+    assertThat(html).contains("name=\"_csrf\"").contains("href=\"/portal/leistungen?q=x\"");
+    assertThat(result.getResponse().getHeader("Content-Security-Policy")).isNotNull();
+    mvc.perform(
+            post("/portal/sprache")
+                .with(csrf().useInvalidToken())
+                .param("lang", "en")
+                .param("zurueck", "https://evil.example/"))
+        .andExpect(status().isForbidden())
+        .andExpect(
+            result2 ->
+                assertThat(result2.getResponse().getContentAsString())
+                    .contains("href=\"/portal\"")
+                    .doesNotContain("evil.example"));
   }
 
   @Test
