@@ -41,6 +41,10 @@ final class PortalBrowser implements AutoCloseable {
 
   private static final AtomicInteger PHOTOS = new AtomicInteger();
 
+  /** Whether this JVM cleared the screenshots of an earlier run yet. */
+  private static final java.util.concurrent.atomic.AtomicBoolean CLEARED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   final ChromeDriver driver;
   private final Path profile;
 
@@ -62,6 +66,13 @@ final class PortalBrowser implements AutoCloseable {
             + CHROMEDRIVER
             + "): apt-get install -y chromium chromium-driver (.ci/run installs them). Skipped.");
     try {
+      if (CLEARED.compareAndSet(false, true) && Files.isDirectory(SCREENSHOTS)) {
+        try (var old = Files.list(SCREENSHOTS)) {
+          for (Path photo : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+            Files.delete(photo);
+          }
+        }
+      }
       Path profile = Files.createTempDirectory("rathaus-portal-chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());

@@ -7,6 +7,7 @@ import de.rathaus.api.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -162,6 +164,30 @@ class PortalBrowserIT {
   }
 
   @Test
+  void aBrowserAskingForEnglishGetsEnglishUntilTheVisitorChoosesGerman() {
+    freshVisitor();
+    ChromeDriver chrome = browser.driver;
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    try {
+      chrome.executeCdpCommand(
+          "Network.setExtraHTTPHeaders",
+          Map.of("headers", Map.of("Accept-Language", "en-GB,en;q=0.9")));
+      open("/portal");
+      browser.checked("start-accept-language-en");
+      assertThat(language()).isEqualTo("en");
+      assertThat(h1()).isEqualTo("The administration's online services");
+
+      page.findElement(By.cssSelector("form.language button")).click();
+      assertThat(language()).as("the choice beats Accept-Language").isEqualTo("de");
+      open("/portal/leistungen");
+      assertThat(language()).isEqualTo("de");
+    } finally {
+      chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+      chrome.executeCdpCommand("Network.disable", Map.of());
+    }
+  }
+
+  @Test
   void aFormWhoseSessionExpiredSaysSoAndSendingItAgainWorks() {
     freshVisitor();
     open("/portal/leistungen/meldebescheinigung");
@@ -218,9 +244,12 @@ class PortalBrowserIT {
     new Actions(page).sendKeys(Keys.ENTER).perform();
     assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
 
-    // the next stop is inside main: the search field, not the header again
+    // the next stop is inside main: the search field, not the header again; its focus is visible
     new Actions(page).sendKeys(Keys.TAB).perform();
-    assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+    WebElement search = page.switchTo().activeElement();
+    assertThat(search.getAttribute("id")).isEqualTo("q");
+    assertThat(search.getCssValue("outline-style")).isEqualTo("solid");
+    assertThat(search.getCssValue("outline-width")).isEqualTo("3px");
   }
 
   /** The pages that show the hostile department or service (or both). */
