@@ -61,6 +61,12 @@ public class PortalConfiguration {
         environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false));
   }
 
+  /** Unknown addresses under {@code /portal}: the portal's 404 page. */
+  @Bean
+  PortalNotFound portalNotFound(PortalTexts texts, LocaleResolver languages) {
+    return new PortalNotFound(texts, languages);
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain portal(

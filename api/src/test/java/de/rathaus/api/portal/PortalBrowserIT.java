@@ -118,6 +118,13 @@ class PortalBrowserIT {
     assertThat(page.findElement(By.id("documents-heading")).getText())
         .isEqualTo("Benötigte Unterlagen");
     assertThat(page.findElements(By.cssSelector(".fields li"))).isNotEmpty();
+
+    open("/portal/leistungen/gibt-es-nicht");
+    browser.checked("service-not-found");
+    assertThat(h1()).isEqualTo("Seite nicht gefunden");
+    open("/portal/gibt-es-nicht");
+    browser.checked("page-not-found");
+    assertThat(h1()).isEqualTo("Seite nicht gefunden");
   }
 
   @Test
@@ -328,6 +335,10 @@ class PortalBrowserIT {
       assertThat(new TestClient(port).get("/portal/leistungen/keine").as(caller).send().status())
           .as("unknown service as " + caller)
           .isEqualTo(404);
+      TestClient.Response nowhere = new TestClient(port).get("/portal/nirgends").as(caller).send();
+      assertThat(nowhere.status()).as("unknown address as " + caller).isEqualTo(404);
+      assertThat(nowhere.header("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
       // a change without the form's CSRF token: refused, whoever calls
       for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
         for (String path : List.of("/portal/sprache", "/portal/leistungen", "/portal")) {

@@ -255,6 +255,26 @@ class PortalPagesTest {
   }
 
   @Test
+  void anAddressOfThePortalWithoutAPageIsThePortals404PageInTheVisitorsLanguage() throws Exception {
+    MvcResult result =
+        mvc.perform(get("/portal/gibt-es-nicht").header("Accept-Language", "en"))
+            .andExpect(status().isNotFound())
+            .andReturn();
+    assertThat(result.getResponse().getContentType()).startsWith("text/html");
+    assertThat(page(result))
+        .contains("<html lang=\"en\"")
+        .contains("Page not found")
+        .contains("There is no page at this address.")
+        .contains("href=\"/portal/impressum\"");
+  }
+
+  @Test
+  void anAddressOutsideThePortalIsNotAnsweredByThePortal() throws Exception {
+    MvcResult result = mvc.perform(get("/gibt-es-nicht")).andReturn();
+    assertThat(page(result)).doesNotContain("Seite nicht gefunden");
+  }
+
+  @Test
   void theLegalPagesShowTheDemoTextsMarkedAsDemo() throws Exception {
     assertThat(page(mvc.perform(get("/portal/impressum")).andReturn()))
         .contains("<h1>Impressum</h1>")
