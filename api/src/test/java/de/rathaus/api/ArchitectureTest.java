@@ -138,7 +138,7 @@ class ArchitectureTest {
   static final ArchRule packages_under_each_module_are_the_same_feature_names =
       CompositeArchRule.of(featurePackages("domain", false))
           .and(featurePackages("application", false))
-          .and(featurePackages("api", true, "cli"))
+          .and(featurePackages("api", true, "cli", "portal"))
           .and(featurePackages("infra", true, "eventstore", "mongo"));
 
   /**

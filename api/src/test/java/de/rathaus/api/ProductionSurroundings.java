@@ -91,6 +91,13 @@ public final class ProductionSurroundings implements AutoCloseable {
     properties.put("rathaus.transparency.log-id", "heilbronn.example/rathaus");
     properties.put("rathaus.transparency.signing-key", signingKey());
     properties.put("rathaus.search.key", searchKey());
+    // the city's texts, required outside demo mode
+    properties.put("rathaus.portal.city-name", "Stadt Heilbronn");
+    properties.put("rathaus.portal.imprint.de", "Stadt Heilbronn, Marktplatz 7, 74072 Heilbronn");
+    properties.put("rathaus.portal.privacy.de", "Verantwortlich ist die Stadt Heilbronn.");
+    properties.put("rathaus.portal.accessibility.statement.de", "Teilweise barrierefrei.");
+    properties.put("rathaus.portal.accessibility.email", "barrierefreiheit@heilbronn.example");
+    properties.put("rathaus.portal.accessibility.enforcement.de", "Die Ombudsstelle des Landes.");
     return properties;
   }
 

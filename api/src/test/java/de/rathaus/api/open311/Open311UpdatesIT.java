@@ -108,7 +108,10 @@ class Open311UpdatesIT {
   private List<Update> xml(String query) throws Exception {
     TestClient.Response answer = client.get(FEED + ".xml" + query).send().expect(200);
     assertThat(answer.header("Content-Type").orElse("")).startsWith("text/xml");
-    assertThat(answer.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    // the declaration's quotes are the StAX writer's choice (Woodstox, with Jackson's XML module
+    // on the class path, writes single ones); both are XML
+    assertThat(answer.body())
+        .containsPattern("^<\\?xml version=([\"'])1\\.0\\1 encoding=([\"'])UTF-8\\2\\?>");
     Document document =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()

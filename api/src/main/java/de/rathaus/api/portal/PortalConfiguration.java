@@ -1,0 +1,112 @@
+package de.rathaus.api.portal;
+
+import de.rathaus.api.shared.DemoMode;
+import java.util.Locale;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * The portal's beans and its own security filter chain, which answers only the portal's paths (so
+ * the API's chain and its rules stay as they are): every page is public this round; forms carry
+ * Spring Security's CSRF token (kept in the session, whose cookie is {@code HttpOnly} and {@code
+ * SameSite=Lax}: {@code server.servlet.session.cookie.*}); every page is sent with a
+ * Content-Security-Policy that allows scripts, styles, images and fonts from the engine itself
+ * only, and no inline script or style at all.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalProperties.class)
+public class PortalConfiguration {
+
+  /** The portal's Content-Security-Policy: nothing inline, nothing from another host. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
+          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  /** The city's texts; outside demo mode a missing one refuses the start. */
+  @Bean
+  PortalTexts portalTexts(PortalProperties properties, Environment environment) {
+    return PortalTexts.of(properties, DemoMode.of(environment));
+  }
+
+  @Bean
+  PortalCatalogue portalCatalogue(QueryGateway queries) {
+    return new PortalCatalogue(queries);
+  }
+
+  /**
+   * The engine's language resolver (in place of Spring Boot's, which is made only when none is
+   * defined): for the API the same as Spring Boot's ({@code Accept-Language}, default {@code
+   * spring.web.locale}), for the portal the visitor's choice first ({@link PortalLanguage}).
+   */
+  @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+  LocaleResolver localeResolver(Environment environment) {
+    return new PortalLanguage(
+        Locale.forLanguageTag(environment.getProperty("spring.web.locale", "de").replace('_', '-')),
+        environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false));
+  }
+
+  /** Unknown addresses under {@code /portal}: the portal's 404 page. */
+  @Bean
+  PortalNotFound portalNotFound(PortalTexts texts, LocaleResolver languages) {
+    return new PortalNotFound(texts, languages);
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain portal(
+      HttpSecurity http,
+      PortalTexts texts,
+      @Qualifier("thymeleafViewResolver") ViewResolver views,
+      LocaleResolver languages)
+      throws Exception {
+    http.securityMatcher(PortalController.ROOT, PortalController.ROOT + "/**")
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers(
+                        HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, PortalController.ROOT + "/sprache")
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll())
+        .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+        // a form without a valid token (an expired session): a page saying so, with a new token
+        .exceptionHandling(
+            errors -> errors.accessDeniedHandler(new PortalRefusal(views, texts, languages)))
+        // the token is made lazily; make it before the page is written, while a session can
+        // still be started (the layout's language switch is a form)
+        .addFilterAfter(
+            (request, response, chain) -> {
+              if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+              }
+              chain.doFilter(request, response);
+            },
+            CsrfFilter.class)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .requestCache(cache -> cache.disable())
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+}

@@ -1,0 +1,164 @@
+package de.rathaus.api.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver, both given by path so that
+ * Selenium Manager never looks for (or downloads) a browser or a driver; for the portal's browser
+ * tests, one per test class. Every page a test visits through {@link #checked} is checked by
+ * axe-core (0 serious or critical findings) and photographed under {@code
+ * target/portal-screenshots}.
+ */
+final class PortalBrowser implements AutoCloseable {
+
+  /** Debian's chromium ({@code -Dportal.chromium} points elsewhere). */
+  static final Path CHROMIUM = Path.of(System.getProperty("portal.chromium", "/usr/bin/chromium"));
+
+  /** Debian's chromedriver ({@code -Dportal.chromedriver} points elsewhere). */
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("portal.chromedriver", "/usr/bin/chromedriver"));
+
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("portal.screenshots", "target/portal-screenshots"));
+
+  private static final AtomicInteger PHOTOS = new AtomicInteger();
+
+  /** Whether this JVM cleared the screenshots of an earlier run yet. */
+  private static final java.util.concurrent.atomic.AtomicBoolean CLEARED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private PortalBrowser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /**
+   * Starts the browser, or skips the calling test class (a JUnit assumption) where chromium or
+   * chromedriver is not installed; any other failure to start fails.
+   */
+  static PortalBrowser start() {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "The portal's browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): apt-get install -y chromium chromium-driver (.ci/run installs them). Skipped.");
+    try {
+      if (CLEARED.compareAndSet(false, true) && Files.isDirectory(SCREENSHOTS)) {
+        try (var old = Files.list(SCREENSHOTS)) {
+          for (Path photo : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+            Files.delete(photo);
+          }
+        }
+      }
+      Path profile = Files.createTempDirectory("rathaus-portal-chromium");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless=new",
+          // as root (CI) chromium refuses its sandbox; the pages are the engine's own
+          "--no-sandbox",
+          "--disable-dev-shm-usage",
+          "--window-size=1280,1024",
+          "--user-data-dir=" + profile,
+          // no connection anywhere but the engine under test
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-default-apps",
+          "--no-first-run",
+          "--no-default-browser-check",
+          "--lang=de-DE");
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
+      return new PortalBrowser(new ChromeDriver(service, options), profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /**
+   * Checks the page now shown with axe-core (every rule it has; serious and critical findings fail
+   * the test, naming rule and elements) and writes a screenshot named {@code NN-name.png}.
+   */
+  Results checked(String name) {
+    Path photo = SCREENSHOTS.resolve(String.format("%02d-%s.png", PHOTOS.incrementAndGet(), name));
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(photo, driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Results results = new AxeBuilder().analyze(driver);
+    assertThat(results.isErrored()).as("axe-core ran on " + name).isFalse();
+    assertThat(results.getPasses()).as("axe-core checked " + name).isNotEmpty();
+    List<Rule> serious =
+        results.getViolations().stream()
+            .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+            .toList();
+    assertThat(serious)
+        .as(
+            () ->
+                "serious or critical accessibility findings on "
+                    + name
+                    + " ("
+                    + driver.getCurrentUrl()
+                    + "):\n"
+                    + serious.stream()
+                        .map(
+                            r ->
+                                r.getId()
+                                    + " ("
+                                    + r.getImpact()
+                                    + "): "
+                                    + r.getHelp()
+                                    + " at "
+                                    + r.getNodes().stream()
+                                        .map(n -> String.valueOf(n.getTarget()))
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("\n")))
+        .isEmpty();
+    return results;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
