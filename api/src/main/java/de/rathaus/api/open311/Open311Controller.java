@@ -559,18 +559,19 @@ public class Open311Controller {
     String address = text(sent, "address_string", 500);
     if (single(sent, "address_id") != null) {
       throw new Open311Failure(
-          HttpStatus.BAD_REQUEST, "address_id is not known here: send lat and long");
+          HttpStatus.BAD_REQUEST,
+          "address_id is not known here: send lat and long, or address_string");
     }
     if (lat == null && lon == null) {
       if (address != null) {
-        throw new Open311Failure(
-            HttpStatus.BAD_REQUEST,
-            "lat and long are required: an address_string alone is not placed on the map here");
+        // the standard's other form of a location: kept as given, not geocoded (no outbound
+        // calls); the clerk reads it, the public reads show no coordinates
+        return Location.ofAddress(address);
       }
       if (kind == ServiceKind.REPORT) {
         throw new Open311Failure(
             HttpStatus.BAD_REQUEST,
-            "lat and long are required: a report needs the issue's location");
+            "lat and long, or address_string, are required: a report needs the issue's location");
       }
       return null;
     }
@@ -670,12 +671,7 @@ public class Open311Controller {
   // --- shared
 
   private void checkJurisdiction(String jurisdiction) {
-    if (jurisdiction != null && !jurisdiction.equals(properties.jurisdictionId())) {
-      throw new Open311Failure(
-          HttpStatus.BAD_REQUEST,
-          "jurisdiction_id is not served here; this endpoint serves "
-              + properties.jurisdictionId());
-    }
+    properties.checkJurisdiction(jurisdiction);
   }
 
   private List<ServiceView> publishedServices() {

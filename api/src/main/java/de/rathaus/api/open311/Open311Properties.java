@@ -1,6 +1,7 @@
 package de.rathaus.api.open311;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpStatus;
 
 /**
  * The Open311 interface ({@code RATHAUS_OPEN311_*}).
@@ -44,6 +45,19 @@ public record Open311Properties(
     maxResults = maxResults == null ? 1000 : maxResults;
     if (requestsPerHourPerKey < 1 || requestsPerHourPerAddress < 1 || maxResults < 1) {
       throw new IllegalArgumentException("rathaus.open311 limits must be positive");
+    }
+  }
+
+  /**
+   * Refuses a request that names another jurisdiction than this endpoint's (400 in the standard's
+   * error list); one that names none is served. Every Open311 resource checks it, the updates feed
+   * too.
+   */
+  void checkJurisdiction(String jurisdiction) {
+    if (jurisdiction != null && !jurisdiction.equals(jurisdictionId)) {
+      throw new Open311Failure(
+          HttpStatus.BAD_REQUEST,
+          "jurisdiction_id is not served here; this endpoint serves " + jurisdictionId);
     }
   }
 }

@@ -25,11 +25,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.NativeWebRequest;
 
 /**
  * The feed of request updates, beyond Open311 GeoReport v2 (where its users asked for it,
@@ -53,7 +51,13 @@ public class Open311UpdatesController {
       new MediaType("application", "json", StandardCharsets.UTF_8);
   private static final ZoneId CITY = ZoneId.of("Europe/Berlin");
   private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-  private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+
+  /**
+   * The JDK's own StAX writer, not whichever the class path offers first (Woodstox, which the XML
+   * module of Jackson brings, writes the declaration in single quotes).
+   */
+  private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
+
   private static final JsonFactory JSON_OUTPUT = new JsonFactory();
 
   /** The city's own text for each status, in German and English: never a clerk's words. */
@@ -72,28 +76,40 @@ public class Open311UpdatesController {
               new String[] {"Widerspruch in Prüfung", "Objection under review"});
 
   private final RequestUpdateFeed feed;
+  private final Open311Properties properties;
 
-  public Open311UpdatesController(RequestUpdateFeed feed) {
+  public Open311UpdatesController(RequestUpdateFeed feed, Open311Properties properties) {
     this.feed = feed;
+    this.properties = properties;
   }
 
   @GetMapping(PATH + ".json")
   public ResponseEntity<byte[]> json(
-      @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
-    Read read = read(after, limit);
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String limit,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+    Read read = read(after, limit, jurisdiction);
     return answer(read, JSON, renderJson(read.page().updates()), "json");
   }
 
   @GetMapping(PATH + ".xml")
   public ResponseEntity<byte[]> xml(
-      @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
-    Read read = read(after, limit);
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String limit,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
+    Read read = read(after, limit, jurisdiction);
     return answer(read, XML, renderXml(read.page().updates()), "xml");
   }
 
   private record Read(RequestUpdateFeed.UpdatePage page, int limit) {}
 
-  private Read read(String after, String limit) {
+  /**
+   * The page asked for. Refusals are {@link Open311Failure}s, which {@link Open311Errors} (the
+   * resolver for every path under {@code /open311/}) answers in the standard's error list, in the
+   * format the path names.
+   */
+  private Read read(String after, String limit, String jurisdiction) {
+    properties.checkJurisdiction(jurisdiction);
     long from = number(after, "after", 0);
     long size = number(limit, "limit", RequestUpdateFeed.DEFAULT_LIMIT);
     if (size < 1 || size > RequestUpdateFeed.MAX_LIMIT) {
@@ -188,49 +204,5 @@ public class Open311UpdatesController {
     xml.writeStartElement(name);
     xml.writeCharacters(value);
     xml.writeEndElement();
-  }
-
-  /**
-   * A refusal of this resource in the standard's error list, in the format its path names. The
-   * Open311 resources' shared advice renders the same; this handler keeps the feed's refusals right
-   * on its own (and may give way to that advice).
-   */
-  @ExceptionHandler(Open311Failure.class)
-  ResponseEntity<byte[]> refused(Open311Failure failure, NativeWebRequest request) {
-    String path = String.valueOf(request.getDescription(false));
-    boolean xml = path.endsWith(".xml");
-    byte[] body;
-    if (xml) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        XMLStreamWriter writer = XML_OUTPUT.createXMLStreamWriter(out, "UTF-8");
-        writer.writeStartDocument("UTF-8", "1.0");
-        writer.writeStartElement("errors");
-        writer.writeStartElement("error");
-        element(writer, "code", Integer.toString(failure.code()));
-        element(writer, "description", failure.description());
-        writer.writeEndElement();
-        writer.writeEndElement();
-        writer.writeEndDocument();
-        writer.close();
-      } catch (XMLStreamException e) {
-        throw new IllegalStateException("The refusal could not be written as XML", e);
-      }
-      body = out.toByteArray();
-    } else {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (JsonGenerator json = JSON_OUTPUT.createGenerator(out, JsonEncoding.UTF8)) {
-        json.writeStartArray();
-        json.writeStartObject();
-        json.writeNumberField("code", failure.code());
-        json.writeStringField("description", failure.description());
-        json.writeEndObject();
-        json.writeEndArray();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      body = out.toByteArray();
-    }
-    return ResponseEntity.status(failure.status()).contentType(xml ? XML : JSON).body(body);
   }
 }

@@ -12,11 +12,11 @@ import de.rathaus.domain.servicerequest.RequestKind;
 import de.rathaus.domain.servicerequest.RequestStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -34,12 +34,31 @@ public final class RequestResources {
       @Valid RequestLocationInput location,
       @Valid ApplicantInput applicant) {}
 
+  /**
+   * Where: {@code lat} and {@code lon} together, an {@code address}, or both (as Open311's {@code
+   * lat}/{@code long} or {@code address_string}). An address alone is not geocoded: the clerk reads
+   * it.
+   */
   record RequestLocationInput(
-      @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-      @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+      @DecimalMin("-90") @DecimalMax("90") Double lat,
+      @DecimalMin("-180") @DecimalMax("180") Double lon,
       @Size(max = 500) String address) {
     Location toDomain() {
       return new Location(lat, lon, address);
+    }
+
+    /** Both coordinates or neither. */
+    @AssertTrue(message = "lat and lon are given together")
+    @Schema(hidden = true)
+    boolean isCoordinatesTogether() {
+      return (lat == null) == (lon == null);
+    }
+
+    /** Coordinates, an address, or both. */
+    @AssertTrue(message = "a location has lat and lon, or an address")
+    @Schema(hidden = true)
+    boolean isPlaced() {
+      return lat != null || (address != null && !address.isBlank());
     }
   }
 
@@ -70,8 +89,11 @@ public final class RequestResources {
       Long position,
       String leafHash) {}
 
-  /** Where a report's issue is, or what an application concerns. */
-  record RequestLocationResource(double lat, double lon, String address) {
+  /**
+   * Where a report's issue is, or what an application concerns; {@code lat} and {@code lon} null
+   * for a location given by its address alone.
+   */
+  record RequestLocationResource(Double lat, Double lon, String address) {
     static RequestLocationResource of(Location report, Location application) {
       Location location = report != null ? report : application;
       return location == null

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,10 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * JSON answer against the official schemas, every XML answer mapped to JSON by the specification's
  * element names and validated the same way (and equal to the JSON answer). Public reads show only
  * what is public; bad input answers the standard's error list in the path's format and stores
- * nothing; the submission is on the channel {@code open311} with the key's id as the actor.
+ * nothing; the submission is on the channel {@code open311} with the key's id as the actor. The
+ * client's API key is issued by the admin {@code ada} through {@code POST /api/v1/open311/keys}, as
+ * a city would issue it, and refused once she revokes it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(Open311TestKeys.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Open311IT {
 
@@ -52,6 +52,9 @@ class Open311IT {
     registry.add("rathaus.open311.jurisdiction-id", () -> "heilbronn.example");
     registry.add("rathaus.open311.requests-per-hour-per-key", () -> PER_KEY);
     registry.add("rathaus.open311.requests-per-hour-per-address", () -> PER_ADDRESS);
+    // the updates feed waits for gaps below an update to be given up, twice the lease after the
+    // event above them (see the README); a shorter lease keeps the session's wait short
+    registry.add("rathaus.event-store.lease", () -> "4s");
   }
 
   static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -70,9 +73,30 @@ class Open311IT {
   /** The report of the client session, by case number and request id. */
   private static String reportNumber;
 
+  /** The client's API key and its public id, issued by the admin (again after a revocation). */
+  private static String apiKey;
+
+  private static String apiKeyId;
+
   @BeforeEach
   void client() {
     client = new TestClient(port);
+    if (apiKey == null) {
+      issueKey();
+    }
+  }
+
+  /** A key for the tests' client, issued as a city issues one: by an admin, through the API. */
+  private void issueKey() {
+    JsonNode issued =
+        client
+            .post("/api/v1/open311/keys")
+            .as("ada")
+            .json("{\"name\": \"Testapp " + RUN + "\"}")
+            .expect(201);
+    apiKey = issued.path("key").asText();
+    apiKeyId = issued.path("id").asText();
+    assertThat(apiKey).startsWith(apiKeyId + ".");
   }
 
   static String form(Map<String, String> fields) {
@@ -87,7 +111,7 @@ class Open311IT {
 
   static Map<String, String> report() {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("api_key", Open311TestKeys.KEY);
+    fields.put("api_key", apiKey);
     fields.put("service_code", "maengelmelder");
     fields.put("attribute[category]", "pothole");
     fields.put("lat", "49.1427");
@@ -286,12 +310,31 @@ class Open311IT {
     assertThat(client.get("/open311/v2/requests/" + reportNumber + ".json").send().body())
         .doesNotContain(REASONING, "§ 45");
 
+    // the client follows the case in the updates feed: received, in progress, decided
+    java.util.List<JsonNode> updates = updatesOf(reportNumber, 3);
+    assertThat(updates)
+        .extracting(u -> u.path("status").asText())
+        .containsExactly("open", "open", "closed");
+    assertThat(updates)
+        .extracting(u -> u.path("description").asText())
+        .containsExactly("Eingegangen", "In Bearbeitung", "Entschieden");
+    // and goes on after the last update it has: nothing new of this request
+    String last = updates.get(2).path("update_id").asText();
+    assertThat(
+            client
+                .get("/open311/v2/servicerequestupdates.json?after=" + last)
+                .send()
+                .expect(200)
+                .json()
+                .findValuesAsText("service_request_id"))
+        .doesNotContain(reportNumber);
+
     // an ordinary command: on the channel open311, the key's id as the actor, the contact encrypted
     JsonNode trail =
         client.get("/api/v1/audit/events?aggregate=" + id).as("udo").expect(200).path("items");
     assertThat(trail.get(0).path("type").asText()).isEqualTo("ServiceRequestSubmitted");
     assertThat(trail.get(0).path("channel").asText()).isEqualTo("open311");
-    assertThat(trail.get(0).path("actor").path("id").asText()).isEqualTo(Open311TestKeys.KEY_ID);
+    assertThat(trail.get(0).path("actor").path("id").asText()).isEqualTo(apiKeyId);
     assertThat(trail.get(0).path("actor").path("role").asText()).isEqualTo("OPEN311_CLIENT");
     assertThat(DataFiles.containing(dataDir, NAME)).as("the name on disk").isEmpty();
     assertThat(DataFiles.containing(dataDir, EMAIL)).as("the e-mail on disk").isEmpty();
@@ -302,6 +345,40 @@ class Open311IT {
     assertThat(clerksCase.path("location").path("address").asText()).isEqualTo(ADDRESS);
     assertThat(clerksCase.path("description").asText()).isEqualTo(PUBLISHED);
     assertThat(clerksCase.path("applicant").asText()).isEqualTo("open311-" + id);
+  }
+
+  /**
+   * The updates of one request in the feed, as a client reads it: from the start, page after page
+   * ({@code after=} the last {@code update_id}), until {@code expected} of them are there.
+   */
+  private java.util.List<JsonNode> updatesOf(String caseNumber, int expected) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+    while (true) {
+      java.util.List<JsonNode> ours = new java.util.ArrayList<>();
+      String after = "0";
+      while (true) {
+        Response page =
+            client
+                .get("/open311/v2/servicerequestupdates.json?after=" + after + "&limit=500")
+                .send()
+                .expect(200);
+        JsonNode updates = page.json();
+        if (updates.isEmpty()) {
+          break;
+        }
+        for (JsonNode update : updates) {
+          if (update.path("service_request_id").asText().equals(caseNumber)) {
+            ours.add(update);
+          }
+          after = update.path("update_id").asText();
+        }
+      }
+      if (ours.size() >= expected || System.nanoTime() > deadline) {
+        assertPublicOnly(ours.toString());
+        return ours;
+      }
+      Thread.sleep(200);
+    }
   }
 
   /** Nothing of the reporter but what they agreed to publish. */
@@ -330,7 +407,7 @@ class Open311IT {
   @Order(3)
   void anApplicationIsABatchSubmissionWithATokenAndShowsNeitherPlaceNorDescription() {
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("api_key", Open311TestKeys.KEY);
+    fields.put("api_key", apiKey);
     fields.put("service_code", "meldebescheinigung");
     fields.put("attribute[certificate_kind]", "simple");
     fields.put("attribute[purpose]", "Arbeitgeber");
@@ -369,7 +446,7 @@ class Open311IT {
     // several values of a multivaluelist: attribute[code][] (or the same name repeated)
     String bulky =
         "api_key="
-            + Open311TestKeys.KEY
+            + apiKey
             + "&service_code=sperrmuell&attribute%5Bpreferred_date%5D=2026-12-20"
             + "&attribute%5Bestimated_volume_m3%5D=2.5&first_name=Kanari&last_name=Sperr"
             + "&attribute%5Bitems%5D%5B%5D=furniture&attribute%5Bitems%5D%5B%5D=mattresses";
@@ -451,7 +528,7 @@ class Open311IT {
     otherJurisdiction.put("jurisdiction_id", "elsewhere.example");
     errors(post("json", otherJurisdiction), 400, "json");
     Map<String, String> noName = new LinkedHashMap<>();
-    noName.put("api_key", Open311TestKeys.KEY);
+    noName.put("api_key", apiKey);
     noName.put("service_code", "meldebescheinigung");
     noName.put("attribute[certificate_kind]", "simple");
     noName.put("attribute[purpose]", "Arbeitgeber");
@@ -481,7 +558,7 @@ class Open311IT {
     errors(
         client
             .post("/open311/v2/requests.json")
-            .body("{\"api_key\": \"" + Open311TestKeys.KEY + "\"}", "application/json")
+            .body("{\"api_key\": \"" + apiKey + "\"}", "application/json")
             .send(),
         403,
         "json");
@@ -616,9 +693,77 @@ class Open311IT {
 
   @Test
   @Order(8)
+  void anAddressAloneLocatesAReportOrAnApplicationWithoutCoordinates() {
+    // GeoReport v2: a location is lat/long or address_string; nothing is geocoded
+    Map<String, String> addressOnly = report();
+    addressOnly.remove("lat");
+    addressOnly.remove("long");
+    Response created = post("json", addressOnly);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String number = created.json().get(0).path("service_request_id").asText();
+    JsonNode request = both("/open311/v2/requests/" + number, "requests.json").get(0);
+    assertThat(request.path("lat").isNull()).as("no coordinates").isTrue();
+    assertThat(request.path("long").isNull()).isTrue();
+    assertThat(request.path("address").isNull()).as("the address is personal").isTrue();
+    assertPublicOnly(client.get("/open311/v2/requests/" + number + ".xml").send().body());
+    assertThat(json("/open311/v2/requests").findValuesAsText("service_request_id"))
+        .contains(number);
+    JsonNode clerksCase = client.get("/api/v1/cases/" + caseId(number)).as("carl").expect(200);
+    assertThat(clerksCase.path("location").path("address").asText()).isEqualTo(ADDRESS);
+    assertThat(clerksCase.path("location").path("lat").isNumber()).as("no coordinates").isFalse();
+
+    // an application with only an address: all of it personal, none of it public
+    Map<String, String> application = new LinkedHashMap<>();
+    application.put("api_key", apiKey);
+    application.put("service_code", "meldebescheinigung");
+    application.put("attribute[certificate_kind]", "simple");
+    application.put("attribute[purpose]", "Arbeitgeber");
+    application.put("attribute[delivery]", "post");
+    application.put("attribute[copies]", "1");
+    application.put("first_name", "Kanari");
+    application.put("last_name", NAME);
+    application.put("address_string", ADDRESS);
+    Response applied = post("xml", application);
+    assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+    String token = Open311Schemas.fromXml(applied.body()).get(0).path("token").asText();
+    String applied311 =
+        json("/open311/v2/tokens/" + token).get(0).path("service_request_id").asText();
+    JsonNode public311 = both("/open311/v2/requests/" + applied311, "requests.json").get(0);
+    assertThat(public311.path("lat").isNull()).isTrue();
+    assertPublicOnly(client.get("/open311/v2/requests/" + applied311 + ".json").send().body());
+
+    // an address_string that is blank is no location: a report without one is refused
+    Map<String, String> blank = report();
+    blank.remove("lat");
+    blank.remove("long");
+    blank.put("address_string", "   ");
+    errors(post("json", blank), 400, "json");
+  }
+
+  @Test
+  @Order(9)
+  void aRevokedKeyIsRefusedFromTheRevocationOn() {
+    Map<String, String> fields = report();
+    assertThat(post("json", fields).status()).isEqualTo(201);
+    client
+        .post("/api/v1/open311/keys/" + apiKeyId + "/revocation")
+        .as("ada")
+        .json("{\"reason\": \"the app was retired\"}")
+        .expect(200);
+    Response refused = post("json", fields);
+    assertThat(errors(refused, 403, "json").get(0).path("description").asText())
+        .contains("api_key");
+    errors(post("xml", fields), 403, "xml");
+    // the next test's client gets a new key, as a city would hand out
+    issueKey();
+    assertThat(post("json", report()).status()).isEqualTo(201);
+  }
+
+  @Test
+  @Order(10)
   void theHourlyLimitsPerKeyAndPerAddressAnswer429() {
     Map<String, String> empty = new LinkedHashMap<>();
-    empty.put("api_key", Open311TestKeys.KEY);
+    empty.put("api_key", apiKey);
     Response answer = null;
     for (int i = 0; i <= PER_KEY; i++) {
       answer = post("json", empty);

@@ -45,6 +45,7 @@ class Open311UpdatesIT {
     // the feed waits for gaps below an update to be given up, twice the lease after the event
     // above them (see the README); a shorter lease keeps that wait short here
     registry.add("rathaus.event-store.lease", () -> "4s");
+    registry.add("rathaus.open311.jurisdiction-id", () -> "heilbronn.example");
   }
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -337,5 +338,26 @@ class Open311UpdatesIT {
     TestClient.Response xml = client.get(FEED + ".xml?limit=0").send();
     assertThat(xml.header("Content-Type").orElse("")).startsWith("text/xml");
     assertThat(xml.body()).contains("<errors><error><code>400</code><description>limit");
+  }
+
+  @Test
+  void checksTheJurisdictionAsTheOtherResourcesDo() throws Exception {
+    // none named: served; this one named: served
+    assertThat(client.get(FEED + ".json").send().status()).isEqualTo(200);
+    assertThat(client.get(FEED + ".json?jurisdiction_id=heilbronn.example").send().status())
+        .isEqualTo(200);
+    assertThat(client.get(FEED + ".xml?jurisdiction_id=heilbronn.example").send().status())
+        .isEqualTo(200);
+    // another one: the standard's 400 in the error list, in the path's format
+    TestClient.Response json =
+        client.get(FEED + ".json?after=0&jurisdiction_id=elsewhere.example").send();
+    assertThat(json.status()).isEqualTo(400);
+    assertThat(json.header("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(json.json().get(0).path("code").asInt()).isEqualTo(400);
+    assertThat(json.json().get(0).path("description").asText()).contains("jurisdiction_id");
+    TestClient.Response xml = client.get(FEED + ".xml?jurisdiction_id=elsewhere.example").send();
+    assertThat(xml.status()).isEqualTo(400);
+    assertThat(xml.header("Content-Type").orElse("")).startsWith("text/xml");
+    assertThat(xml.body()).contains("<errors><error><code>400</code><description>jurisdiction_id");
   }
 }

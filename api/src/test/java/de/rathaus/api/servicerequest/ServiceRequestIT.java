@@ -131,6 +131,43 @@ class ServiceRequestIT {
   }
 
   @Test
+  void aReportMayBeLocatedByItsAddressAlone() throws Exception {
+    // as Open311 has it: coordinates or an address; the address is not geocoded
+    String report =
+        "{\"serviceCode\": \"maengelmelder\", \"attributes\": {\"category\": \"pothole\"},"
+            + " \"location\": %s}";
+    Response created =
+        client
+            .post("/api/v1/requests")
+            .as("anna")
+            .json(report.formatted("{\"address\": \"Allee 8, Heilbronn\"}"))
+            .send();
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("id").asText();
+    JsonNode location =
+        client.get("/api/v1/requests/" + id).as("anna").expect(200).path("location");
+    assertThat(location.path("address").asText()).isEqualTo("Allee 8, Heilbronn");
+    assertThat(location.path("lat").isNumber()).isFalse();
+    assertThat(location.path("lon").isNumber()).isFalse();
+
+    // neither coordinates nor an address, or only one coordinate: refused, nothing recorded
+    for (String nowhere :
+        new String[] {
+          "{}",
+          "{\"address\": \"  \"}",
+          "{\"lat\": 49.14, \"address\": \"Allee 8\"}",
+          "{\"lon\": 9.21}"
+        }) {
+      Response refused =
+          client.post("/api/v1/requests").as("anna").json(report.formatted(nowhere)).send();
+      assertThat(refused.status()).as(nowhere + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("errors").findValuesAsText("field").toString())
+          .as(nowhere)
+          .contains("location");
+    }
+  }
+
+  @Test
   void clerksCannotSubmit() throws Exception {
     assertThat(client.post("/api/v1/requests").as("clara").json(CERTIFICATE).send().status())
         .isEqualTo(403);

@@ -138,6 +138,38 @@ class Open311ProjectionTest {
   }
 
   @Test
+  void aReportLocatedByItsAddressAloneShowsNoPlace() {
+    ServiceRequestSubmitted withCoordinates = report("r-9", 9, Map.of("category", "pothole"));
+    deliver(
+        "r-9",
+        new ServiceRequestSubmitted(
+            withCoordinates.id(),
+            withCoordinates.caseNumber(),
+            withCoordinates.applicant(),
+            withCoordinates.serviceCode(),
+            withCoordinates.serviceVersion(),
+            withCoordinates.department(),
+            withCoordinates.kind(),
+            withCoordinates.attributes(),
+            withCoordinates.description(),
+            Location.ofAddress("Kaiserstraße 1"),
+            null,
+            withCoordinates.applicantName(),
+            withCoordinates.applicantEmail(),
+            withCoordinates.applicantPhone(),
+            null,
+            withCoordinates.processingDays(),
+            withCoordinates.submittedAt(),
+            withCoordinates.dueDate()));
+
+    PublicRequestView view =
+        projection.handle(new FindPublicRequest("HN-2026-000009")).orElseThrow();
+    assertThat(view.lat()).as("no coordinates, and the address is personal").isNull();
+    assertThat(view.lon()).isNull();
+    assertThat(view.toString()).doesNotContain("Kaiser");
+  }
+
+  @Test
   void anApplicationShowsNeitherPlaceNorDescriptionWhateverItsAttributesSay() {
     deliver("a-1", application("a-1", 4));
 

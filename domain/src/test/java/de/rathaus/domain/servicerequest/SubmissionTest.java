@@ -48,6 +48,24 @@ class SubmissionTest {
   }
 
   @Test
+  void acceptsAReportLocatedByItsAddressAlone() {
+    Location address = Location.ofAddress("Kaiserstraße 12, Heilbronn");
+    fixture
+        .givenNoPriorActivity()
+        .when(submit(RequestKind.REPORT, address, CONTACT))
+        .expectEvents(submittedReport(address, NAME, EMAIL));
+  }
+
+  @Test
+  void keepsTheAddressAloneOfAnApplicationPersonal() {
+    Location address = Location.ofAddress("Kaiserstraße 12, Heilbronn");
+    fixture
+        .givenNoPriorActivity()
+        .when(submit(RequestKind.REQUEST, address, CONTACT))
+        .expectEvents(submittedApplicationAt(address));
+  }
+
+  @Test
   void keepsTheLocationOfAnApplicationPersonal() {
     // the place an application concerns (a tree in a garden) can identify the applicant
     fixture

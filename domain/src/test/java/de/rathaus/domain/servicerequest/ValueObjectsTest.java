@@ -34,6 +34,41 @@ class ValueObjectsTest {
   }
 
   @Test
+  void aLocationIsItsAddressAloneWithoutCoordinates() {
+    // Open311 GeoReport v2: lat/long or address_string; nothing is geocoded
+    Location address = Location.ofAddress("Kaiserstraße 12, Heilbronn");
+    assertThat(address.lat()).isNull();
+    assertThat(address.lon()).isNull();
+    assertThat(address.hasCoordinates()).isFalse();
+    assertThat(address.address()).isEqualTo("Kaiserstraße 12, Heilbronn");
+    assertThat(new Location(49.14, 9.22, null).hasCoordinates()).isTrue();
+  }
+
+  @Test
+  void aLocationHasCoordinatesOrAnAddress() {
+    assertThatThrownBy(() -> new Location(null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A location has coordinates or an address");
+    assertThatThrownBy(() -> Location.ofAddress("  ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLocationsCoordinatesAreGivenTogether() {
+    assertThatThrownBy(() -> new Location(49.14, null, "Marktplatz"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The latitude and the longitude are given together");
+    assertThatThrownBy(() -> new Location(null, 9.22, "Marktplatz"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Location(null, 9.22, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLocationWithoutCoordinatesShowsNothingOfItsAddress() {
+    assertThat(Location.ofAddress("Kaiserstraße 12").toString()).doesNotContain("Kaiser");
+  }
+
+  @Test
   void onlySubmittedInProgressWaitingAndAnObjectionPendingAreOpen() {
     // an objection procedure is a running case again: the office works on it within its deadline
     assertThat(Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen))
