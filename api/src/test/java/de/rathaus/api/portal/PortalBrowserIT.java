@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.rathaus.api.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +20,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -89,6 +92,16 @@ class PortalBrowserIT {
     return page.findElement(By.tagName("html")).getAttribute("lang");
   }
 
+  /**
+   * Clicks what leads to another page and waits until that page replaced this one: reading the page
+   * right after the click could read the old one, or an element the new one just discarded.
+   */
+  private void follow(WebElement element) {
+    WebElement before = page.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+  }
+
   private List<String> resultNames() {
     return page.findElements(By.cssSelector(".result h3 a")).stream()
         .map(WebElement::getText)
@@ -104,13 +117,13 @@ class PortalBrowserIT {
     assertThat(page.findElement(By.cssSelector(".city")).getText()).isEqualTo("Musterstadt (Demo)");
 
     page.findElement(By.id("q")).sendKeys("gewerbe");
-    page.findElement(By.cssSelector("form[role=search] button")).click();
+    follow(page.findElement(By.cssSelector("form[role=search] button")));
     browser.checked("search-gewerbe");
     assertThat(resultNames()).contains("Gewerbeanmeldung", "Gewerbeabmeldung");
     assertThat(resultNames()).noneMatch(name -> name.startsWith("Hundesteuer"));
     assertThat(page.findElement(By.id("q")).getAttribute("value")).isEqualTo("gewerbe");
 
-    page.findElement(By.linkText("Gewerbeanmeldung")).click();
+    follow(page.findElement(By.linkText("Gewerbeanmeldung")));
     browser.checked("service-gewerbeanmeldung");
     assertThat(h1()).isEqualTo("Gewerbeanmeldung");
     String facts = page.findElement(By.cssSelector("dl.facts")).getText();
@@ -136,7 +149,7 @@ class PortalBrowserIT {
     assertThat(all).isGreaterThan(5);
 
     new Select(page.findElement(By.id("amt"))).selectByVisibleText("Steueramt");
-    page.findElement(By.cssSelector("form[role=search] button")).click();
+    follow(page.findElement(By.cssSelector("form[role=search] button")));
     browser.checked("catalogue-steueramt");
     assertThat(resultNames())
         .isNotEmpty()
@@ -153,7 +166,7 @@ class PortalBrowserIT {
     freshVisitor();
     open("/portal/leistungen/meldebescheinigung");
     assertThat(h1()).isEqualTo("Meldebescheinigung");
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     browser.checked("service-meldebescheinigung-en");
     assertThat(page.getCurrentUrl()).endsWith("/portal/leistungen/meldebescheinigung");
     assertThat(language()).isEqualTo("en");
@@ -165,7 +178,7 @@ class PortalBrowserIT {
     assertThat(language()).isEqualTo("en");
     assertThat(resultNames()).isNotEmpty().allMatch(name -> name.startsWith("Dog tax"));
 
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     assertThat(language()).isEqualTo("de");
     assertThat(page.getCurrentUrl()).endsWith("/portal/leistungen?q=dog");
   }
@@ -184,7 +197,7 @@ class PortalBrowserIT {
       assertThat(language()).isEqualTo("en");
       assertThat(h1()).isEqualTo("The administration's online services");
 
-      page.findElement(By.cssSelector("form.language button")).click();
+      follow(page.findElement(By.cssSelector("form.language button")));
       assertThat(language()).as("the choice beats Accept-Language").isEqualTo("de");
       open("/portal/leistungen");
       assertThat(language()).isEqualTo("de");
@@ -199,12 +212,12 @@ class PortalBrowserIT {
     freshVisitor();
     open("/portal/leistungen/meldebescheinigung");
     page.manage().deleteCookieNamed("JSESSIONID"); // the session ran out while the page was open
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     browser.checked("form-expired");
     assertThat(h1()).isEqualTo("Formular abgelaufen");
     assertThat(language()).as("nothing switched").isEqualTo("de");
 
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     assertThat(page.getCurrentUrl()).endsWith("/portal/leistungen/meldebescheinigung");
     assertThat(h1()).isEqualTo("Certificate of registration");
   }
@@ -213,16 +226,16 @@ class PortalBrowserIT {
   void theThreeLegalPagesAreReachedFromTheFooter() {
     freshVisitor();
     open("/portal");
-    page.findElement(By.linkText("Impressum")).click();
+    follow(page.findElement(By.linkText("Impressum")));
     browser.checked("impressum");
     assertThat(h1()).isEqualTo("Impressum");
     assertThat(page.findElement(By.cssSelector(".legal-text")).getText()).contains("Demo-Text");
 
-    page.findElement(By.linkText("Datenschutzerklärung")).click();
+    follow(page.findElement(By.linkText("Datenschutzerklärung")));
     browser.checked("datenschutz");
     assertThat(h1()).isEqualTo("Datenschutzerklärung");
 
-    page.findElement(By.linkText("Erklärung zur Barrierefreiheit")).click();
+    follow(page.findElement(By.linkText("Erklärung zur Barrierefreiheit")));
     browser.checked("barrierefreiheit");
     assertThat(h1()).isEqualTo("Erklärung zur Barrierefreiheit");
     assertThat(page.findElement(By.id("feedback")).getText())
@@ -230,7 +243,7 @@ class PortalBrowserIT {
     assertThat(page.findElement(By.cssSelector("#feedback a[href^='mailto:']"))).isNotNull();
     assertThat(page.findElement(By.id("schlichtung")).getText()).contains("Schlichtung");
 
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     browser.checked("barrierefreiheit-en");
     assertThat(h1()).isEqualTo("Accessibility statement");
     assertThat(page.findElements(By.cssSelector("footer a")).stream().map(WebElement::getText))
@@ -305,7 +318,7 @@ class PortalBrowserIT {
     browser.checked("service-hostile");
     assertThat(h1()).isEqualTo("Dienst " + SCRIPT + IMAGE);
     assertThat(page.findElement(By.cssSelector("dl.facts")).getText()).contains("Amt " + SCRIPT);
-    page.findElement(By.cssSelector("form.language button")).click();
+    follow(page.findElement(By.cssSelector("form.language button")));
     browser.checked("service-hostile-en");
     assertThat(h1()).isEqualTo("Service " + SCRIPT + IMAGE);
   }
