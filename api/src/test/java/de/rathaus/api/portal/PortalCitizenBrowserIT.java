@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,7 +64,22 @@ class PortalCitizenBrowserIT {
   static PortalBrowser browser;
 
   @LocalServerPort int port;
+  @Autowired EventStore events;
   WebDriver page;
+
+  /** Every event of the request was caused by anna through the portal (the channel web). */
+  private void allByAnnaOnTheWeb(String id, int atLeast) {
+    List<? extends DomainEventMessage<?>> history = events.readEvents(id).asStream().toList();
+    List<? extends DomainEventMessage<?>> hers =
+        history.stream().filter(e -> "anna".equals(e.getMetaData().get("actorId"))).toList();
+    assertThat(hers).hasSizeGreaterThanOrEqualTo(atLeast);
+    hers.forEach(
+        e ->
+            assertThat(e.getMetaData())
+                .as(e.getPayloadType().getSimpleName())
+                .containsEntry("actorRole", "CITIZEN")
+                .containsEntry("channel", "web"));
+  }
 
   @AfterAll
   static void stopBrowser() throws Exception {
@@ -305,6 +323,7 @@ class PortalCitizenBrowserIT {
     HttpResponse<String> again = anna.send("POST", FORM, fields);
     assertThat(again.headers().firstValue("Location").orElseThrow()).isEqualTo(location);
 
+    allByAnnaOnTheWeb(id, 1);
     TestClient api = new TestClient(port);
     JsonNode request = api.get("/api/v1/requests/" + id).as("anna").expect(200);
     assertThat(request.path("attributes").path("purpose").asText())
@@ -409,6 +428,8 @@ class PortalCitizenBrowserIT {
             "/portal/anliegen/" + id + "/ruecknahme",
             Map.of("_csrf", token, "bestaetigt", "ja"));
     assertThat(twice.statusCode()).isEqualTo(409);
+    // submitted, answered, withdrawn: each by anna through the portal
+    allByAnnaOnTheWeb(id, 3);
   }
 
   // --- in the browser
