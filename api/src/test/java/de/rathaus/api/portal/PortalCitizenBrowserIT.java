@@ -293,6 +293,89 @@ class PortalCitizenBrowserIT {
     assertThat(mine("anna")).as("nothing submitted").isEqualTo(before);
   }
 
+  @Test
+  void aReportAsksForThePlaceAndAListForCheckboxesAndBothWorkInEnglish() {
+    PortalSession anna = PortalSession.of(port, "anna");
+    String report = "/portal/leistungen/maengelmelder/antrag";
+    HttpResponse<String> form = anna.get(report);
+    assertThat(form.body())
+        .contains("id=\"feld-lat\"", "id=\"feld-lon\"", "id=\"feld-place\"")
+        .contains("type=\"number\"");
+    String token = PortalSession.token(form.body());
+    HttpResponse<String> wrong =
+        anna.send(
+            "POST",
+            report,
+            List.of(
+                Map.entry("_csrf", token),
+                Map.entry("formular", PortalSession.formId(form.body())),
+                Map.entry("a_category", "pothole"),
+                Map.entry("lat", "91"),
+                Map.entry("lon", "neun"),
+                Map.entry("place", HOSTILE)));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body())
+        .contains("href=\"#feld-lat\"", "href=\"#feld-lon\"")
+        .contains("Der Breitengrad liegt zwischen -90 und 90.")
+        .contains("value=\"91\"", "value=\"neun\"")
+        .doesNotContain(SCRIPT)
+        .doesNotContain("<img src=x");
+    // a report needs no name; the comma is a decimal point too
+    HttpResponse<String> sent =
+        anna.send(
+            "POST",
+            report,
+            List.of(
+                Map.entry("_csrf", token),
+                Map.entry("formular", PortalSession.formId(wrong.body())),
+                Map.entry("a_category", "pothole"),
+                Map.entry("a_photo_note", HOSTILE),
+                Map.entry("lat", "49,1427"),
+                Map.entry("lon", "9.2109"),
+                Map.entry("place", HOSTILE)));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    String page = anna.get(sent.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(page)
+        .contains("49.1427, 9.2109")
+        .doesNotContain(SCRIPT)
+        .doesNotContain("<img src=x");
+
+    // checkboxes in a fieldset, a date, several choices at once
+    String bulky = "/portal/leistungen/sperrmuell/antrag";
+    HttpResponse<String> bulkyForm = anna.get(bulky);
+    assertThat(bulkyForm.body()).contains("type=\"checkbox\"", "type=\"date\"", "<legend>");
+    HttpResponse<String> bulkySent =
+        anna.send(
+            "POST",
+            bulky,
+            List.of(
+                Map.entry("_csrf", token),
+                Map.entry("formular", PortalSession.formId(bulkyForm.body())),
+                Map.entry("a_preferred_date", LocalDate.now().plusDays(10).toString()),
+                Map.entry("a_items", "furniture"),
+                Map.entry("a_items", "bicycles"),
+                Map.entry("a_estimated_volume_m3", "2.5"),
+                Map.entry("name", "Anna Beispiel")));
+    assertThat(bulkySent.statusCode()).as(bulkySent.body()).isEqualTo(303);
+    String bulkyId = bulkySent.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+    JsonNode stored =
+        new TestClient(port).get("/api/v1/requests/" + bulkyId).as("anna").expect(200);
+    assertThat(stored.path("attributes").path("items").toString())
+        .isEqualTo("[\"furniture\",\"bicycles\"]");
+
+    // in English
+    HttpResponse<String> english =
+        anna.send(
+            "POST",
+            "/portal/sprache",
+            Map.of("_csrf", token, "lang", "en", "zurueck", "/portal/anliegen"));
+    assertThat(english.statusCode()).isEqualTo(303);
+    String list = anna.get("/portal/anliegen").body();
+    assertThat(list).contains("<html lang=\"en\"", "My requests", "Submitted", "Signed in as anna");
+    String request = anna.get("/portal/anliegen/" + bulkyId).body();
+    assertThat(request).contains("Request submitted", "History", "Withdraw the request");
+  }
+
   private int mine(String citizen) {
     return new TestClient(port)
         .get("/api/v1/requests?size=500")
