@@ -203,6 +203,8 @@ public class PortalRequests {
   private ModelAndView formPage(ServiceView service, PortalForm form, HttpStatus status) {
     ModelAndView page = new ModelAndView("portal/request-form", status);
     page.addObject("nav", "services");
+    // the language switch returns to the form's page, never to the address a form was sent to
+    page.addObject("here", PortalController.ROOT + "/leistungen/" + service.code() + "/antrag");
     page.addObject("service", PortalViews.detail(service, Map.of(), language()));
     page.addObject("report", form.isReport());
     page.addObject("fields", form.attributes());
@@ -350,6 +352,7 @@ public class PortalRequests {
     String language = language();
     ModelAndView page = new ModelAndView("portal/request", status);
     page.addObject("nav", "mine");
+    page.addObject("here", MINE + "/" + view.id().value());
     page.addObject("id", view.id().value());
     page.addObject("caseNumber", view.caseNumber().value());
     Map<String, ServiceView> services = services();
