@@ -343,7 +343,7 @@ public class PortalRequests {
       page.addObject("conflict", true);
       return page;
     }
-    return seeOther(MINE + "/" + view.id().value() + "?erledigt" + anchor);
+    return seeOther(MINE + "/" + view.id().value() + anchor);
   }
 
   private ModelAndView requestPage(RequestView found, Authentication caller, HttpStatus status) {

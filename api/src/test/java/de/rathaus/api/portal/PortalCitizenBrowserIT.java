@@ -566,8 +566,11 @@ class PortalCitizenBrowserIT {
     page.findElement(By.linkText("Leistungen")).click();
     page.findElement(By.id("q")).sendKeys("Meldebescheinigung");
     page.findElement(By.cssSelector("form[role=search] button")).click();
+    waitFor(ExpectedConditions.urlContains("q=Meldebescheinigung"));
     page.findElement(By.linkText("Meldebescheinigung")).click();
+    waitFor(ExpectedConditions.urlMatches(".*/leistungen/meldebescheinigung$"));
     page.findElement(By.linkText("Antrag online stellen")).click();
+    waitFor(ExpectedConditions.urlMatches(".*/antrag$"));
     browser.checked("citizen-form");
     assertThat(page.findElement(By.tagName("h1")).getText()).contains("Meldebescheinigung");
 
@@ -577,6 +580,7 @@ class PortalCitizenBrowserIT {
     page.findElement(By.id("feld-description")).sendKeys(HOSTILE);
     page.findElement(By.id("feld-name")).sendKeys("Anna Beispiel");
     page.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor(ExpectedConditions.titleContains("Es gibt ein Problem"));
 
     browser.checked("citizen-form-error");
     assertThat(page.getTitle()).startsWith("Es gibt ein Problem");
@@ -597,6 +601,7 @@ class PortalCitizenBrowserIT {
     assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("feld-purpose");
     page.switchTo().activeElement().sendKeys("Vorlage beim Arbeitgeber");
     page.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor(ExpectedConditions.urlContains("/portal/anliegen/"));
 
     browser.checked("citizen-request");
     assertThat(page.getCurrentUrl()).contains("/portal/anliegen/");
@@ -626,6 +631,9 @@ class PortalCitizenBrowserIT {
     page.findElement(By.id("antwort")).sendKeys("Für die Firma Muster GmbH " + HOSTILE);
     page.findElement(By.cssSelector("section[aria-labelledby=fragen] form button[type=submit]"))
         .click();
+    waitFor(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("ol.timeline"), "Ihre Antwort ist eingegangen"));
     browser.checked("citizen-request-answered");
     assertThat(page.findElement(By.cssSelector("ol.timeline")).getText())
         .contains("Ihre Antwort ist eingegangen");
@@ -634,6 +642,7 @@ class PortalCitizenBrowserIT {
     assertInert();
 
     page.findElement(By.linkText("Meine Anliegen")).click();
+    waitFor(ExpectedConditions.urlMatches(".*/portal/anliegen$"));
     browser.checked("citizen-my-requests");
     assertThat(page.findElement(By.cssSelector("table.requests")).getText())
         .contains("Meldebescheinigung", "In Bearbeitung");
@@ -650,6 +659,7 @@ class PortalCitizenBrowserIT {
     page.findElement(By.cssSelector("label[for=feld-delivery-0]")).click();
     page.findElement(By.id("feld-name")).sendKeys("Anna Beispiel");
     page.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor(ExpectedConditions.urlContains("/portal/anliegen/"));
     assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Eingereicht");
 
     page.findElement(By.id("grund")).sendKeys("Doch nicht nötig " + HOSTILE);
@@ -657,6 +667,7 @@ class PortalCitizenBrowserIT {
             By.cssSelector(
                 "#zuruecknehmen + p + form button, section[aria-labelledby=zuruecknehmen] button"))
         .click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
     browser.checked("citizen-withdraw-unconfirmed");
     assertThat(page.findElement(By.cssSelector(".error-summary")).getText())
         .contains("Bitte bestätigen Sie");
@@ -664,6 +675,7 @@ class PortalCitizenBrowserIT {
         .isEqualTo("Doch nicht nötig " + HOSTILE);
     page.findElement(By.cssSelector("label[for=bestaetigt]")).click();
     page.findElement(By.cssSelector("section[aria-labelledby=zuruecknehmen] button")).click();
+    waitFor(ExpectedConditions.textToBe(By.id("status"), "Zurückgenommen"));
     browser.checked("citizen-withdrawn");
     assertThat(page.findElement(By.id("status")).getText()).isEqualTo("Zurückgenommen");
     assertThat(page.findElement(By.cssSelector("ol.timeline")).getText())
