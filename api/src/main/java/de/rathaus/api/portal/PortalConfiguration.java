@@ -1,6 +1,9 @@
 package de.rathaus.api.portal;
 
 import de.rathaus.api.shared.DemoMode;
+import de.rathaus.api.shared.PortalSignInReturn;
+import de.rathaus.api.shared.Role;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,22 +15,30 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
  * The portal's beans and its own security filter chain, which answers only the portal's paths (so
- * the API's chain and its rules stay as they are): every page is public this round; forms carry
- * Spring Security's CSRF token (kept in the session, whose cookie is {@code HttpOnly} and {@code
- * SameSite=Lax}: {@code server.servlet.session.cookie.*}); every page is sent with a
- * Content-Security-Policy that allows scripts, styles, images and fonts from the engine itself
- * only, and no inline script or style at all.
+ * the API's chain and its rules stay as they are): the public pages are open to everyone, the
+ * citizen's own pages ({@link PortalRequests}) need the CITIZEN role (in demo mode signed in
+ * through the login form); forms carry Spring Security's CSRF token (kept in the session, whose
+ * cookie is {@code HttpOnly} and {@code SameSite=Lax}: {@code server.servlet.session.cookie.*});
+ * every page is sent with a Content-Security-Policy that allows scripts, styles, images and fonts
+ * from the engine itself only, and no inline script or style at all.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
@@ -67,18 +78,45 @@ public class PortalConfiguration {
     return new PortalNotFound(texts, languages);
   }
 
+  /**
+   * Not signed in: on a citizen's page, the demo login form (which sends the person back to the
+   * page) or, outside demo mode, a page saying that signing in is not available yet; anything else
+   * the portal refuses stays a plain 403.
+   */
+  private static AuthenticationEntryPoint signIn(PortalRefusal refusal, DemoMode mode) {
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> citizens = new LinkedHashMap<>();
+    citizens.put(
+        new OrRequestMatcher(
+            AntPathRequestMatcher.antMatcher(PortalRequests.FORM),
+            AntPathRequestMatcher.antMatcher(PortalRequests.MINE),
+            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**")),
+        mode == DemoMode.ON
+            ? new LoginUrlAuthenticationEntryPoint("/login")
+            : refusal::signInUnavailable);
+    DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(citizens);
+    entry.setDefaultEntryPoint(new Http403ForbiddenEntryPoint());
+    return entry;
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain portal(
       HttpSecurity http,
       PortalTexts texts,
       @Qualifier("thymeleafViewResolver") ViewResolver views,
-      LocaleResolver languages)
+      LocaleResolver languages,
+      Environment environment)
       throws Exception {
+    PortalRefusal refusal = new PortalRefusal(views, texts, languages);
+    String citizen = Role.CITIZEN.authority();
     http.securityMatcher(PortalController.ROOT, PortalController.ROOT + "/**")
         .authorizeHttpRequests(
             authorize ->
                 authorize
+                    // the citizen's own pages and forms (signed in through the demo login form)
+                    .requestMatchers(
+                        PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
+                    .hasAuthority(citizen)
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
@@ -87,9 +125,20 @@ public class PortalConfiguration {
                     .anyRequest()
                     .denyAll())
         .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
-        // a form without a valid token (an expired session): a page saying so, with a new token
+        // a form without a valid token (an expired session): a page saying so, with a new token;
+        // a page of another role's: a 403 page; not signed in: the login form, and back after it
         .exceptionHandling(
-            errors -> errors.accessDeniedHandler(new PortalRefusal(views, texts, languages)))
+            errors ->
+                errors
+                    .accessDeniedHandler(refusal)
+                    .authenticationEntryPoint(signIn(refusal, DemoMode.of(environment))))
+        .requestCache(cache -> cache.requestCache(PortalSignInReturn.cache()))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl(PortalRequests.SIGN_OUT)
+                    .logoutSuccessUrl(PortalController.ROOT)
+                    .permitAll())
         // the token is made lazily; make it before the page is written, while a session can
         // still be started (the layout's language switch is a form)
         .addFilterAfter(
@@ -101,7 +150,6 @@ public class PortalConfiguration {
             },
             CsrfFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-        .requestCache(cache -> cache.disable())
         .headers(
             headers ->
                 headers

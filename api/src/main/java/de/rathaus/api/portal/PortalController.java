@@ -59,6 +59,7 @@ public class PortalController {
     model.addAttribute("cityIsDemo", texts.cityIsDemo());
     model.addAttribute("lang", language());
     model.addAttribute("here", request.getRequestURI() + (query == null ? "" : "?" + query));
+    model.addAttribute("account", PortalViews.account());
   }
 
   @GetMapping

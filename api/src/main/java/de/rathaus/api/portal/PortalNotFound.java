@@ -36,6 +36,7 @@ final class PortalNotFound implements HandlerExceptionResolver, Ordered {
     page.addObject("lang", languages.resolveLocale(request).getLanguage());
     page.addObject("here", PortalController.ROOT);
     page.addObject("nav", "none");
+    page.addObject("account", PortalViews.account());
     page.addObject("what", "page");
     return page;
   }

@@ -37,9 +37,28 @@ final class PortalRefusal implements AccessDeniedHandler {
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
       throws IOException {
     if (!(refused instanceof CsrfException)) {
-      response.sendError(HttpStatus.FORBIDDEN.value());
+      // signed in, but with another role than the page needs
+      render("portal/forbidden", HttpStatus.FORBIDDEN, request, response);
       return;
     }
+    render("portal/expired", HttpStatus.FORBIDDEN, request, response);
+  }
+
+  /**
+   * Not signed in, outside demo mode: the city's sign-in (OpenID Connect) is not part of the portal
+   * yet, so the page says that the citizen's pages cannot be reached here (401).
+   */
+  void signInUnavailable(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException notSignedIn)
+      throws IOException {
+    render("portal/sign-in-unavailable", HttpStatus.UNAUTHORIZED, request, response);
+  }
+
+  private void render(
+      String page, HttpStatus status, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String language = languages.resolveLocale(request).getLanguage();
     Map<String, Object> model = new HashMap<>();
     model.put("city", texts.cityName());
@@ -47,11 +66,12 @@ final class PortalRefusal implements AccessDeniedHandler {
     model.put("lang", language);
     model.put("here", PortalController.portalPage(request.getParameter("zurueck")));
     model.put("nav", "none");
-    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.put("account", PortalViews.account());
+    response.setStatus(status.value());
     try {
-      View view = views.resolveViewName("portal/expired", Locale.forLanguageTag(language));
+      View view = views.resolveViewName(page, Locale.forLanguageTag(language));
       if (view == null) {
-        throw new IllegalStateException("The portal's page portal/expired is missing");
+        throw new IllegalStateException("The portal's page " + page + " is missing");
       }
       view.render(model, request, response);
     } catch (IOException | RuntimeException e) {

@@ -61,6 +61,22 @@ final class PortalViews {
       List<Field> fields,
       String leikaKey) {}
 
+  /**
+   * The signed-in person's account name for the header, or null when nobody is signed in (the
+   * portal's pages are shown to anyone; a signed-in person sees their name and the sign-out).
+   */
+  static String account() {
+    org.springframework.security.core.Authentication signedIn =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    return signedIn == null
+            || !signedIn.isAuthenticated()
+            || signedIn
+                instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+        ? null
+        : signedIn.getName();
+  }
+
   /** The departments by code. */
   static Map<String, DepartmentView> byCode(List<DepartmentView> departments) {
     return departments.stream()

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -106,9 +107,18 @@ class DemoSecurity {
             },
             CsrfFilter.class)
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-        .formLogin(form -> form.defaultSuccessUrl("/", true))
+        // back to the portal page that asked for the sign-in, else to the start page as before
+        .formLogin(form -> form.successHandler(backToThePortal()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
     return http.build();
+  }
+
+  private static SavedRequestAwareAuthenticationSuccessHandler backToThePortal() {
+    SavedRequestAwareAuthenticationSuccessHandler success =
+        new SavedRequestAwareAuthenticationSuccessHandler();
+    success.setDefaultTargetUrl("/");
+    success.setRequestCache(PortalSignInReturn.cache());
+    return success;
   }
 
   /**
