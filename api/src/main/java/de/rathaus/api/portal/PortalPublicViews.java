@@ -272,13 +272,14 @@ final class PortalPublicViews {
     if (summary == null) {
       return null;
     }
-    long most = summary.distribution().stream().mapToLong(Long::longValue).max().orElse(0);
+    // each bar is its share of all ratings; the count is written next to it
+    long all = summary.count();
     List<Bar> bars = new ArrayList<>();
     for (int stars = 1; stars <= summary.distribution().size(); stars++) {
       long count = summary.distribution().get(stars - 1);
       bars.add(
           Bar.of(
-              String.valueOf(stars), String.valueOf(count), most == 0 ? 0 : (double) count / most));
+              String.valueOf(stars), String.valueOf(count), all == 0 ? 0 : (double) count / all));
     }
     Double average = summary.average();
     return new Rating(average == null ? null : number(average, 2, language), summary.count(), bars);

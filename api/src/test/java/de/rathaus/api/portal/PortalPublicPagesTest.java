@@ -432,7 +432,7 @@ class PortalPublicPagesTest {
     assertThat(html).contains("<caption>Verteilung der Bewertungen (1 bis 5 Sterne)</caption>");
     assertThat(html).contains("<th scope=\"row\">5 Sterne</th>");
     assertThat(html)
-        .contains("bar-100", "class=\"bar-value\">2<", "bar-50", "class=\"bar-value\">1<");
+        .contains("bar-65", "class=\"bar-value\">2<", "bar-35", "class=\"bar-value\">1<");
     assertThat(html).doesNotContain("Unterstützungen</dt>");
   }
 
