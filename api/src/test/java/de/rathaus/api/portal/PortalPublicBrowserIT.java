@@ -376,6 +376,16 @@ class PortalPublicBrowserIT {
     assertThat(client.get("/portal/beteiligung?phase=bald").send().status()).isEqualTo(400);
     assertThat(client.get("/portal/beteiligung/vorschlag/gibt-es-nicht").send().status())
         .isEqualTo(404);
+    // a page cursor no page made: a 400 page, as the API refuses it
+    for (String path :
+        List.of(
+            "/portal/beteiligung?weiter=!!",
+            "/portal/beteiligung/" + lanes + "?weiter=!!",
+            "/portal/beteiligung/" + lanes + "/moderation?weiter=!!")) {
+      TestClient.Response refused = client.get(path).send();
+      assertThat(refused.status()).as(path).isEqualTo(400);
+      assertThat(refused.body()).as(path).contains("<main id=\"main\"");
+    }
   }
 
   @Test
