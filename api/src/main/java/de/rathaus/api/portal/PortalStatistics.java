@@ -6,6 +6,7 @@ import de.rathaus.application.statistics.FindDepartmentStatistics;
 import de.rathaus.application.statistics.FindParticipationStatistics;
 import de.rathaus.application.statistics.FindServiceStatistics;
 import de.rathaus.application.statistics.ParticipationStatistics;
+import java.time.YearMonth;
 import org.axonframework.queryhandling.QueryGateway;
 
 /**
@@ -22,16 +23,16 @@ public class PortalStatistics {
     this.queries = queries;
   }
 
-  /** Cases per service and month, and per service open now. */
-  public CaseStatistics services() {
+  /** Cases per service and month ({@code from}, {@code to} inclusive, or open), and open now. */
+  public CaseStatistics services(YearMonth from, YearMonth to) {
     return Answers.of(
-        queries.query(new FindServiceStatistics(null, null, null), CaseStatistics.class));
+        queries.query(new FindServiceStatistics(from, to, null), CaseStatistics.class));
   }
 
-  /** Cases per department and month, and per department open now. */
-  public CaseStatistics departments() {
+  /** Cases per department and month ({@code from}, {@code to} inclusive), and open now. */
+  public CaseStatistics departments(YearMonth from, YearMonth to) {
     return Answers.of(
-        queries.query(new FindDepartmentStatistics(null, null, null), CaseStatistics.class));
+        queries.query(new FindDepartmentStatistics(from, to, null), CaseStatistics.class));
   }
 
   /** Participation overall, per action field and per sustainability goal. */

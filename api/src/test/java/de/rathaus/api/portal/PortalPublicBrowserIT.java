@@ -219,6 +219,7 @@ class PortalPublicBrowserIT {
         "/portal/beteiligung/vorschlag/" + sensors,
         "/portal/beteiligung/" + lab + "/ergebnisse",
         "/portal/statistik",
+        "/portal/statistik?von=2026-01&bis=2026-12",
         "/portal/transparenz");
   }
 
@@ -339,6 +340,14 @@ class PortalPublicBrowserIT {
       assertThat(page.findElements(By.cssSelector("a[href='" + href + "']"))).as(href).hasSize(1);
       assertThat(client.get(href).send().status()).as(href).isEqualTo(200);
     }
+
+    page.findElement(By.id("von")).sendKeys("2026-13");
+    page.findElement(By.cssSelector("form.search button")).click();
+    browser.checked("statistik-fehler");
+    assertThat(page.findElement(By.id("von-error")).getText())
+        .contains("Bitte geben Sie einen Monat");
+    assertThat(page.findElement(By.id("von")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(client.get("/portal/statistik?von=2026-13").send().status()).isEqualTo(400);
 
     open("/portal");
     page.findElement(By.linkText("Transparenz")).click();

@@ -486,7 +486,7 @@ class PortalPublicPagesTest {
   @Test
   void theStatisticsAreTablesWithEveryFigureInTextSuppressedOnesSaidAndTheOpenDataLinked()
       throws Exception {
-    when(statistics.services())
+    when(statistics.services(any(), any()))
         .thenReturn(
             new CaseStatistics(
                 List.of(
@@ -503,7 +503,7 @@ class PortalPublicPagesTest {
                 YearMonth.of(2026, 5),
                 YearMonth.of(2026, 5),
                 NOW));
-    when(statistics.departments())
+    when(statistics.departments(any(), any()))
         .thenReturn(new CaseStatistics(List.of(), List.of(), null, null, null));
     when(statistics.participation())
         .thenReturn(
@@ -539,6 +539,54 @@ class PortalPublicPagesTest {
             "href=\"/api/v1/open-data\"",
             "href=\"/api/v1/open-data/services-monthly.csv\"",
             "href=\"/api/v1/open-data/participation.csv\"");
+  }
+
+  @Test
+  void theStatisticsMonthsAreSentAsTheApiSendsThem() throws Exception {
+    when(statistics.services(any(), any()))
+        .thenReturn(new CaseStatistics(List.of(), List.of(), null, null, null));
+    when(statistics.departments(any(), any()))
+        .thenReturn(new CaseStatistics(List.of(), List.of(), null, null, null));
+    when(statistics.participation())
+        .thenReturn(
+            new ParticipationStatistics(
+                new ParticipationFigures(null, 0, null, 0, null, null, null, null, null, null),
+                List.of(),
+                List.of(),
+                null,
+                null));
+    String html = page("/portal/statistik?von=2026-01&bis=2026-05");
+    verify(statistics).services(YearMonth.of(2026, 1), YearMonth.of(2026, 5));
+    verify(statistics).departments(YearMonth.of(2026, 1), YearMonth.of(2026, 5));
+    assertThat(html).contains("value=\"2026-01\"", "value=\"2026-05\"");
+  }
+
+  @Test
+  void aBadMonthOrAnEndBeforeTheStartIsA400WithTheErrorNextToItsFieldAndNothingQueried()
+      throws Exception {
+    for (String[] bad :
+        List.of(
+            new String[] {"von=2026-13", "von-error"},
+            new String[] {"bis=1999-12", "bis-error"},
+            new String[] {"von=%3Cscript%3E", "von-error"},
+            new String[] {"von=2026-05&bis=2026-01", "bis-error"})) {
+      String html =
+          mvc.perform(get("/portal/statistik?" + bad[0]))
+              .andExpect(status().isBadRequest())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(html).as(bad[0]).contains("id=\"" + bad[1] + "\"", "aria-invalid=\"true\"");
+      assertThat(html).as(bad[0]).doesNotContain("<script>");
+    }
+    assertThat(
+            mvc.perform(get("/portal/statistik?von=2026-05&bis=2026-01"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("darf nicht vor dem Monat");
+    verify(statistics, never()).services(any(), any());
+    verify(statistics, never()).participation();
   }
 
   @Test
