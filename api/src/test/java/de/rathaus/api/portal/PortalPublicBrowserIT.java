@@ -289,6 +289,14 @@ class PortalPublicBrowserIT {
         .containsExactly(HOSTILE);
     inert("vorschlag");
     assertThat(page.getPageSource()).contains(ESCAPED);
+
+    // in English: the consultation's German-only title is marked as German
+    page.findElement(By.cssSelector("form.language button")).click();
+    browser.checked("vorschlag-en");
+    assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(page.findElement(By.cssSelector(".kind a")).getAttribute("lang")).isEqualTo("de");
+    assertThat(page.findElement(By.tagName("main")).getText())
+        .contains("The city's answer", "Being implemented", "Hidden comments");
   }
 
   @Test
