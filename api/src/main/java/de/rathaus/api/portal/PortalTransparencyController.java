@@ -1,0 +1,81 @@
+package de.rathaus.api.portal;
+
+import de.rathaus.application.transparency.CheckpointView;
+import de.rathaus.application.transparency.Checkpoints;
+import de.rathaus.application.transparency.VerifierKey;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The tamper-evident log for people (no sign-in): the latest signed checkpoint and the log's public
+ * key, as the API's transparency endpoints give them ({@code /api/v1/audit/checkpoints/latest},
+ * {@code /.well-known/rathaus-log-key}), and how anyone checks the history offline against them.
+ */
+@Controller
+@Hidden
+@RequestMapping(PortalController.ROOT + "/transparenz")
+public class PortalTransparencyController {
+
+  /** The checkpoint as the page shows it. */
+  record Checkpoint(
+      String logId,
+      long treeSize,
+      String rootHash,
+      PortalPublicViews.When signedAt,
+      String signature,
+      String keyId,
+      String note) {}
+
+  /** The log's public key in its three published forms. */
+  record Key(String logId, String publicKey, String pem, String verifierKey) {}
+
+  private final Checkpoints checkpoints;
+  private final VerifierKey key;
+  private final PortalTexts texts;
+
+  public PortalTransparencyController(Checkpoints checkpoints, VerifierKey key, PortalTexts texts) {
+    this.checkpoints = checkpoints;
+    this.key = key;
+    this.texts = texts;
+  }
+
+  @ModelAttribute
+  void layout(HttpServletRequest request, Model model) {
+    PortalPage.layout(request, model, texts, "transparency");
+  }
+
+  @GetMapping
+  String transparency(Model model) {
+    String language = PortalPage.language();
+    Optional<CheckpointView> latest = checkpoints.latest();
+    model.addAttribute(
+        "checkpoint",
+        latest
+            .map(
+                c ->
+                    new Checkpoint(
+                        c.logId(),
+                        c.treeSize(),
+                        c.rootHash(),
+                        PortalPublicViews.When.of(c.signedAt(), language),
+                        c.signature(),
+                        c.keyId(),
+                        c.note()))
+            .orElse(null));
+    model.addAttribute(
+        "key",
+        new Key(
+            key.name(),
+            Base64.getEncoder().encodeToString(key.raw()),
+            key.pem(),
+            key.verifierKeyString()));
+    return "portal/transparenz";
+  }
+}
