@@ -5,6 +5,7 @@ import de.rathaus.api.catalogue.SampleCatalogue.InvalidSampleFile;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleActionField;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleDepartment;
 import de.rathaus.api.catalogue.SampleCatalogue.SampleService;
+import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.api.shared.Readiness;
 import de.rathaus.application.catalogue.CatalogueAdministration;
@@ -68,9 +69,13 @@ class SampleCatalogueSeeder implements ApplicationRunner {
    */
   static final Duration DEPARTMENTS_BOUND = Duration.ofMinutes(2);
 
+  /** How often the wait for the departments looks again without being woken. */
+  static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+
   private final CommandGateway commands;
   private final QueryGateway queries;
   private final ReadYourWrites readYourWrites;
+  private final ReadModelProgress progress;
   private final CatalogueAdministration administration;
   private final EventStore events;
   private final ObjectMapper json;
@@ -82,6 +87,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
+      ReadModelProgress progress,
       CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
@@ -90,6 +96,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
         commands,
         queries,
         readYourWrites,
+        progress,
         administration,
         events,
         json,
@@ -101,6 +108,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
       CommandGateway commands,
       QueryGateway queries,
       ReadYourWrites readYourWrites,
+      ReadModelProgress progress,
       CatalogueAdministration administration,
       EventStore events,
       ObjectMapper json,
@@ -109,6 +117,7 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     this.commands = commands;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
+    this.progress = progress;
     this.administration = administration;
     this.events = events;
     this.json = json;
@@ -237,29 +246,36 @@ class SampleCatalogueSeeder implements ApplicationRunner {
     return events.lastSequenceNumberFor(aggregateId).isPresent();
   }
 
+  /**
+   * Waits until the departments' read model shows every department named, looking again each time a
+   * read model reports progress (and at least every {@link #LOOK_AGAIN}, for a department another
+   * instance stored: its events reach this read model too, but nothing here waits for them).
+   */
   private void awaitDepartments(Set<DepartmentCode> named) {
-    long deadline = System.nanoTime() + DEPARTMENTS_BOUND.toNanos();
-    for (DepartmentCode code : named) {
-      while (Answers.of(
-              queries.query(
-                  new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class)))
-          .isEmpty()) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "The departments' read model did not show department "
-                  + code
-                  + " within "
-                  + DEPARTMENTS_BOUND
-                  + "; the sample services were not seeded");
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while seeding the sample catalogue", e);
-        }
-      }
+    if (!progress.await(
+        () -> named.stream().allMatch(this::shown),
+        DEPARTMENTS_BOUND.toNanos(),
+        LOOK_AGAIN.toNanos())) {
+      String missing =
+          named.stream()
+              .filter(code -> !shown(code))
+              .map(DepartmentCode::value)
+              .sorted()
+              .collect(Collectors.joining(", "));
+      throw new IllegalStateException(
+          "The departments' read model did not show department "
+              + missing
+              + " within "
+              + DEPARTMENTS_BOUND
+              + "; the sample services were not seeded");
     }
+  }
+
+  private boolean shown(DepartmentCode code) {
+    return Answers.of(
+            queries.query(
+                new FindDepartment(code), ResponseTypes.optionalInstanceOf(DepartmentView.class)))
+        .isPresent();
   }
 
   private static GenericCommandMessage<Object> sample(Object command) {

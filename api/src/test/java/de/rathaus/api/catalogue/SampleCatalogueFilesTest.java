@@ -79,7 +79,15 @@ class SampleCatalogueFilesTest {
     // no gateways, no event store: the seeder must fail on the file before it needs any of them
     SampleCatalogueSeeder seeder =
         new SampleCatalogueSeeder(
-            null, null, null, null, null, new ObjectMapper(), VALIDATOR, testCatalogue("invalid"));
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ObjectMapper(),
+            VALIDATOR,
+            testCatalogue("invalid"));
 
     assertThatThrownBy(() -> seeder.run(null))
         .isInstanceOf(InvalidSampleFile.class)

@@ -414,6 +414,7 @@ class ServiceCatalogueIT {
   @Autowired org.axonframework.commandhandling.gateway.CommandGateway commands;
   @Autowired org.axonframework.queryhandling.QueryGateway queries;
   @Autowired de.rathaus.api.shared.ReadYourWrites readYourWrites;
+  @Autowired de.rathaus.api.shared.ReadModelProgress progress;
   @Autowired de.rathaus.application.catalogue.CatalogueAdministration administration;
   @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
   @Autowired jakarta.validation.Validator validator;
@@ -430,6 +431,7 @@ class ServiceCatalogueIT {
             commands,
             queries,
             readYourWrites,
+            progress,
             administration,
             events,
             json,
