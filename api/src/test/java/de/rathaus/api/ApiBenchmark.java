@@ -75,6 +75,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * access log stores nothing (its entries are handed to the writer and discarded), in alternating
  * rounds; the figure is the ratio of the medians.
  *
+ * <p>{@code page_vs_api}: a portal page ÷ the API call it wraps, anonymous, on one engine: the
+ * catalogue ({@code /portal/leistungen} ÷ {@code GET /api/v1/services}) and a service's page
+ * ({@code /portal/leistungen/messung} ÷ {@code GET /api/v1/services/messung}), page and call
+ * alternating in rounds; the figure is the larger of the two ratios of medians. The request page
+ * and the clerks' queue join it once the portal signs in under the production profile, which the
+ * benchmark's engines run (their pages answer 401 there today).
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -110,6 +117,9 @@ public final class ApiBenchmark {
       }
       if (runs("access_log_overhead")) {
         accessLogFigure();
+      }
+      if (runs("page_vs_api")) {
+        pageFigure();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -1013,6 +1023,64 @@ public final class ApiBenchmark {
           logged.context.getBean(de.rathaus.application.privacy.AccessRecorder.class).late());
       figure("access_log_overhead", median(times[0]) / median(times[1]));
     }
+  }
+
+  private static final int PAGE_WARM_UP = 300;
+  private static final int PAGE_ROUNDS = 20;
+  private static final int PAGE_PER_ROUND = 50;
+
+  private static void pageFigure() throws Exception {
+    try (Engine engine = Engine.start("rathaus-bench-portal", true)) {
+      engine.publishService();
+      String[][] pairs = {
+        {"/portal/leistungen", "/api/v1/services"},
+        {"/portal/leistungen/messung", "/api/v1/services/messung"}
+      };
+      double worst = 0;
+      StringBuilder report = new StringBuilder();
+      for (String[] pair : pairs) {
+        for (int i = 0; i < PAGE_WARM_UP; i++) {
+          timeGet(engine, pair[0]);
+          timeGet(engine, pair[1]);
+        }
+        double[][] times = new double[2][PAGE_ROUNDS * PAGE_PER_ROUND];
+        for (int round = 0; round < PAGE_ROUNDS; round++) {
+          for (int k = 0; k < 2; k++) {
+            int which = (round + k) % 2; // which of the two goes first changes every round
+            for (int i = 0; i < PAGE_PER_ROUND; i++) {
+              times[which][round * PAGE_PER_ROUND + i] = timeGet(engine, pair[which]);
+            }
+          }
+        }
+        double ratio = median(times[0]) / median(times[1]);
+        worst = Math.max(worst, ratio);
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %s median %.3f ms (p90 %.3f) ÷ %s median %.3f ms (p90 %.3f) = %.3f",
+                pair[0],
+                median(times[0]),
+                percentile(times[0], 0.9),
+                pair[1],
+                median(times[1]),
+                percentile(times[1], 0.9),
+                ratio));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "portal pages against the API calls they wrap (%d rounds of %d each, after %d warm-up):%s%n",
+          PAGE_ROUNDS,
+          PAGE_PER_ROUND,
+          PAGE_WARM_UP,
+          report);
+      figure("page_vs_api", worst);
+    }
+  }
+
+  private static double timeGet(Engine engine, String path) {
+    long t0 = System.nanoTime();
+    engine.client.get(path).send().expect(200);
+    return (System.nanoTime() - t0) / 1e6;
   }
 
   /** Publishes the service and submits one request as {@code citizen-bench}; answers its id. */
