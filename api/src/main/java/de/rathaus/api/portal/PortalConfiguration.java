@@ -89,7 +89,10 @@ public class PortalConfiguration {
         new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher(PortalRequests.FORM),
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE),
-            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
+            AntPathRequestMatcher.antMatcher(PortalHome.SIGN_IN),
+            AntPathRequestMatcher.antMatcher(PortalCases.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : refusal::signInUnavailable);
@@ -117,6 +120,12 @@ public class PortalConfiguration {
                     .requestMatchers(
                         PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
                     .hasAuthority(citizen)
+                    // the header's sign-in: to the pages of the person's role
+                    .requestMatchers(PortalHome.SIGN_IN)
+                    .authenticated()
+                    // the clerks' queue and cases
+                    .requestMatchers(PortalCases.ROOT, PortalCases.ROOT + "/**")
+                    .hasAuthority(Role.CLERK.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()

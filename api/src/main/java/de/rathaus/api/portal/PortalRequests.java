@@ -399,7 +399,7 @@ public class PortalRequests {
    * The request's form values in the order of the service's fields (their labels and choices as the
    * catalogue has them now; a field it no longer has is shown by its code).
    */
-  private static List<Answered> answers(ServiceView service, RequestView view, String language) {
+  static List<Answered> answers(ServiceView service, RequestView view, String language) {
     Map<String, ServiceAttribute> fields =
         service == null
             ? Map.of()
@@ -459,7 +459,7 @@ public class PortalRequests {
   }
 
   /** The service's name, or its code where the catalogue no longer has it. */
-  private static Localized serviceName(
+  static Localized serviceName(
       Map<String, ServiceView> services, RequestView request, String language) {
     ServiceView service = services.get(request.serviceCode().value());
     return service == null
@@ -467,14 +467,14 @@ public class PortalRequests {
         : Localized.of(service.content().name(), language);
   }
 
-  private static String when(Instant at, String language) {
+  static String when(Instant at, String language) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale(language))
         .withZone(CITY_TIME)
         .format(at);
   }
 
-  private static String day(Instant at, String language) {
+  static String day(Instant at, String language) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
         .withLocale(locale(language))
         .withZone(CITY_TIME)
@@ -492,7 +492,7 @@ public class PortalRequests {
     return page;
   }
 
-  private static ModelAndView seeOther(String target) {
+  static ModelAndView seeOther(String target) {
     RedirectView redirect = new RedirectView(target);
     redirect.setStatusCode(HttpStatus.SEE_OTHER);
     redirect.setExposeModelAttributes(false);

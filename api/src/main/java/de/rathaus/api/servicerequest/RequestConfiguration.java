@@ -1,11 +1,13 @@
 package de.rathaus.api.servicerequest;
 
+import de.rathaus.api.privacy.AccessRecording;
 import de.rathaus.api.shared.Aggregates;
 import de.rathaus.api.shared.DataDirectoryProperties;
 import de.rathaus.api.shared.DemoMode;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
+import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.servicerequest.ApplicantNameIndex;
 import de.rathaus.application.servicerequest.CaseNumbers;
 import de.rathaus.application.servicerequest.CaseProjection;
@@ -89,6 +91,19 @@ public class RequestConfiguration {
   }
 
   /** The clerks a case may be assigned to: demo accounts, or {@code rathaus.staff.*}. */
+  /** The clerks' work, for the API and the portal alike. */
+  @Bean
+  public CaseDesk caseDesk(
+      CommandGateway commands,
+      QueryGateway queries,
+      ReadYourWrites readYourWrites,
+      ClerkDirectory clerks,
+      Clock clock,
+      AccessRecording access,
+      ApplicantNameIndex names) {
+    return new CaseDesk(commands, queries, readYourWrites, clerks, clock, access, names);
+  }
+
   @Bean
   public ClerkDirectory clerkDirectory(
       ObjectProvider<UserDetailsService> accounts, StaffProperties staff) {
