@@ -3,9 +3,11 @@ package de.rathaus.api.portal;
 import de.rathaus.api.shared.DemoMode;
 import de.rathaus.api.shared.PortalSignInReturn;
 import de.rathaus.api.shared.Role;
+import de.rathaus.api.shared.SecurityProperties;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -83,7 +86,8 @@ public class PortalConfiguration {
    * page) or, outside demo mode, a page saying that signing in is not available yet; anything else
    * the portal refuses stays a plain 403.
    */
-  private static AuthenticationEntryPoint signIn(PortalRefusal refusal, DemoMode mode) {
+  private static AuthenticationEntryPoint signIn(
+      PortalRefusal refusal, DemoMode mode, boolean oidc) {
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> citizens = new LinkedHashMap<>();
     citizens.put(
         new OrRequestMatcher(
@@ -95,7 +99,7 @@ public class PortalConfiguration {
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
-            : refusal::signInUnavailable);
+            : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
     DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(citizens);
     entry.setDefaultEntryPoint(new Http403ForbiddenEntryPoint());
     return entry;
@@ -108,9 +112,17 @@ public class PortalConfiguration {
       PortalTexts texts,
       @Qualifier("thymeleafViewResolver") ViewResolver views,
       LocaleResolver languages,
-      Environment environment)
+      Environment environment,
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      ObjectProvider<SecurityProperties> security)
       throws Exception {
     PortalRefusal refusal = new PortalRefusal(views, texts, languages);
+    DemoMode mode = DemoMode.of(environment);
+    // production with the city's OpenID Connect provider configured: sign in there
+    ClientRegistrationRepository oidc = mode == DemoMode.ON ? null : registrations.getIfAvailable();
+    if (oidc != null) {
+      PortalOidc.configure(http, PortalOidc.checked(oidc), security.getObject(), refusal);
+    }
     String citizen = Role.CITIZEN.authority();
     http.securityMatcher(PortalController.ROOT, PortalController.ROOT + "/**")
         .authorizeHttpRequests(
@@ -131,6 +143,9 @@ public class PortalConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, PortalController.ROOT + "/sprache")
                     .permitAll()
+                    // the answer of the city's identity provider (production's sign-in)
+                    .requestMatchers(PortalOidc.CALLBACK)
+                    .permitAll()
                     .anyRequest()
                     .denyAll())
         .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
@@ -140,7 +155,7 @@ public class PortalConfiguration {
             errors ->
                 errors
                     .accessDeniedHandler(refusal)
-                    .authenticationEntryPoint(signIn(refusal, DemoMode.of(environment))))
+                    .authenticationEntryPoint(signIn(refusal, mode, oidc != null)))
         .requestCache(cache -> cache.requestCache(PortalSignInReturn.cache()))
         .logout(
             logout ->
