@@ -89,7 +89,10 @@ public class PortalConfiguration {
         new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher(PortalRequests.FORM),
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE),
-            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
+            // --- audit: the auditors' pages
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : refusal::signInUnavailable);
@@ -117,6 +120,13 @@ public class PortalConfiguration {
                     .requestMatchers(
                         PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
                     .hasAuthority(citizen)
+                    // --- audit: the verification for auditors, the trail, histories and read
+                    // models for auditors and administrators (as AccessRules has the API's)
+                    .requestMatchers(
+                        PortalAuditTrail.VERIFICATION, PortalAuditTrail.VERIFICATION + "/**")
+                    .hasAuthority(Role.AUDITOR.authority())
+                    .requestMatchers(PortalAuditTrail.ROOT, PortalAuditTrail.ROOT + "/**")
+                    .hasAnyAuthority(Role.AUDITOR.authority(), Role.ADMIN.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
