@@ -37,6 +37,11 @@
           return answer.json();
         })
         .then(function (model) {
+          var standing = document.getElementById(box.getAttribute('data-zustand'));
+          var standingText = box.getAttribute('data-standing-' + String(model.status).toLowerCase());
+          if (standing && standingText) {
+            standing.textContent = standingText;
+          }
           var rebuild = model.rebuild;
           if (!rebuild) {
             return;
