@@ -96,7 +96,10 @@ public class PortalConfiguration {
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
             AntPathRequestMatcher.antMatcher(PortalHome.SIGN_IN),
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT),
-            AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**"),
+            // --- audit: the auditors' pages
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
@@ -138,6 +141,13 @@ public class PortalConfiguration {
                     // the clerks' queue and cases
                     .requestMatchers(PortalCases.ROOT, PortalCases.ROOT + "/**")
                     .hasAuthority(Role.CLERK.authority())
+                    // --- audit: the verification for auditors, the trail, histories and read
+                    // models for auditors and administrators (as AccessRules has the API's)
+                    .requestMatchers(
+                        PortalAuditTrail.VERIFICATION, PortalAuditTrail.VERIFICATION + "/**")
+                    .hasAuthority(Role.AUDITOR.authority())
+                    .requestMatchers(PortalAuditTrail.ROOT, PortalAuditTrail.ROOT + "/**")
+                    .hasAnyAuthority(Role.AUDITOR.authority(), Role.ADMIN.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
