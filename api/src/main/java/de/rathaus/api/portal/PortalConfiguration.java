@@ -93,6 +93,15 @@ public class PortalConfiguration {
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : refusal::signInUnavailable);
+    // taking part in e-participation (PortalParticipating): the same, and back to the page after
+    citizens.put(
+        new OrRequestMatcher(
+            java.util.Arrays.stream(PortalParticipating.CITIZENS)
+                .map(path -> (RequestMatcher) AntPathRequestMatcher.antMatcher(path))
+                .toList()),
+        mode == DemoMode.ON
+            ? new LoginUrlAuthenticationEntryPoint("/login")
+            : refusal::signInUnavailable);
     DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(citizens);
     entry.setDefaultEntryPoint(new Http403ForbiddenEntryPoint());
     return entry;
@@ -116,6 +125,9 @@ public class PortalConfiguration {
                     // the citizen's own pages and forms (signed in through the demo login form)
                     .requestMatchers(
                         PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
+                    .hasAuthority(citizen)
+                    // taking part: proposing, supporting, commenting, rating (PortalParticipating)
+                    .requestMatchers(PortalParticipating.CITIZENS)
                     .hasAuthority(citizen)
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
