@@ -103,6 +103,15 @@ public class PortalConfiguration {
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
+    // taking part in e-participation (PortalParticipating): the same, and back to the page after
+    citizens.put(
+        new OrRequestMatcher(
+            java.util.Arrays.stream(PortalParticipating.CITIZENS)
+                .map(path -> (RequestMatcher) AntPathRequestMatcher.antMatcher(path))
+                .toList()),
+        mode == DemoMode.ON
+            ? new LoginUrlAuthenticationEntryPoint("/login")
+            : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
     DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(citizens);
     entry.setDefaultEntryPoint(new Http403ForbiddenEntryPoint());
     return entry;
@@ -148,6 +157,9 @@ public class PortalConfiguration {
                     .hasAuthority(Role.AUDITOR.authority())
                     .requestMatchers(PortalAuditTrail.ROOT, PortalAuditTrail.ROOT + "/**")
                     .hasAnyAuthority(Role.AUDITOR.authority(), Role.ADMIN.authority())
+                    // taking part: proposing, supporting, commenting, rating (PortalParticipating)
+                    .requestMatchers(PortalParticipating.CITIZENS)
+                    .hasAuthority(citizen)
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
