@@ -89,7 +89,10 @@ public class PortalConfiguration {
         new OrRequestMatcher(
             AntPathRequestMatcher.antMatcher(PortalRequests.FORM),
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE),
-            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
+            // the staff's pages (moderators and administrators)
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : refusal::signInUnavailable);
@@ -117,6 +120,12 @@ public class PortalConfiguration {
                     .requestMatchers(
                         PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
                     .hasAuthority(citizen)
+                    // the staff's pages: moderation for moderators and administrators, the rest
+                    // (catalogue, consultations, Open311 keys, erasure) for administrators
+                    .requestMatchers(PortalStaff.FOR_MODERATORS)
+                    .hasAnyAuthority(Role.MODERATOR.authority(), Role.ADMIN.authority())
+                    .requestMatchers(PortalStaff.FOR_ADMINS)
+                    .hasAuthority(Role.ADMIN.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
