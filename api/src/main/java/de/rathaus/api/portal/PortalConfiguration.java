@@ -99,7 +99,10 @@ public class PortalConfiguration {
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**"),
             // --- audit: the auditors' pages
             AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT),
-            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT + "/**"),
+            // the staff's pages (moderators and administrators)
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
             : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
@@ -160,6 +163,12 @@ public class PortalConfiguration {
                     // taking part: proposing, supporting, commenting, rating (PortalParticipating)
                     .requestMatchers(PortalParticipating.CITIZENS)
                     .hasAuthority(citizen)
+                    // the staff's pages: moderation for moderators and administrators, the rest
+                    // (catalogue, consultations, Open311 keys, erasure) for administrators
+                    .requestMatchers(PortalStaff.FOR_MODERATORS)
+                    .hasAnyAuthority(Role.MODERATOR.authority(), Role.ADMIN.authority())
+                    .requestMatchers(PortalStaff.FOR_ADMINS)
+                    .hasAuthority(Role.ADMIN.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
