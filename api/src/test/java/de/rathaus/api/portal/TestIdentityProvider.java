@@ -37,13 +37,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * flow: the code once only, the client's secret, the redirect URI and the PKCE verifier against the
  * challenge (S256). Its ID tokens carry the engine's role and department claims.
  */
-final class TestIdentityProvider implements AutoCloseable {
+public final class TestIdentityProvider implements AutoCloseable {
 
   static final String CLIENT_ID = "rathaus-portal";
   static final String CLIENT_SECRET = "portal-secret";
 
   /** Who signs in next: subject, role, department (or null). */
-  record Person(String subject, String name, String role, String department) {}
+  public record Person(String subject, String name, String role, String department) {}
 
   /** What the authorization endpoint was asked, per code handed out. */
   private record Grant(
@@ -65,7 +65,7 @@ final class TestIdentityProvider implements AutoCloseable {
     this.key = key;
   }
 
-  static TestIdentityProvider start() {
+  public static TestIdentityProvider start() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
@@ -96,12 +96,12 @@ final class TestIdentityProvider implements AutoCloseable {
   }
 
   /** Who the authorization endpoint signs in next. */
-  void next(Person person) {
+  public void next(Person person) {
     next.set(person);
   }
 
   /** The engine's settings for this provider (Spring Boot's OAuth2 client registration). */
-  Map<String, String> properties() {
+  public Map<String, String> properties() {
     Map<String, String> properties = new LinkedHashMap<>();
     String registration = "spring.security.oauth2.client.registration.rathaus.";
     properties.put(registration + "client-id", CLIENT_ID);
@@ -109,6 +109,29 @@ final class TestIdentityProvider implements AutoCloseable {
     properties.put(registration + "scope", "openid");
     properties.put("spring.security.oauth2.client.provider.rathaus.issuer-uri", issuer());
     return properties;
+  }
+
+  /**
+   * A portal session of {@code person} on the engine at {@code port}, signed in through this
+   * provider (the authorization code flow, as a browser follows it).
+   */
+  public PortalSession signIn(int port, Person person) {
+    next(person);
+    PortalSession session = new PortalSession(port);
+    String page = PortalHome.SIGN_IN;
+    for (int hop = 0; hop < 6; hop++) {
+      java.net.http.HttpResponse<String> answer = session.get(page);
+      if (answer.statusCode() == 200) {
+        return session;
+      }
+      page =
+          answer
+              .headers()
+              .firstValue("Location")
+              .orElseThrow(
+                  () -> new IllegalStateException("sign-in stopped with " + answer.statusCode()));
+    }
+    throw new IllegalStateException("sign-in did not end");
   }
 
   private void discovery(HttpExchange exchange) throws IOException {
