@@ -206,7 +206,7 @@ public class PortalModerationController {
     page.addObject("here", PortalStaff.MODERATION + "/" + proposal.id().value());
     page.addObject("id", proposal.id().value());
     page.addObject("consultationId", proposal.consultation().value());
-    page.addObject("title", proposal.hidden() ? null : proposal.title());
+    page.addObject("proposalTitle", proposal.hidden() ? null : proposal.title());
     page.addObject("text", proposal.hidden() ? null : proposal.text());
     page.addObject("hidden", proposal.hidden());
     page.addObject("reason", proposal.moderation().reason());

@@ -166,7 +166,8 @@ class PortalAdministrationBrowserIT {
             "/portal/verwaltung/leistungen",
             "/portal/verwaltung/leistungen/neu",
             "/portal/verwaltung/leistungen/meldebescheinigung",
-            "/portal/verwaltung/open311");
+            "/portal/verwaltung/open311",
+            "/portal/verwaltung/loeschung");
     List<String> posts =
         List.of(
             "/portal/verwaltung/moderation/" + benches,
@@ -174,7 +175,8 @@ class PortalAdministrationBrowserIT {
             "/portal/verwaltung/leistungen/meldebescheinigung",
             "/portal/verwaltung/leistungen/meldebescheinigung/veroeffentlichung",
             "/portal/verwaltung/leistungen/meldebescheinigung/ruecknahme",
-            "/portal/verwaltung/open311");
+            "/portal/verwaltung/open311",
+            "/portal/verwaltung/loeschung");
     for (String caller : CALLERS) {
       PortalSession session =
           caller == null ? new PortalSession(port) : PortalSession.of(port, caller);
@@ -477,8 +479,9 @@ class PortalAdministrationBrowserIT {
     waitFor(ExpectedConditions.urlContains("?erledigt"));
     browser.checked("moderation-proposal-hidden");
     assertThat(page.findElement(By.id("vorschlag")).getText()).isEqualTo("Verborgener Vorschlag");
-    assertThat(client.get("/api/v1/proposals/" + benches).expect(200).path("title").isNull())
-        .isTrue();
+    JsonNode hidden = client.get("/api/v1/proposals/" + benches).expect(200);
+    assertThat(hidden.path("hidden").asBoolean()).isTrue();
+    assertThat(hidden.path("title").asText("")).isEmpty();
     page.findElement(By.linkText("Moderationsprotokoll")).click();
     waitFor(ExpectedConditions.urlContains("/portal/beteiligung/" + consultation + "/moderation"));
     browser.checked("public-moderation-log-hidden");
@@ -496,7 +499,8 @@ class PortalAdministrationBrowserIT {
     browser.checked("public-moderation-log-restored");
     assertThat(page.findElement(By.tagName("main")).getText())
         .contains("Enthält persönliche Daten Dritter", "Die Daten wurden entfernt");
-    assertThat(client.get("/api/v1/proposals/" + benches).expect(200).path("title").asText())
-        .isEqualTo("Mehr Bänke am Neckarufer");
+    JsonNode restored = client.get("/api/v1/proposals/" + benches).expect(200);
+    assertThat(restored.path("hidden").asBoolean()).isFalse();
+    assertThat(restored.path("title").asText()).isEqualTo("Mehr Bänke am Neckarufer");
   }
 }

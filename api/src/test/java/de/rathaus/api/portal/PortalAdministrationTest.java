@@ -20,8 +20,15 @@ import de.rathaus.application.audit.AuditEvent;
 import de.rathaus.application.audit.FindAggregateHistory;
 import de.rathaus.application.catalogue.CatalogueAdministration;
 import de.rathaus.application.catalogue.DepartmentView;
+import de.rathaus.application.open311.FindOpen311Key;
+import de.rathaus.application.open311.ListOpen311Keys;
+import de.rathaus.application.open311.Open311KeyAdministration;
+import de.rathaus.application.open311.Open311KeyPage;
+import de.rathaus.application.open311.Open311KeyView;
 import de.rathaus.domain.catalogue.PublishServiceDefinition;
 import de.rathaus.domain.catalogue.ServiceDefinitionRuleViolation;
+import de.rathaus.domain.open311.Open311KeyId;
+import de.rathaus.domain.open311.Open311KeyRuleViolation;
 import de.rathaus.domain.participation.ModerateProposal;
 import de.rathaus.domain.participation.ProposalId;
 import de.rathaus.domain.participation.ProposalRuleViolation;
@@ -63,7 +70,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
     controllers = {
       PortalModerationController.class,
       PortalStaffController.class,
-      PortalCatalogueAdministration.class
+      PortalCatalogueAdministration.class,
+      PortalOpen311Keys.class,
+      PortalErasure.class
     },
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = RestControllerAdvice.class))
@@ -85,6 +94,8 @@ class PortalAdministrationTest {
   @MockitoBean ReadYourWrites readYourWrites;
   @MockitoBean PortalCatalogue catalogue;
   @MockitoBean CatalogueAdministration administration;
+  @MockitoBean Open311KeyAdministration keys;
+  @MockitoBean de.rathaus.application.privacy.PersonalDataErasure erasure;
 
   static final RequestPostProcessor MONA = user("mona").authorities(() -> "ROLE_MODERATOR");
   static final RequestPostProcessor ADA = user("ada").authorities(() -> "ROLE_ADMIN");
@@ -100,6 +111,10 @@ class PortalAdministrationTest {
         .run(any(), any(String[].class));
     when(queries.query(any(FindAggregateHistory.class), any(ResponseType.class)))
         .thenReturn(CompletableFuture.completedFuture(new AggregateHistory(List.of())));
+    when(queries.query(any(ListOpen311Keys.class), any(ResponseType.class)))
+        .thenReturn(CompletableFuture.completedFuture(new Open311KeyPage(List.of(), null)));
+    when(queries.query(any(FindOpen311Key.class), any(ResponseType.class)))
+        .thenReturn(CompletableFuture.completedFuture(Optional.empty()));
     when(catalogue.departments())
         .thenReturn(
             List.of(
@@ -366,5 +381,76 @@ class PortalAdministrationTest {
                 .andExpect(status().isBadRequest()));
     assertThat(page).contains("href=\"#feld-grund\"", "id=\"feld-grund-error\"");
     verify(commands, never()).sendAndWait(any());
+  }
+
+  // --- the Open311 keys
+
+  @Test
+  void aKeyWithoutANameShowsTheErrorAtTheFieldAndIssuesNothing() throws Exception {
+    String page =
+        body(
+            mvc.perform(
+                    post("/portal/verwaltung/open311").with(csrf()).with(ADA).param("name", " "))
+                .andExpect(status().isBadRequest()));
+    assertThat(page).contains("href=\"#feld-name\"", "id=\"feld-name-error\"");
+    verify(keys, never()).issue(any());
+  }
+
+  @Test
+  void revokingAnUnknownKeyIsTheNotFoundPageAndARevokedOneAMessage() throws Exception {
+    mvc.perform(post("/portal/verwaltung/open311/kein-schluessel/widerruf").with(csrf()).with(ADA))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post("/portal/verwaltung/open311/0123456789abcdef0123/widerruf").with(csrf()).with(ADA))
+        .andExpect(status().isNotFound());
+    Open311KeyId known = new Open311KeyId("00000000000000000001");
+    when(queries.query(
+            argThat((Object q) -> q instanceof FindOpen311Key f && f.id().equals(known)),
+            any(ResponseType.class)))
+        .thenReturn(
+            CompletableFuture.completedFuture(
+                Optional.of(
+                    new Open311KeyView(
+                        known, "App", "hash", Instant.parse("2026-06-01T10:00:00Z"), null, 1))));
+    doThrow(new Open311KeyRuleViolation(Open311KeyRuleViolation.Code.ALREADY_REVOKED, "revoked"))
+        .when(keys)
+        .revoke(any(), any());
+    String page =
+        body(
+            mvc.perform(
+                    post("/portal/verwaltung/open311/" + known.value() + "/widerruf")
+                        .with(csrf())
+                        .with(ADA))
+                .andExpect(status().isConflict()));
+    assertThat(page).contains("bereits widerrufen");
+  }
+
+  @Test
+  void theModerationPageShowsTheProposalsTitle() throws Exception {
+    assertThat(
+            body(
+                mvc.perform(get("/portal/verwaltung/moderation/" + BENCHES).with(MONA))
+                    .andExpect(status().isOk())))
+        .contains("<h2 id=\"vorschlag\">Bänke am Kiliansplatz</h2>");
+  }
+
+  // --- erasure
+
+  @Test
+  void anErasureWithoutConfirmationShowsTheErrorAtTheCheckboxAndErasesNothing() throws Exception {
+    String page =
+        body(
+            mvc.perform(
+                    post("/portal/verwaltung/loeschung")
+                        .with(csrf())
+                        .with(ADA)
+                        .param("person", "ben")
+                        .param("grund", "CONSENT_WITHDRAWN")
+                        .param("aktenzeichen", "ds 17"))
+                .andExpect(status().isBadRequest()));
+    assertThat(page)
+        .contains("href=\"#feld-bestaetigt\"", "id=\"feld-bestaetigt-error\"")
+        .contains("href=\"#feld-aktenzeichen\"", "value=\"ben\"");
+    verify(erasure, never()).erase(any(), any(), any(), any());
   }
 }
