@@ -263,4 +263,22 @@ class PortalAuditPagesTest {
         .andExpect(status().isForbidden());
     verifyNoInteractions(transparency);
   }
+
+  @Test
+  void thePagesSpeakEnglishWhenAskedTo() throws Exception {
+    when(rebuilds.list())
+        .thenReturn(
+            List.of(
+                new ReadModelRebuilds.Standing(
+                    "cases", 1, 2, ReadModelRebuilds.Status.LIVE, 40L, 0L)));
+    when(rebuilds.progress("cases")).thenReturn(Optional.empty());
+    String body =
+        page(
+            mvc.perform(
+                    get("/portal/pruefung/lesemodelle").with(UDO).header("Accept-Language", "en"))
+                .andExpect(status().isOk()));
+    assertThat(body)
+        .contains("lang=\"en\"", "Read models", "Rebuild cases", "live")
+        .contains("href=\"/portal/pruefung/ereignisse\"", ">Audit</a>");
+  }
 }
