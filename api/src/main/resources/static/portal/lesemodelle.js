@@ -1,5 +1,5 @@
 // The read models' rebuild progress, followed live (progressive enhancement): every second the
-// read model's progress is read from GET /api/v1/audit/projections/{name} and written into its
+// read model's progress is read from GET /portal/pruefung/lesemodelle/{name}/stand (the API's answer) and written into its
 // <progress> bar and its text, until the rebuild is done (or failed, or stopped). Without this
 // script the page shows the progress as loaded, with a link to load it again. The text is a live
 // region: it is rewritten only when the status changes or the share moved by a tenth, so that a

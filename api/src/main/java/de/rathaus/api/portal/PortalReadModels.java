@@ -1,5 +1,6 @@
 package de.rathaus.api.portal;
 
+import de.rathaus.api.audit.ProjectionController;
 import de.rathaus.api.shared.ReadModelRebuilds;
 import de.rathaus.api.shared.ReadModelRebuilds.Progress;
 import de.rathaus.api.shared.ReadModelRebuilds.Standing;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -45,10 +48,24 @@ public class PortalReadModels {
 
   private final ReadModelRebuilds rebuilds;
   private final PortalTexts texts;
+  private final ProjectionController projections;
 
-  public PortalReadModels(ReadModelRebuilds rebuilds, PortalTexts texts) {
+  public PortalReadModels(
+      ReadModelRebuilds rebuilds, PortalTexts texts, ProjectionController projections) {
     this.rebuilds = rebuilds;
     this.texts = texts;
+    this.projections = projections;
+  }
+
+  /**
+   * The read model and its rebuild's progress, exactly as {@code GET
+   * /api/v1/audit/projections/{name}} answers, for the page's script: under the portal's sign-in
+   * (the API itself takes bearer tokens outside demo mode, which a browser session does not hold).
+   */
+  @GetMapping(path = "/{name}/stand", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  ProjectionController.ProjectionResource standing(@PathVariable String name) {
+    return projections.get(name);
   }
 
   @ModelAttribute

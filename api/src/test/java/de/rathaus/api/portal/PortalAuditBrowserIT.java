@@ -195,10 +195,16 @@ class PortalAuditBrowserIT {
     assertThat(udo.get("/portal/pruefung/verlauf/kein-solcher-vorgang").statusCode())
         .isEqualTo(404);
     assertThat(udo.get("/portal/pruefung/lesemodelle/unbekannt/x").statusCode()).isEqualTo(404);
-    // the read models' page follows the progress through the API, which the session opens
-    HttpResponse<String> progress = udo.get("/api/v1/audit/projections/" + readModel);
+    // the read models' page follows the progress through the portal (the API's own answer, under
+    // the portal's sign-in, which outside demo mode the API would not take)
+    HttpResponse<String> progress = udo.get("/portal/pruefung/lesemodelle/" + readModel + "/stand");
     assertThat(progress.statusCode()).isEqualTo(200);
     assertThat(progress.body()).contains("\"name\":\"" + readModel + "\"");
+    assertThat(
+            PortalSession.of(port, "anna")
+                .get("/portal/pruefung/lesemodelle/" + readModel + "/stand")
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test

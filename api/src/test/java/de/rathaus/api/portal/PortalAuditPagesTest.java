@@ -65,6 +65,7 @@ class PortalAuditPagesTest {
   @MockitoBean AggregateStateController states;
   @MockitoBean TransparencyController transparency;
   @MockitoBean ReadModelRebuilds rebuilds;
+  @MockitoBean de.rathaus.api.audit.ProjectionController projections;
 
   static final RequestPostProcessor UDO = user("udo").authorities(() -> "ROLE_AUDITOR");
   static final RequestPostProcessor ADA = user("ada").authorities(() -> "ROLE_ADMIN");
