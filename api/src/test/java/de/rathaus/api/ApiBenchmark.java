@@ -5,6 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import de.rathaus.api.TestClient.Response;
+import de.rathaus.api.portal.PortalSession;
+import de.rathaus.api.portal.TestIdentityProvider;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.shared.Page;
 import java.time.Duration;
@@ -78,9 +80,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>{@code page_vs_api}: a portal page ÷ the API call it wraps, anonymous, on one engine: the
  * catalogue ({@code /portal/leistungen} ÷ {@code GET /api/v1/services}) and a service's page
  * ({@code /portal/leistungen/messung} ÷ {@code GET /api/v1/services/messung}), page and call
- * alternating in rounds; the figure is the larger of the two ratios of medians. The request page
- * and the clerks' queue join it once the portal signs in under the production profile, which the
- * benchmark's engines run (their pages answer 401 there today).
+ * alternating in rounds; and, signed in through a loopback OpenID Connect provider as production
+ * signs in, a citizen's request page ({@code /portal/anliegen/{id}} ÷ {@code GET
+ * /api/v1/requests/{id}}) and the clerks' queue ({@code /portal/sachbearbeitung} ÷ {@code GET
+ * /api/v1/cases}); the figure is the largest of the four ratios of medians.
  *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
@@ -310,8 +313,14 @@ public final class ApiBenchmark {
     }
 
     static Engine start(String name, boolean readYourWrites, Class<?>... extraSources) {
+      return start(name, readYourWrites, Map.of(), extraSources);
+    }
+
+    static Engine start(
+        String name, boolean readYourWrites, Map<String, String> extra, Class<?>... extraSources) {
       ProductionSurroundings surroundings = ProductionSurroundings.start(name);
       Map<String, String> properties = new LinkedHashMap<>(surroundings.properties());
+      properties.putAll(extra);
       properties.put("server.port", "0");
       properties.put("server.address", "127.0.0.1");
       properties.put("rathaus.api.read-your-writes", String.valueOf(readYourWrites));
@@ -1029,58 +1038,104 @@ public final class ApiBenchmark {
   private static final int PAGE_ROUNDS = 20;
   private static final int PAGE_PER_ROUND = 50;
 
+  /** A timed GET: the portal page through a signed-in session, or the API call with a token. */
+  private interface Get {
+    double time();
+  }
+
   private static void pageFigure() throws Exception {
-    try (Engine engine = Engine.start("rathaus-bench-portal", true)) {
-      engine.publishService();
-      String[][] pairs = {
-        {"/portal/leistungen", "/api/v1/services"},
-        {"/portal/leistungen/messung", "/api/v1/services/messung"}
-      };
-      double worst = 0;
-      StringBuilder report = new StringBuilder();
-      for (String[] pair : pairs) {
-        for (int i = 0; i < PAGE_WARM_UP; i++) {
-          timeGet(engine, pair[0]);
-          timeGet(engine, pair[1]);
-        }
-        double[][] times = new double[2][PAGE_ROUNDS * PAGE_PER_ROUND];
-        for (int round = 0; round < PAGE_ROUNDS; round++) {
-          for (int k = 0; k < 2; k++) {
-            int which = (round + k) % 2; // which of the two goes first changes every round
-            for (int i = 0; i < PAGE_PER_ROUND; i++) {
-              times[which][round * PAGE_PER_ROUND + i] = timeGet(engine, pair[which]);
+    try (TestIdentityProvider provider = TestIdentityProvider.start()) {
+      Map<String, String> signIn = new LinkedHashMap<>(provider.properties());
+      // the benchmark speaks plain HTTP on loopback: a Secure cookie would never be sent back
+      signIn.put("server.servlet.session.cookie.secure", "false");
+      try (Engine engine = Engine.start("rathaus-bench-portal", true, signIn)) {
+        engine.publishService();
+        int port = ((WebServerApplicationContext) engine.context).getWebServer().getPort();
+        String request = engine.citizen("citizen-bench").submit();
+        String clerk = engine.surroundings.token("clerk-bench", "clerk", "buergeramt");
+        String citizen = engine.surroundings.token("citizen-bench", "citizen", null);
+        PortalSession citizenPages =
+            provider.signIn(
+                port, new TestIdentityProvider.Person("citizen-bench", "Anna", "CITIZEN", null));
+        PortalSession clerkPages =
+            provider.signIn(
+                port,
+                new TestIdentityProvider.Person("clerk-bench", "Clara", "CLERK", "buergeramt"));
+        Object[][] pairs = {
+          {"/portal/leistungen", get(engine, "/portal/leistungen", null)},
+          {"/api/v1/services", get(engine, "/api/v1/services", null)},
+          {"/portal/leistungen/messung", get(engine, "/portal/leistungen/messung", null)},
+          {"/api/v1/services/messung", get(engine, "/api/v1/services/messung", null)},
+          {"/portal/anliegen/{id} (citizen)", page(citizenPages, "/portal/anliegen/" + request)},
+          {"/api/v1/requests/{id} (citizen)", get(engine, "/api/v1/requests/" + request, citizen)},
+          {"/portal/sachbearbeitung (clerk)", page(clerkPages, "/portal/sachbearbeitung")},
+          {"/api/v1/cases (clerk)", get(engine, "/api/v1/cases", clerk)}
+        };
+        double worst = 0;
+        StringBuilder report = new StringBuilder();
+        for (int pair = 0; pair < pairs.length; pair += 2) {
+          Get[] both = {(Get) pairs[pair][1], (Get) pairs[pair + 1][1]};
+          for (int i = 0; i < PAGE_WARM_UP; i++) {
+            both[0].time();
+            both[1].time();
+          }
+          double[][] times = new double[2][PAGE_ROUNDS * PAGE_PER_ROUND];
+          for (int round = 0; round < PAGE_ROUNDS; round++) {
+            for (int k = 0; k < 2; k++) {
+              int which = (round + k) % 2; // which of the two goes first changes every round
+              for (int i = 0; i < PAGE_PER_ROUND; i++) {
+                times[which][round * PAGE_PER_ROUND + i] = both[which].time();
+              }
             }
           }
+          double ratio = median(times[0]) / median(times[1]);
+          worst = Math.max(worst, ratio);
+          report.append(
+              String.format(
+                  Locale.ROOT,
+                  "%n  %s median %.3f ms (p90 %.3f) ÷ %s median %.3f ms (p90 %.3f) = %.3f",
+                  pairs[pair][0],
+                  median(times[0]),
+                  percentile(times[0], 0.9),
+                  pairs[pair + 1][0],
+                  median(times[1]),
+                  percentile(times[1], 0.9),
+                  ratio));
         }
-        double ratio = median(times[0]) / median(times[1]);
-        worst = Math.max(worst, ratio);
-        report.append(
-            String.format(
-                Locale.ROOT,
-                "%n  %s median %.3f ms (p90 %.3f) ÷ %s median %.3f ms (p90 %.3f) = %.3f",
-                pair[0],
-                median(times[0]),
-                percentile(times[0], 0.9),
-                pair[1],
-                median(times[1]),
-                percentile(times[1], 0.9),
-                ratio));
+        System.out.printf(
+            Locale.ROOT,
+            "portal pages against the API calls they wrap (%d rounds of %d each, after %d"
+                + " warm-up):%s%n",
+            PAGE_ROUNDS,
+            PAGE_PER_ROUND,
+            PAGE_WARM_UP,
+            report);
+        figure("page_vs_api", worst);
       }
-      System.out.printf(
-          Locale.ROOT,
-          "portal pages against the API calls they wrap (%d rounds of %d each, after %d warm-up):%s%n",
-          PAGE_ROUNDS,
-          PAGE_PER_ROUND,
-          PAGE_WARM_UP,
-          report);
-      figure("page_vs_api", worst);
     }
   }
 
-  private static double timeGet(Engine engine, String path) {
-    long t0 = System.nanoTime();
-    engine.client.get(path).send().expect(200);
-    return (System.nanoTime() - t0) / 1e6;
+  private static Get get(Engine engine, String path, String token) {
+    return () -> {
+      long t0 = System.nanoTime();
+      TestClient.Call call = engine.client.get(path);
+      if (token != null) {
+        call.bearer(token);
+      }
+      call.expect(200);
+      return (System.nanoTime() - t0) / 1e6;
+    };
+  }
+
+  private static Get page(PortalSession session, String path) {
+    return () -> {
+      long t0 = System.nanoTime();
+      int status = session.get(path).statusCode();
+      if (status != 200) {
+        throw new IllegalStateException(path + " answered " + status);
+      }
+      return (System.nanoTime() - t0) / 1e6;
+    };
   }
 
   /** Publishes the service and submits one request as {@code citizen-bench}; answers its id. */

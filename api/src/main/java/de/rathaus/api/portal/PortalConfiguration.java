@@ -3,9 +3,11 @@ package de.rathaus.api.portal;
 import de.rathaus.api.shared.DemoMode;
 import de.rathaus.api.shared.PortalSignInReturn;
 import de.rathaus.api.shared.Role;
+import de.rathaus.api.shared.SecurityProperties;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -83,7 +86,8 @@ public class PortalConfiguration {
    * page) or, outside demo mode, a page saying that signing in is not available yet; anything else
    * the portal refuses stays a plain 403.
    */
-  private static AuthenticationEntryPoint signIn(PortalRefusal refusal, DemoMode mode) {
+  private static AuthenticationEntryPoint signIn(
+      PortalRefusal refusal, DemoMode mode, boolean oidc) {
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> citizens = new LinkedHashMap<>();
     citizens.put(
         new OrRequestMatcher(
@@ -92,10 +96,25 @@ public class PortalConfiguration {
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
             AntPathRequestMatcher.antMatcher(PortalHome.SIGN_IN),
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT),
-            AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**")),
+            AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**"),
+            // --- audit: the auditors' pages
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalAuditTrail.ROOT + "/**"),
+            // the staff's pages (moderators and administrators)
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalStaff.ROOT + "/**")),
         mode == DemoMode.ON
             ? new LoginUrlAuthenticationEntryPoint("/login")
-            : refusal::signInUnavailable);
+            : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
+    // taking part in e-participation (PortalParticipating): the same, and back to the page after
+    citizens.put(
+        new OrRequestMatcher(
+            java.util.Arrays.stream(PortalParticipating.CITIZENS)
+                .map(path -> (RequestMatcher) AntPathRequestMatcher.antMatcher(path))
+                .toList()),
+        mode == DemoMode.ON
+            ? new LoginUrlAuthenticationEntryPoint("/login")
+            : oidc ? PortalOidc.entry() : refusal::signInUnavailable);
     DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(citizens);
     entry.setDefaultEntryPoint(new Http403ForbiddenEntryPoint());
     return entry;
@@ -108,9 +127,17 @@ public class PortalConfiguration {
       PortalTexts texts,
       @Qualifier("thymeleafViewResolver") ViewResolver views,
       LocaleResolver languages,
-      Environment environment)
+      Environment environment,
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      ObjectProvider<SecurityProperties> security)
       throws Exception {
     PortalRefusal refusal = new PortalRefusal(views, texts, languages);
+    DemoMode mode = DemoMode.of(environment);
+    // production with the city's OpenID Connect provider configured: sign in there
+    ClientRegistrationRepository oidc = mode == DemoMode.ON ? null : registrations.getIfAvailable();
+    if (oidc != null) {
+      PortalOidc.configure(http, PortalOidc.checked(oidc), security.getObject(), refusal);
+    }
     String citizen = Role.CITIZEN.authority();
     http.securityMatcher(PortalController.ROOT, PortalController.ROOT + "/**")
         .authorizeHttpRequests(
@@ -126,10 +153,29 @@ public class PortalConfiguration {
                     // the clerks' queue and cases
                     .requestMatchers(PortalCases.ROOT, PortalCases.ROOT + "/**")
                     .hasAuthority(Role.CLERK.authority())
+                    // --- audit: the verification for auditors, the trail, histories and read
+                    // models for auditors and administrators (as AccessRules has the API's)
+                    .requestMatchers(
+                        PortalAuditTrail.VERIFICATION, PortalAuditTrail.VERIFICATION + "/**")
+                    .hasAuthority(Role.AUDITOR.authority())
+                    .requestMatchers(PortalAuditTrail.ROOT, PortalAuditTrail.ROOT + "/**")
+                    .hasAnyAuthority(Role.AUDITOR.authority(), Role.ADMIN.authority())
+                    // taking part: proposing, supporting, commenting, rating (PortalParticipating)
+                    .requestMatchers(PortalParticipating.CITIZENS)
+                    .hasAuthority(citizen)
+                    // the staff's pages: moderation for moderators and administrators, the rest
+                    // (catalogue, consultations, Open311 keys, erasure) for administrators
+                    .requestMatchers(PortalStaff.FOR_MODERATORS)
+                    .hasAnyAuthority(Role.MODERATOR.authority(), Role.ADMIN.authority())
+                    .requestMatchers(PortalStaff.FOR_ADMINS)
+                    .hasAuthority(Role.ADMIN.authority())
                     .requestMatchers(
                         HttpMethod.GET, PortalController.ROOT, PortalController.ROOT + "/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, PortalController.ROOT + "/sprache")
+                    .permitAll()
+                    // the answer of the city's identity provider (production's sign-in)
+                    .requestMatchers(PortalOidc.CALLBACK)
                     .permitAll()
                     .anyRequest()
                     .denyAll())
@@ -140,7 +186,7 @@ public class PortalConfiguration {
             errors ->
                 errors
                     .accessDeniedHandler(refusal)
-                    .authenticationEntryPoint(signIn(refusal, DemoMode.of(environment))))
+                    .authenticationEntryPoint(signIn(refusal, mode, oidc != null)))
         .requestCache(cache -> cache.requestCache(PortalSignInReturn.cache()))
         .logout(
             logout ->

@@ -13,7 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The header's "sign in": once signed in (the portal's chain sends whoever is not to the sign-in
  * first, and back here after it), each person goes to the pages of their role: a citizen to their
- * requests, a clerk to the work queue; a role without pages of its own to the start page.
+ * requests, a clerk to the work queue, a moderator to the moderation, an administrator to the
+ * staff's pages, an auditor to the audit trail; a role without pages of its own (the operator) to
+ * the start page.
  */
 @Controller
 @Hidden
@@ -27,6 +29,9 @@ public class PortalHome {
   static {
     HOMES.put(Role.CITIZEN.authority(), PortalRequests.MINE);
     HOMES.put(Role.CLERK.authority(), PortalCases.ROOT);
+    HOMES.put(Role.MODERATOR.authority(), PortalStaff.MODERATION);
+    HOMES.put(Role.ADMIN.authority(), PortalStaff.ROOT);
+    HOMES.put(Role.AUDITOR.authority(), PortalAuditTrail.ROOT + "/ereignisse");
   }
 
   @GetMapping(SIGN_IN)

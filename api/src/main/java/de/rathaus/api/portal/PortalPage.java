@@ -18,7 +18,10 @@ final class PortalPage {
     return LocaleContextHolder.getLocale().getLanguage();
   }
 
-  /** The city, the language, where the language switch returns to, the navigation's mark. */
+  /**
+   * The city, the language, where the language switch returns to, the navigation's mark, the
+   * signed-in person.
+   */
   static void layout(HttpServletRequest request, Model model, PortalTexts texts, String nav) {
     String query = request.getQueryString();
     model.addAttribute("city", texts.cityName());
@@ -26,6 +29,8 @@ final class PortalPage {
     model.addAttribute("lang", language());
     model.addAttribute("here", request.getRequestURI() + (query == null ? "" : "?" + query));
     model.addAttribute("nav", nav);
+    // the header: who is signed in (the sign-out), or the sign-in
+    model.addAttribute("account", PortalViews.account());
   }
 
   /** The portal's 404 page: nothing is at this address (for the public). */

@@ -4,10 +4,10 @@ import de.rathaus.application.participation.ActionFieldView;
 import de.rathaus.application.participation.ConsultationPage;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.ListProposals;
-import de.rathaus.application.participation.ModerationLogEntry;
 import de.rathaus.application.participation.ModerationLogPage;
 import de.rathaus.application.participation.ProposalPage;
 import de.rathaus.application.participation.ProposalView;
+import de.rathaus.application.participation.Supports;
 import de.rathaus.application.shared.Page;
 import de.rathaus.domain.participation.ActionFieldCode;
 import de.rathaus.domain.participation.ConsultationPhase;
@@ -15,12 +15,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,17 +53,21 @@ public class PortalParticipationController {
   private final PortalParticipation participation;
   private final PortalTexts texts;
   private final Clock clock;
+  private final Supports supports;
 
   public PortalParticipationController(
-      PortalParticipation participation, PortalTexts texts, Clock clock) {
+      PortalParticipation participation, PortalTexts texts, Clock clock, Supports supports) {
     this.participation = participation;
     this.texts = texts;
     this.clock = clock;
+    this.supports = supports;
   }
 
   @ModelAttribute
   void layout(HttpServletRequest request, Model model) {
     PortalPage.layout(request, model, texts, "participation");
+    // who is signed in: the citizen's forms (PortalParticipating) or the offer to sign in
+    model.addAttribute("account", PortalViews.account());
   }
 
   /**
@@ -128,6 +132,7 @@ public class PortalParticipationController {
   String consultation(
       @PathVariable String id,
       @RequestParam(name = "weiter", required = false) String cursor,
+      Authentication caller,
       Model model,
       HttpServletResponse response) {
     Optional<ConsultationView> found = participation.consultation(id);
@@ -151,26 +156,22 @@ public class PortalParticipationController {
         "proposals",
         page.items().stream().map(p -> PortalPublicViews.summary(p, language)).toList());
     model.addAttribute("next", page.next());
+    model.addAttribute("taking", PortalTaking.onConsultation(view, caller));
     return "portal/beteiligung/verfahren-seite";
   }
 
   /** A proposal, or a pilot project of a feedback consultation, as the public reads it. */
   @GetMapping("/vorschlag/{id}")
-  String proposal(@PathVariable String id, Model model, HttpServletResponse response) {
+  String proposal(
+      @PathVariable String id, Authentication caller, Model model, HttpServletResponse response) {
     Optional<ProposalView> found = participation.proposal(id);
     Optional<ConsultationView> consultation =
         found.flatMap(p -> participation.consultation(p.consultation().value()));
     if (found.isEmpty() || consultation.isEmpty()) {
       return PortalPage.notFound(model, response);
     }
-    model.addAttribute(
-        "proposal",
-        PortalPublicViews.detail(
-            found.get(),
-            consultation.get(),
-            moderationLog(consultation.get()),
-            clock.instant(),
-            PortalPage.language()));
+    PortalProposalPage.fill(
+        model, participation, supports, found.get(), consultation.get(), caller, clock.instant());
     return "portal/beteiligung/vorschlag";
   }
 
@@ -222,18 +223,5 @@ public class PortalParticipationController {
         "entries", page.items().stream().map(e -> PortalPublicViews.note(e, language)).toList());
     model.addAttribute("next", page.next());
     return "portal/beteiligung/moderation";
-  }
-
-  /** The whole public moderation log of a consultation, newest first (for a proposal's page). */
-  private List<ModerationLogEntry> moderationLog(ConsultationView consultation) {
-    List<ModerationLogEntry> entries = new ArrayList<>();
-    String cursor = null;
-    do {
-      ModerationLogPage page =
-          participation.moderationLog(consultation.id(), cursor, Page.MAX_SIZE);
-      entries.addAll(page.items());
-      cursor = page.next();
-    } while (cursor != null);
-    return entries;
   }
 }

@@ -45,8 +45,8 @@ final class PortalRefusal implements AccessDeniedHandler {
   }
 
   /**
-   * Not signed in, outside demo mode: the city's sign-in (OpenID Connect) is not part of the portal
-   * yet, so the page says that the citizen's pages cannot be reached here (401).
+   * Not signed in, outside demo mode, where the city configured no OpenID Connect sign-in for the
+   * portal ({@link PortalOidc}): the page says that these pages cannot be reached here (401).
    */
   void signInUnavailable(
       HttpServletRequest request,
@@ -54,6 +54,19 @@ final class PortalRefusal implements AccessDeniedHandler {
       org.springframework.security.core.AuthenticationException notSignedIn)
       throws IOException {
     render("portal/sign-in-unavailable", HttpStatus.UNAUTHORIZED, request, response);
+  }
+
+  /**
+   * The city's identity provider did not sign the person in (they cancelled, or its answer did not
+   * hold: another state, a token that fails its checks): a page saying so, with the way back (401).
+   * Why exactly stays out of the page and the log, which would otherwise quote what was sent.
+   */
+  void signInFailed(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException failed)
+      throws IOException {
+    render("portal/sign-in-failed", HttpStatus.UNAUTHORIZED, request, response);
   }
 
   private void render(

@@ -74,7 +74,25 @@ final class PortalViews {
             || signedIn
                 instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
         ? null
-        : signedIn.getName();
+        : signedIn.getPrincipal()
+                instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser person
+            ? shownName(person)
+            : signedIn.getName();
+  }
+
+  /**
+   * How a person signed in through the city's provider is greeted: the name the provider gives
+   * ({@code name}, else {@code preferred_username}), else the subject.
+   */
+  private static String shownName(
+      org.springframework.security.oauth2.core.oidc.user.OidcUser person) {
+    if (person.getFullName() != null && !person.getFullName().isBlank()) {
+      return person.getFullName();
+    }
+    if (person.getPreferredUsername() != null && !person.getPreferredUsername().isBlank()) {
+      return person.getPreferredUsername();
+    }
+    return person.getSubject();
   }
 
   /** The departments by code. */

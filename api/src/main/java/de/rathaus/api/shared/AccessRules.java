@@ -41,6 +41,8 @@ final class AccessRules {
           open(null, "/v3/api-docs", "/v3/api-docs/**"),
           open(
               HttpMethod.GET,
+              // outside demo mode the engine's address leads to the portal (RootAddress)
+              "/",
               "/api/v1/services",
               "/api/v1/services/**",
               "/api/v1/departments",

@@ -1,8 +1,8 @@
 package de.rathaus.api.shared;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -32,7 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.Off.class)
 @EnableConfigurationProperties(SecurityProperties.class)
-class ProductionJwt {
+public class ProductionJwt {
 
   @Bean
   SignIn bearerTokens(SecurityProperties security) {
@@ -75,19 +75,30 @@ class ProductionJwt {
   /** Role and department from the token's claims (names configurable). */
   static Converter<Jwt, AbstractAuthenticationToken> claimsToRoles(
       String roles, String departments) {
-    return jwt -> {
-      Collection<GrantedAuthority> authorities = new ArrayList<>();
-      Object role = jwt.getClaims().get(roles);
-      for (Role candidate : Role.values()) {
-        if (role != null && candidate.name().equalsIgnoreCase(role.toString())) {
-          authorities.add(new SimpleGrantedAuthority(candidate.authority()));
-        }
+    return jwt ->
+        new JwtAuthenticationToken(
+            jwt, authorities(jwt.getClaims(), roles, departments), jwt.getSubject());
+  }
+
+  /**
+   * The engine's authorities from an identity provider's claims: the role named by the claim {@code
+   * roles} (one of {@link Role}, any case; another value gives none) and the department named by
+   * the claim {@code departments}. The API's bearer tokens and the portal's OpenID Connect sign-in
+   * read them alike.
+   */
+  public static List<GrantedAuthority> authorities(
+      Map<String, Object> claims, String roles, String departments) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    Object role = claims.get(roles);
+    for (Role candidate : Role.values()) {
+      if (role != null && candidate.name().equalsIgnoreCase(role.toString())) {
+        authorities.add(new SimpleGrantedAuthority(candidate.authority()));
       }
-      Object department = jwt.getClaims().get(departments);
-      if (department != null) {
-        authorities.add(new SimpleGrantedAuthority(Actor.DEPARTMENT_PREFIX + department));
-      }
-      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-    };
+    }
+    Object department = claims.get(departments);
+    if (department != null) {
+      authorities.add(new SimpleGrantedAuthority(Actor.DEPARTMENT_PREFIX + department));
+    }
+    return authorities;
   }
 }

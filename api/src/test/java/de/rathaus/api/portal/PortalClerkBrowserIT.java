@@ -159,6 +159,12 @@ class PortalClerkBrowserIT {
         .contains("href=\"/portal/sachbearbeitung\"");
     assertThat(PortalSession.of(port, "anna").get("/portal").body())
         .doesNotContain("href=\"/portal/sachbearbeitung\"");
+    // every page's header knows who is signed in, the public ones too
+    for (String open : List.of("/portal/statistik", "/portal/transparenz", "/portal/beteiligung")) {
+      assertThat(PortalSession.of(port, "clara").get(open).body())
+          .as(open)
+          .contains("Angemeldet als clara", "href=\"/portal/sachbearbeitung\"");
+    }
   }
 
   @Test

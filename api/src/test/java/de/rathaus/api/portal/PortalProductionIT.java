@@ -84,7 +84,11 @@ class PortalProductionIT {
       assertThat(client.get("/portal/barrierefreiheit").send().expect(200).body())
           .contains("barrierefreiheit@heilbronn.example")
           .contains("Die Ombudsstelle des Landes.");
-      // the citizen's pages: signing in through the city's identity provider is not built yet
+      // the citizen's pages: without an OpenID Connect registration there is no sign-in here
+      // the engine's own address leads to the portal
+      TestClient.Response root = client.get("/").send().expect(302);
+      assertThat(root.header("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
       TestClient.Response mine = client.get("/portal/anliegen").send().expect(401);
       assertThat(mine.body()).contains("Anmeldung hier nicht möglich");
       assertThat(mine.header("Location")).isEmpty();

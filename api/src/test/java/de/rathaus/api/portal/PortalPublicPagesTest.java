@@ -27,6 +27,7 @@ import de.rathaus.application.participation.ProposalPage;
 import de.rathaus.application.participation.ProposalTally;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.RatingSummary;
+import de.rathaus.application.participation.Supports;
 import de.rathaus.application.shared.Page;
 import de.rathaus.application.statistics.BacklogFigures;
 import de.rathaus.application.statistics.CaseStatistics;
@@ -116,6 +117,8 @@ class PortalPublicPagesTest {
   @Autowired MockMvc mvc;
   @MockitoBean PortalCatalogue catalogue;
   @MockitoBean PortalParticipation participation;
+  // the citizen's own supports and ratings (PortalTaking): none, for anonymous visitors
+  @MockitoBean Supports supports;
   @MockitoBean PortalStatistics statistics;
   @MockitoBean Checkpoints checkpoints;
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * followed, the demo login form used as a person does, and the CSRF token taken from the page's
  * forms.
  */
-final class PortalSession {
+public final class PortalSession {
 
   private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern FORM_ID = Pattern.compile("name=\"formular\" value=\"([^\"]+)\"");
@@ -69,7 +69,7 @@ final class PortalSession {
     assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send("GET", path, (List<Map.Entry<String, String>>) null);
   }
 
