@@ -194,6 +194,8 @@ public class PortalConfiguration {
                     .logoutUrl(PortalRequests.SIGN_OUT)
                     .logoutSuccessUrl(PortalController.ROOT)
                     .permitAll())
+        // a document's upload over the limit is told as such, not as a form without its token
+        .addFilterBefore(new PortalUploads(), CsrfFilter.class)
         // the token is made lazily; make it before the page is written, while a session can
         // still be started (the layout's language switch is a form)
         .addFilterAfter(

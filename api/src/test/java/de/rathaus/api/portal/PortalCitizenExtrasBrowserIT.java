@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "server.address=127.0.0.1",
       "rathaus.transparency.checkpoint-interval=1s",
+      "rathaus.attachments.max-file-size=64KB",
     })
 @DirtiesContext
 class PortalCitizenExtrasBrowserIT {
@@ -171,6 +172,170 @@ class PortalCitizenExtrasBrowserIT {
     roleMatrix(List.of(receipt), List.of());
     assertThat(anna.get("/portal/anliegen/" + "x".repeat(101) + "/quittung").statusCode())
         .isEqualTo(404);
+  }
+
+  static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Uploads through the request page's form as {@code session}: the portal's answer. */
+  private static HttpResponse<String> upload(
+      PortalSession session, String id, String name, byte[] content, String purpose) {
+    String page = session.get("/portal/anliegen/" + id).body();
+    List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+    fields.add(Map.entry("_csrf", PortalSession.token(page)));
+    fields.add(Map.entry("formular", PortalSession.formId(page)));
+    if (purpose != null) {
+      fields.add(Map.entry("zweck", purpose));
+    }
+    return session.sendMultipart(
+        "/portal/anliegen/" + id + "/anlagen", fields, "datei", name, content);
+  }
+
+  @Test
+  void aDocumentIsFiledThroughTheApisChecksAndOnlyItsApplicantFetchesIt() throws Exception {
+    PortalSession anna = PortalSession.of(port, "anna");
+    String id = submit(anna, "Mit Unterlagen");
+    String request = "/portal/anliegen/" + id;
+    assertThat(anna.get(request).body())
+        .contains("enctype=\"multipart/form-data\"", "höchstens 64 KB", "PDF, JPEG, PNG");
+
+    HttpResponse<String> filed = upload(anna, id, HOSTILE + ".pdf", PDF, null);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(303);
+    assertThat(filed.headers().firstValue("Location").orElseThrow())
+        .endsWith(request + "?dokument=ok#unterlagen");
+    HttpResponse<String> shown = anna.get(request + "?dokument=ok");
+    assertThat(shown.body())
+        .contains("Die Unterlage ist eingegangen")
+        .doesNotContain("<script>alert")
+        .doesNotContain("<img src=x");
+    JsonNode listed =
+        new TestClient(port).get("/api/v1/requests/" + id + "/attachments").as("anna").expect(200);
+    assertThat(listed.path("items")).hasSize(1);
+    JsonNode document = listed.path("items").get(0);
+    assertThat(document.path("purpose").asText()).isEqualTo("SUPPORTING_DOCUMENT");
+    assertThat(document.path("mediaType").asText()).isEqualTo("application/pdf");
+    String download = request + "/anlagen/" + document.path("id").asText();
+    assertThat(shown.body()).contains("href=\"" + download + "\"");
+    HttpResponse<byte[]> bytes = anna.bytes(download);
+    assertThat(bytes.statusCode()).isEqualTo(200);
+    assertThat(bytes.body()).isEqualTo(PDF);
+    assertThat(bytes.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(bytes.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+    // the same form sent twice files the document once
+    String page = anna.get(request).body();
+    List<Map.Entry<String, String>> again =
+        List.of(
+            Map.entry("_csrf", PortalSession.token(page)),
+            Map.entry("formular", PortalSession.formId(page)));
+    String uploads = request + "/anlagen";
+    assertThat(anna.sendMultipart(uploads, again, "datei", "zwei.pdf", PDF).statusCode())
+        .isEqualTo(303);
+    assertThat(anna.sendMultipart(uploads, again, "datei", "zwei.pdf", PDF).statusCode())
+        .isEqualTo(303);
+    assertThat(
+            new TestClient(port)
+                .get("/api/v1/requests/" + id + "/attachments")
+                .as("anna")
+                .expect(200)
+                .path("items"))
+        .hasSize(2);
+
+    // refusals: the page again with the reason at the field, the API's status, nothing stored
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    HttpResponse<String> wrongType = upload(anna, id, "Nachweis.pdf", zip, null);
+    assertThat(wrongType.statusCode()).isEqualTo(415);
+    assertThat(wrongType.body()).contains("Diese Art von Datei nimmt die Stadt nicht an", "id=\"datei-error\"");
+    HttpResponse<String> empty = upload(anna, id, "leer.pdf", new byte[0], null);
+    assertThat(empty.statusCode()).isEqualTo(422);
+    assertThat(empty.body()).contains("nicht leer ist");
+    HttpResponse<String> none = upload(anna, id, "x", null, null);
+    assertThat(none.statusCode()).isEqualTo(422);
+    byte[] large = java.util.Arrays.copyOf(PDF, 64 * 1024 + 1);
+    // over the container's limit: refused before the form is read, told at the field
+    HttpResponse<String> tooLarge = upload(anna, id, "gross.pdf", large, null);
+    assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(303);
+    String toldAt = tooLarge.headers().firstValue("Location").orElseThrow();
+    assertThat(toldAt).endsWith(request + "?dokument=zu-gross#unterlagen");
+    assertThat(anna.get(toldAt.replace("#unterlagen", "")).body())
+        .contains("größer als erlaubt", "id=\"datei-error\"");
+    HttpResponse<String> noToken =
+        anna.sendMultipart(
+            uploads, List.of(Map.entry("formular", "x")), "datei", "ohne.pdf", PDF);
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(
+            new TestClient(port)
+                .get("/api/v1/requests/" + id + "/attachments")
+                .as("anna")
+                .expect(200)
+                .path("items"))
+        .hasSize(2);
+
+    // another citizen's request, or staff: as every citizen page
+    PortalSession ben = PortalSession.of(port, "ben");
+    HttpResponse<String> bens = upload(ben, submit(ben, "Bens"), "b.pdf", PDF, null);
+    assertThat(bens.statusCode()).isEqualTo(303);
+    String benPage = ben.get("/portal/anliegen").body();
+    HttpResponse<String> intoAnnas =
+        ben.sendMultipart(
+            uploads,
+            List.of(Map.entry("_csrf", PortalSession.token(benPage))),
+            "datei",
+            "fremd.pdf",
+            PDF);
+    assertThat(intoAnnas.statusCode()).isEqualTo(404);
+    roleMatrix(List.of(download), List.of());
+    assertThat(anna.get(request + "/anlagen/nicht-da").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void annaFilesADocumentAndFetchesHerReceiptInTheBrowser() throws Exception {
+    PortalSession api = PortalSession.of(port, "anna");
+    String id = submit(api, "Im Browser " + HOSTILE);
+    freshCitizen();
+    // the request's page asks to sign in first, and comes back after it
+    open("/portal/anliegen/" + id);
+    page.findElement(org.openqa.selenium.By.id("username")).sendKeys("anna");
+    page.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestClient.DEMO_PASSWORD);
+    page.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+    waitFor(
+        org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(
+            ".*/portal/anliegen/" + id + "$"));
+    browser.checked("citizen-request-documents");
+    Path file = dataDir.resolveSibling(dataDir.getFileName() + "-upload").resolve(HOSTILE.replaceAll("[^A-Za-z0-9]", "_") + ".pdf");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.write(file, PDF);
+    page.findElement(org.openqa.selenium.By.id("datei")).sendKeys(file.toString());
+    page.findElement(
+            org.openqa.selenium.By.cssSelector(
+                "section[aria-labelledby=unterlagen] form button[type=submit]"))
+        .click();
+    waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("dokument=ok"));
+    browser.checked("citizen-request-document-filed");
+    assertThat(page.findElement(org.openqa.selenium.By.cssSelector("ul.documents")).getText())
+        .contains(".pdf", "Nachweis zum Antrag");
+    assertThat(page.findElements(org.openqa.selenium.By.cssSelector("main script"))).isEmpty();
+
+    // a file the city does not take: the reason at the field, focusable from the summary
+    java.nio.file.Files.write(file, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+    page.findElement(org.openqa.selenium.By.id("datei")).sendKeys(file.toString());
+    page.findElement(
+            org.openqa.selenium.By.cssSelector(
+                "section[aria-labelledby=unterlagen] form button[type=submit]"))
+        .click();
+    waitFor(org.openqa.selenium.support.ui.ExpectedConditions.titleContains("Es gibt ein Problem"));
+    browser.checked("citizen-request-document-refused");
+    assertThat(page.findElement(org.openqa.selenium.By.id("datei-error")).getText())
+        .contains("nimmt die Stadt nicht an");
+
+    String receipt = "/portal/anliegen/" + id + "/quittung";
+    assertThat(
+            page.findElement(org.openqa.selenium.By.id("quittung-link")).getAttribute("href"))
+        .endsWith(receipt);
+    assertThat(ready(api, receipt).statusCode()).isEqualTo(200);
+    java.nio.file.Files.delete(file);
   }
 
   // --- in the browser
