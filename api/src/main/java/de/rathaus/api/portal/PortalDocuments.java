@@ -5,10 +5,10 @@ import de.rathaus.api.servicerequest.DocumentTypes;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.HourlyLimit;
 import de.rathaus.api.shared.NotFound;
+import de.rathaus.api.transparency.Receipts;
 import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.RequestView;
 import de.rathaus.domain.servicerequest.ServiceRequestRuleViolation;
-import de.rathaus.api.transparency.Receipts;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -81,8 +81,7 @@ public class PortalDocuments {
    * submission a page saying when to try again (202 with {@code Retry-After}, as the API).
    */
   @GetMapping("/quittung")
-  Object receipt(
-      @PathVariable String id, Authentication caller, HttpServletResponse response) {
+  Object receipt(@PathVariable String id, Authentication caller, HttpServletResponse response) {
     Optional<Receipts.Receipt> found =
         valid(id)
             ? receipts.of(new ServiceRequestId(id), new CitizenId(Actor.of(caller).id()))
@@ -129,7 +128,8 @@ public class PortalDocuments {
       return notFound();
     }
     if (file == null || file.isEmpty()) {
-      return refused(view.get(), caller, HttpStatus.UNPROCESSABLE_ENTITY, "portal.documents.error.empty");
+      return refused(
+          view.get(), caller, HttpStatus.UNPROCESSABLE_ENTITY, "portal.documents.error.empty");
     }
     String chosen = "antwort".equals(purpose) ? "answer" : "supporting_document";
     try {
@@ -150,7 +150,10 @@ public class PortalDocuments {
         case NOT_THE_APPLICANT -> notFound();
         case EMPTY_ATTACHMENT ->
             refused(
-                view.get(), caller, HttpStatus.UNPROCESSABLE_ENTITY, "portal.documents.error.empty");
+                view.get(),
+                caller,
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "portal.documents.error.empty");
         default ->
             refused(
                 requests.find(id, caller).orElse(view.get()),

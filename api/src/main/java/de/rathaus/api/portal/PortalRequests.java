@@ -418,7 +418,8 @@ public class PortalRequests {
                         when(a.at(), language)))
             .toList());
     page.addObject("formular", UUID.randomUUID().toString());
-    page.addObject("documentMax", PortalDocuments.size(attachments.maxFileSize().toBytes(), language));
+    page.addObject(
+        "documentMax", PortalDocuments.size(attachments.maxFileSize().toBytes(), language));
     page.addObject(
         "documentTypes",
         attachments.allowedTypes().stream()

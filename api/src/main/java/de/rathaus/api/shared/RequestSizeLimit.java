@@ -30,8 +30,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /**
-   * A document's upload (multipart to a request's attachments, in the API or the portal) is limited by the container's
-   * multipart settings instead, which follow {@code rathaus.attachments.max-file-size}.
+   * A document's upload (multipart to a request's attachments, in the API or the portal) is limited
+   * by the container's multipart settings instead, which follow {@code
+   * rathaus.attachments.max-file-size}.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

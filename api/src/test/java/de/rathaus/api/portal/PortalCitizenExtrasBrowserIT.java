@@ -25,11 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a signed-in citizen has besides their requests' pages: the receipt of a submission, their
- * documents, their data with the access log and how to have it erased, and the map pin on a
- * report. Who may open which page (another citizen's request is the 404 page, staff get 403), the
- * CSRF token on every change, hostile names and texts staying text; the journey in chromium,
- * checked by axe-core on every page. The map's tiles point to a port on 127.0.0.1 where nothing
- * listens: the test never reaches the network, and the tiles fail as they would offline.
+ * documents, their data with the access log and how to have it erased, and the map pin on a report.
+ * Who may open which page (another citizen's request is the 404 page, staff get 403), the CSRF
+ * token on every change, hostile names and texts staying text; the journey in chromium, checked by
+ * axe-core on every page. The map's tiles point to a port on 127.0.0.1 where nothing listens: the
+ * test never reaches the network, and the tiles fail as they would offline.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -94,7 +94,10 @@ class PortalCitizenExtrasBrowserIT {
 
   /** The portal's answer until it is not 202 (a receipt waits for the next signed checkpoint). */
   private static HttpResponse<String> ready(PortalSession session, String path) {
-    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    // a receipt waits for the next checkpoint, and the sealing for any position another writer
+    // reserved and left open: given up after twice the writer's lease (RATHAUS_EVENTSTORE_LEASE, 10
+    // s)
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     HttpResponse<String> answer = session.get(path);
     while (answer.statusCode() == 202 && System.nanoTime() < until) {
       assertThat(answer.headers().firstValue("Retry-After")).isPresent();
@@ -247,7 +250,8 @@ class PortalCitizenExtrasBrowserIT {
     byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     HttpResponse<String> wrongType = upload(anna, id, "Nachweis.pdf", zip, null);
     assertThat(wrongType.statusCode()).isEqualTo(415);
-    assertThat(wrongType.body()).contains("Diese Art von Datei nimmt die Stadt nicht an", "id=\"datei-error\"");
+    assertThat(wrongType.body())
+        .contains("Diese Art von Datei nimmt die Stadt nicht an", "id=\"datei-error\"");
     HttpResponse<String> empty = upload(anna, id, "leer.pdf", new byte[0], null);
     assertThat(empty.statusCode()).isEqualTo(422);
     assertThat(empty.body()).contains("nicht leer ist");
@@ -262,8 +266,7 @@ class PortalCitizenExtrasBrowserIT {
     assertThat(anna.get(toldAt.replace("#unterlagen", "")).body())
         .contains("größer als erlaubt", "id=\"datei-error\"");
     HttpResponse<String> noToken =
-        anna.sendMultipart(
-            uploads, List.of(Map.entry("formular", "x")), "datei", "ohne.pdf", PDF);
+        anna.sendMultipart(uploads, List.of(Map.entry("formular", "x")), "datei", "ohne.pdf", PDF);
     assertThat(noToken.statusCode()).isEqualTo(403);
     assertThat(
             new TestClient(port)
@@ -304,7 +307,10 @@ class PortalCitizenExtrasBrowserIT {
         org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(
             ".*/portal/anliegen/" + id + "$"));
     browser.checked("citizen-request-documents");
-    Path file = dataDir.resolveSibling(dataDir.getFileName() + "-upload").resolve(HOSTILE.replaceAll("[^A-Za-z0-9]", "_") + ".pdf");
+    Path file =
+        dataDir
+            .resolveSibling(dataDir.getFileName() + "-upload")
+            .resolve(HOSTILE.replaceAll("[^A-Za-z0-9]", "_") + ".pdf");
     java.nio.file.Files.createDirectories(file.getParent());
     java.nio.file.Files.write(file, PDF);
     page.findElement(org.openqa.selenium.By.id("datei")).sendKeys(file.toString());
@@ -331,11 +337,77 @@ class PortalCitizenExtrasBrowserIT {
         .contains("nimmt die Stadt nicht an");
 
     String receipt = "/portal/anliegen/" + id + "/quittung";
-    assertThat(
-            page.findElement(org.openqa.selenium.By.id("quittung-link")).getAttribute("href"))
+    assertThat(page.findElement(org.openqa.selenium.By.id("quittung-link")).getAttribute("href"))
         .endsWith(receipt);
     assertThat(ready(api, receipt).statusCode()).isEqualTo(200);
     java.nio.file.Files.delete(file);
+
+    page.findElement(org.openqa.selenium.By.linkText("Meine Daten")).click();
+    waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/portal/meine-daten$"));
+    browser.checked("citizen-my-data");
+    assertThat(page.findElement(org.openqa.selenium.By.cssSelector("table.reads")).getText())
+        .contains("Sie selbst", "Ihr Anliegen angesehen");
+    assertThat(page.findElement(org.openqa.selenium.By.id("export-link")).getAttribute("href"))
+        .endsWith("/portal/meine-daten/export");
+  }
+
+  @Test
+  void myDataShowsWhoReadItHandsItAllOutAsAFileAndSaysHowToHaveItErased() throws Exception {
+    PortalSession anna = PortalSession.of(port, "anna");
+    String id = submit(anna, "Meine Daten " + HOSTILE);
+    assertThat(anna.get("/portal/anliegen/" + id).statusCode()).isEqualTo(200);
+    new TestClient(port).get("/api/v1/cases/" + id).as("clara").expect(200);
+
+    HttpResponse<String> page = anna.get("/portal/meine-daten");
+    assertThat(page.statusCode()).isEqualTo(200);
+    String caseNumber =
+        new TestClient(port)
+            .get("/api/v1/requests/" + id)
+            .as("anna")
+            .expect(200)
+            .path("caseNumber")
+            .asText();
+    assertThat(page.body())
+        .contains(
+            "Wer hat meine Daten gelesen?",
+            "Sie selbst",
+            "Ihr Anliegen angesehen",
+            "Sachbearbeitung",
+            "Vorgang bearbeitet oder angesehen",
+            "href=\"/portal/anliegen/" + id + "\"",
+            caseNumber,
+            "Löschung verlangen",
+            "href=\"/portal/datenschutz\"",
+            "href=\"/portal/meine-daten/export\"")
+        .contains("aria-current=\"page\">Meine Daten</a>");
+
+    HttpResponse<String> file = anna.get("/portal/meine-daten/export");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment")
+        .contains("meine-daten.json");
+    JsonNode data = JSON.readTree(file.body());
+    JsonNode api = new TestClient(port).get("/api/v1/privacy/me").as("anna").expect(200);
+    assertThat(data.path("subjectId")).isEqualTo(api.path("subjectId"));
+    assertThat(file.body()).contains("\"" + id + "\"");
+    assertThat(file.body()).contains("Meine Daten");
+    // the hand-out is itself recorded, as the API's is
+    assertThat(anna.get("/portal/meine-daten").body()).contains("Alle Daten herausgegeben");
+
+    // ben sees his own reads only
+    PortalSession ben = PortalSession.of(port, "ben");
+    assertThat(ben.get("/portal/meine-daten").body()).doesNotContain(caseNumber);
+    assertThat(ben.get("/portal/meine-daten/export").body()).doesNotContain(id);
+
+    // a cursor no page made
+    HttpResponse<String> bad = anna.get("/portal/meine-daten?weiter=%25%25kein-cursor");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("Diese Seite der Lesezugriffe gibt es nicht");
+    assertThat(anna.get("/portal/meine-daten?weiter=" + "x".repeat(201)).statusCode())
+        .isEqualTo(400);
+    roleMatrix(List.of(), List.of("/portal/meine-daten", "/portal/meine-daten/export"));
   }
 
   // --- in the browser
