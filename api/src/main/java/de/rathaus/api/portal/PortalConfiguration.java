@@ -94,6 +94,8 @@ public class PortalConfiguration {
             AntPathRequestMatcher.antMatcher(PortalRequests.FORM),
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE),
             AntPathRequestMatcher.antMatcher(PortalRequests.MINE + "/**"),
+            AntPathRequestMatcher.antMatcher(PortalMyData.ROOT),
+            AntPathRequestMatcher.antMatcher(PortalMyData.ROOT + "/**"),
             AntPathRequestMatcher.antMatcher(PortalHome.SIGN_IN),
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT),
             AntPathRequestMatcher.antMatcher(PortalCases.ROOT + "/**"),
@@ -145,7 +147,11 @@ public class PortalConfiguration {
                 authorize
                     // the citizen's own pages and forms (signed in through the demo login form)
                     .requestMatchers(
-                        PortalRequests.FORM, PortalRequests.MINE, PortalRequests.MINE + "/**")
+                        PortalRequests.FORM,
+                        PortalRequests.MINE,
+                        PortalRequests.MINE + "/**",
+                        PortalMyData.ROOT,
+                        PortalMyData.ROOT + "/**")
                     .hasAuthority(citizen)
                     // the header's sign-in: to the pages of the person's role
                     .requestMatchers(PortalHome.SIGN_IN)
@@ -194,6 +200,8 @@ public class PortalConfiguration {
                     .logoutUrl(PortalRequests.SIGN_OUT)
                     .logoutSuccessUrl(PortalController.ROOT)
                     .permitAll())
+        // a document's upload over the limit is told as such, not as a form without its token
+        .addFilterBefore(new PortalUploads(), CsrfFilter.class)
         // the token is made lazily; make it before the page is written, while a session can
         // still be started (the layout's language switch is a form)
         .addFilterAfter(

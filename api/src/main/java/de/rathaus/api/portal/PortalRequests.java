@@ -2,6 +2,7 @@ package de.rathaus.api.portal;
 
 import de.rathaus.api.portal.PortalViews.Localized;
 import de.rathaus.api.privacy.AccessRecording;
+import de.rathaus.api.servicerequest.AttachmentProperties;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.catalogue.ServiceView;
@@ -93,6 +94,7 @@ public class PortalRequests {
   private final AccessRecording access;
   private final Clock clock;
   private final Validator validator;
+  private final AttachmentProperties attachments;
 
   public PortalRequests(
       PortalCatalogue catalogue,
@@ -104,7 +106,8 @@ public class PortalRequests {
       CommandGateway commands,
       AccessRecording access,
       Clock clock,
-      Validator validator) {
+      Validator validator,
+      AttachmentProperties attachments) {
     this.catalogue = catalogue;
     this.texts = texts;
     this.submission = submission;
@@ -115,6 +118,7 @@ public class PortalRequests {
     this.access = access;
     this.clock = clock;
     this.validator = validator;
+    this.attachments = attachments;
   }
 
   private static String language() {
@@ -264,9 +268,20 @@ public class PortalRequests {
   record Question(String text, String due, String state, String answer, String answeredAt) {}
 
   @GetMapping("/anliegen/{id}")
-  ModelAndView one(@PathVariable String id, Authentication caller) {
+  ModelAndView one(
+      @PathVariable String id,
+      @RequestParam(name = "dokument", required = false) String document,
+      Authentication caller) {
     return find(id, caller)
-        .map(view -> requestPage(view, caller, HttpStatus.OK))
+        .map(
+            view -> {
+              ModelAndView page = requestPage(view, caller, HttpStatus.OK);
+              if (PortalUploads.TOO_LARGE.equals(document)) {
+                // the upload was refused before it reached the portal (see PortalUploads)
+                page.addObject("documentError", "portal.documents.error.size");
+              }
+              return page;
+            })
         .orElseGet(() -> notFound("mine"));
   }
 
@@ -346,7 +361,7 @@ public class PortalRequests {
     return seeOther(MINE + "/" + view.id().value() + anchor);
   }
 
-  private ModelAndView requestPage(RequestView found, Authentication caller, HttpStatus status) {
+  ModelAndView requestPage(RequestView found, Authentication caller, HttpStatus status) {
     // the page shows the citizen's personal data: one entry in the access log, as the API's read
     RequestView view = access.request(caller, found);
     String language = language();
@@ -389,8 +404,33 @@ public class PortalRequests {
             .anyMatch(q -> q.state() == RequestView.QuestionState.OPEN));
     page.addObject("withdrawalReason", view.withdrawalReason());
     page.addObject("decision", view.decision() == null ? null : view.decision().outcome().name());
+    page.addObject(
+        "documents",
+        view.attachments().stream()
+            .map(
+                a ->
+                    new Document(
+                        a.id().value(),
+                        a.name(),
+                        a.purpose().name(),
+                        a.purpose().byApplicant(),
+                        PortalDocuments.size(a.size(), language),
+                        when(a.at(), language)))
+            .toList());
+    page.addObject("formular", UUID.randomUUID().toString());
+    page.addObject(
+        "documentMax", PortalDocuments.size(attachments.maxFileSize().toBytes(), language));
+    page.addObject(
+        "documentTypes",
+        attachments.allowedTypes().stream()
+            .map(t -> t.substring(t.indexOf('/') + 1).toUpperCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.joining(", ")));
     return page;
   }
+
+  /** A document of the request, as its page lists it. */
+  record Document(
+      String id, String name, String purpose, boolean byApplicant, String size, String at) {}
 
   /** What the citizen answered in the form: the field's label and the value in words. */
   record Answered(Localized label, String value) {}
@@ -443,7 +483,7 @@ public class PortalRequests {
         .orElse(key);
   }
 
-  private Optional<RequestView> find(String id, Authentication caller) {
+  Optional<RequestView> find(String id, Authentication caller) {
     if (id == null || id.isBlank() || id.length() > 100) {
       return Optional.empty();
     }

@@ -13,7 +13,7 @@ import org.apache.tika.mime.MimeTypes;
  * the city accepts it. The name and the type a client sends are never asked: a ZIP archive named
  * {@code Nachweis.pdf} and sent as {@code application/pdf} is a ZIP archive.
  */
-final class DocumentTypes {
+public final class DocumentTypes {
 
   private final MimeTypes detector = MimeTypes.getDefaultMimeTypes();
   private final List<String> allowed;
@@ -42,7 +42,7 @@ final class DocumentTypes {
   }
 
   /** A document of a type the city does not accept. */
-  static final class Refused extends RuntimeException {
+  public static final class Refused extends RuntimeException {
     private final String detected;
 
     Refused(String detected) {

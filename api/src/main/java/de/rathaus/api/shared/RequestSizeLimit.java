@@ -30,8 +30,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /**
-   * A document's upload (multipart to a request's attachments) is limited by the container's
-   * multipart settings instead, which follow {@code rathaus.attachments.max-file-size}.
+   * A document's upload (multipart to a request's attachments, in the API or the portal) is limited
+   * by the container's multipart settings instead, which follow {@code
+   * rathaus.attachments.max-file-size}.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -43,7 +44,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private static final java.util.regex.Pattern UPLOADS =
-      java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/attachments/?");
+      java.util.regex.Pattern.compile(
+          "/api/v1/requests/[^/]+/attachments/?|/portal/anliegen/[^/]+/anlagen/?");
 
   @Override
   protected void doFilterInternal(

@@ -2,25 +2,13 @@ package de.rathaus.api.transparency;
 
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.NotFound;
-import de.rathaus.api.transparency.TransparencyResources.CheckpointResource;
 import de.rathaus.api.transparency.TransparencyResources.ReceiptPending;
 import de.rathaus.api.transparency.TransparencyResources.ReceiptResource;
-import de.rathaus.application.servicerequest.FindMyRequest;
-import de.rathaus.application.servicerequest.RequestView;
-import de.rathaus.application.shared.Answers;
-import de.rathaus.application.transparency.CanonicalJson;
-import de.rathaus.application.transparency.CheckpointView;
-import de.rathaus.application.transparency.Checkpoints;
-import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.ServiceRequestId;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Base64;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,20 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReceiptController {
 
-  private final QueryGateway queries;
-  private final HistoryLog history;
-  private final Checkpoints checkpoints;
-  private final TransparencyProperties properties;
+  private final Receipts receipts;
 
-  public ReceiptController(
-      QueryGateway queries,
-      HistoryLog history,
-      Checkpoints checkpoints,
-      TransparencyProperties properties) {
-    this.queries = queries;
-    this.history = history;
-    this.checkpoints = checkpoints;
-    this.properties = properties;
+  public ReceiptController(Receipts receipts) {
+    this.receipts = receipts;
   }
 
   @GetMapping("/api/v1/requests/{id}/receipt")
@@ -64,40 +42,14 @@ public class ReceiptController {
       content = @Content(schema = @Schema(implementation = ReceiptPending.class)))
   public ResponseEntity<?> receipt(@PathVariable String id, Authentication caller) {
     ServiceRequestId request = new ServiceRequestId(id);
-    Optional<RequestView> mine =
-        Answers.of(
-            queries.query(
-                new FindMyRequest(request, new CitizenId(Actor.of(caller).id())),
-                ResponseTypes.optionalInstanceOf(RequestView.class)));
-    if (mine.isEmpty()) {
-      throw new NotFound();
-    }
-    HistoryLog.Leaf leaf = history.leafOf(request.value(), 0).orElseThrow(NotFound::new);
-    Base64.Encoder base64 = Base64.getEncoder();
-    Optional<CheckpointView> latest =
-        checkpoints.latest().filter(c -> c.treeSize() > leaf.leafIndex());
-    if (latest.isEmpty()) {
-      long seconds = Math.max(1, properties.checkpointInterval().toSeconds());
+    Receipts.Receipt receipt =
+        receipts.of(request, new CitizenId(Actor.of(caller).id())).orElseThrow(NotFound::new);
+    if (!receipt.ready()) {
       return ResponseEntity.status(HttpStatus.ACCEPTED)
-          .header("Retry-After", Long.toString(seconds))
+          .header("Retry-After", Long.toString(receipt.retryAfterSeconds()))
           .header("Location", "/api/v1/requests/" + request.value() + "/receipt")
-          .body(
-              new ReceiptPending(
-                  request.value(),
-                  leaf.position(),
-                  base64.encodeToString(leaf.leafHash()),
-                  seconds));
+          .body(receipt.body());
     }
-    CheckpointView checkpoint = latest.get();
-    return ResponseEntity.ok(
-        new ReceiptResource(
-            request.value(),
-            leaf.position(),
-            leaf.leafIndex(),
-            CanonicalJson.text(leaf.line()),
-            base64.encodeToString(leaf.leafHash()),
-            CheckpointResource.of(checkpoint),
-            TransparencyResources.base64(
-                history.inclusionProof(leaf.leafIndex(), checkpoint.treeSize()))));
+    return ResponseEntity.ok(receipt.body());
   }
 }

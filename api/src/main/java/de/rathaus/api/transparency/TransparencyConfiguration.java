@@ -44,6 +44,16 @@ public class TransparencyConfiguration {
     return Aggregates.ownEventsOnlyWithSnapshots(TransparencyLog.class, LOG_SNAPSHOT_EVERY);
   }
 
+  /** The citizens' receipts, for the API and the portal. */
+  @Bean
+  public Receipts receipts(
+      org.axonframework.queryhandling.QueryGateway queries,
+      HistoryLog history,
+      Checkpoints checkpoints,
+      TransparencyProperties properties) {
+    return new Receipts(queries, history, checkpoints, properties);
+  }
+
   @Bean
   public CheckpointProjection checkpointProjection(Checkpoints checkpoints) {
     return new CheckpointProjection(checkpoints);

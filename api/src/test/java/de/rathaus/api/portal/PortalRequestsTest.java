@@ -65,6 +65,15 @@ class PortalRequestsTest {
   @MockitoBean AccessRecording access;
   @MockitoBean Clock clock;
 
+  /** The documents' limits as the engine's defaults have them (the form pages name them). */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Limits {
+    @org.springframework.context.annotation.Bean
+    de.rathaus.api.servicerequest.AttachmentProperties attachmentProperties() {
+      return new de.rathaus.api.servicerequest.AttachmentProperties(null, null, null, null);
+    }
+  }
+
   static final ServiceView PERMIT =
       ServiceView.published(
           "bewohnerparken",

@@ -107,6 +107,68 @@ public final class PortalSession {
     }
   }
 
+  /**
+   * Sends a form as {@code multipart/form-data}, as a browser sends a file field: the text fields
+   * given, then the file in part {@code fileField} (left out when {@code content} is null).
+   */
+  HttpResponse<String> sendMultipart(
+      String path,
+      List<Map.Entry<String, String>> fields,
+      String fileField,
+      String fileName,
+      byte[] content) {
+    String boundary = "----rathaus" + java.util.UUID.randomUUID().toString().replace("-", "");
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> text =
+        t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, String> field : fields) {
+      text.accept("--" + boundary + "\r\n");
+      text.accept("Content-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
+      text.accept(field.getValue() + "\r\n");
+    }
+    if (content != null) {
+      text.accept("--" + boundary + "\r\n");
+      text.accept(
+          "Content-Disposition: form-data; name=\""
+              + fileField
+              + "\"; filename=\""
+              + fileName.replace("\"", "%22")
+              + "\"\r\n");
+      text.accept("Content-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(content);
+      text.accept("\r\n");
+    }
+    text.accept("--" + boundary + "--\r\n");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(at(path)))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The bytes at {@code path} (a download). */
+  HttpResponse<byte[]> bytes(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(at(path))).timeout(Duration.ofSeconds(30)).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   String at(String path) {
     return "http://127.0.0.1:" + port + path;
   }
