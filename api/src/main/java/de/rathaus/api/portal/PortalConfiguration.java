@@ -44,7 +44,7 @@ import org.springframework.web.servlet.ViewResolver;
  * from the engine itself only, and no inline script or style at all.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PortalProperties.class)
+@EnableConfigurationProperties({PortalProperties.class, PortalMap.Settings.class})
 public class PortalConfiguration {
 
   /** The portal's Content-Security-Policy: nothing inline, nothing from another host. */
@@ -56,6 +56,29 @@ public class PortalConfiguration {
   @Bean
   PortalTexts portalTexts(PortalProperties properties, Environment environment) {
     return PortalTexts.of(properties, DemoMode.of(environment));
+  }
+
+  /** The report form's map; a tile address that is not safe refuses the start. */
+  @Bean
+  PortalMap portalMap(PortalMap.Settings settings) {
+    return PortalMap.of(settings);
+  }
+
+  /** Leaflet's files from its WebJar, under the portal's own address (no third-party host). */
+  @Bean
+  org.springframework.web.servlet.config.annotation.WebMvcConfigurer portalMapAssets() {
+    String location = PortalMap.webJarLocation();
+    return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+      @Override
+      public void addResourceHandlers(
+          org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry registry) {
+        registry
+            .addResourceHandler(PortalMap.ASSETS + "**")
+            .addResourceLocations(location)
+            .setCacheControl(
+                org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)));
+      }
+    };
   }
 
   @Bean

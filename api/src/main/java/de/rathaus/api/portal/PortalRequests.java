@@ -95,6 +95,7 @@ public class PortalRequests {
   private final Clock clock;
   private final Validator validator;
   private final AttachmentProperties attachments;
+  private final PortalMap map;
 
   public PortalRequests(
       PortalCatalogue catalogue,
@@ -107,7 +108,8 @@ public class PortalRequests {
       AccessRecording access,
       Clock clock,
       Validator validator,
-      AttachmentProperties attachments) {
+      AttachmentProperties attachments,
+      PortalMap map) {
     this.catalogue = catalogue;
     this.texts = texts;
     this.submission = submission;
@@ -119,6 +121,7 @@ public class PortalRequests {
     this.clock = clock;
     this.validator = validator;
     this.attachments = attachments;
+    this.map = map;
   }
 
   private static String language() {
@@ -211,6 +214,15 @@ public class PortalRequests {
     page.addObject("here", PortalController.ROOT + "/leistungen/" + service.code() + "/antrag");
     page.addObject("service", PortalViews.detail(service, Map.of(), language()));
     page.addObject("report", form.isReport());
+    if (form.isReport() && map.shown().isPresent()) {
+      // the map's tiles come from the city's tile server: this page alone may show its images
+      page.addObject("map", map.shown().get());
+      if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+              instanceof org.springframework.web.context.request.ServletRequestAttributes current
+          && current.getResponse() != null) {
+        current.getResponse().setHeader("Content-Security-Policy", map.contentSecurityPolicy());
+      }
+    }
     page.addObject("fields", form.attributes());
     page.addObject("entered", form.entered());
     page.addObject("errors", form.errors());
