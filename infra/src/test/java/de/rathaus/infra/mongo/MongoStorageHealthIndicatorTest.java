@@ -1,0 +1,80 @@
+package de.rathaus.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.MongoWriteConcernException;
+import com.mongodb.ServerAddress;
+import com.mongodb.WriteConcernResult;
+import com.mongodb.bulk.WriteConcernError;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import java.nio.file.Path;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+/**
+ * The store's health is whether it acknowledges a write with the engine's write concern, not only
+ * whether it answers: a replica set without its majority answers {@code ping} and times out every
+ * write, and an engine on it can take no command.
+ */
+class MongoStorageHealthIndicatorTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aStoreThatAnswersButDoesNotAcknowledgeWritesIsDown() {
+    MongoClient client = mock(MongoClient.class);
+    MongoDatabase database = mock(MongoDatabase.class);
+    @SuppressWarnings("unchecked")
+    MongoCollection<Document> probes = mock(MongoCollection.class);
+    when(client.getDatabase("rathaus")).thenReturn(database);
+    when(database.runCommand(any(Bson.class))).thenReturn(new Document("ok", 1));
+    when(database.getCollection(MongoStorageHealthIndicator.COLLECTION)).thenReturn(probes);
+    when(probes.replaceOne(any(Bson.class), any(Document.class), any(ReplaceOptions.class)))
+        .thenThrow(
+            new MongoWriteConcernException(
+                new WriteConcernError(
+                    64,
+                    "WriteConcernFailed",
+                    "waiting for replication timed out",
+                    new BsonDocument()),
+                WriteConcernResult.unacknowledged(),
+                new ServerAddress()));
+
+    Health health =
+        new MongoStorageHealthIndicator(new RathausMongo(client, "rathaus", null)).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("writes", "not acknowledged");
+  }
+
+  @Test
+  void theEmbeddedStoreAcknowledgesTheProbeAndIsUp() {
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+      MongoStorageHealthIndicator indicator = new MongoStorageHealthIndicator(mongo);
+
+      assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+      assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+      // one probe document per instance, written again on every check
+      assertThat(
+              mongo
+                  .database()
+                  .getCollection(MongoStorageHealthIndicator.COLLECTION)
+                  .countDocuments())
+          .isEqualTo(1);
+    }
+  }
+}
