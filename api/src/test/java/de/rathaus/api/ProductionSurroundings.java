@@ -83,6 +83,8 @@ public final class ProductionSurroundings implements AutoCloseable {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("rathaus.data-dir", dir.resolve("data").toString());
     properties.put("rathaus.mongodb.uri", mongo.connectionString());
+    // the embedded store is no replica set: allowed for tests and benchmarks only
+    properties.put("rathaus.mongodb.allow-standalone", "true");
     properties.put(
         "spring.security.oauth2.resourceserver.jwt.public-key-location",
         publicKey.toUri().toString());

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,7 +46,16 @@ public class MongoStorageAutoConfiguration {
           Optional.ofNullable(mongodb.database())
               .or(() -> Optional.ofNullable(uri.getDatabase()))
               .orElse(DEFAULT_DATABASE);
-      return new RathausMongo(MongoClients.create(settings), database, null);
+      MongoClient client = MongoClients.create(settings);
+      if (environment.acceptsProfiles(Profiles.of("production"))) {
+        try {
+          checkProduction(uri, client, mongodb.allowStandalone());
+        } catch (RuntimeException refused) {
+          client.close();
+          throw refused;
+        }
+      }
+      return new RathausMongo(client, database, null);
     }
     if (environment.acceptsProfiles(Profiles.of("production"))) {
       throw new IllegalStateException(
@@ -61,6 +71,50 @@ public class MongoStorageAutoConfiguration {
             .build();
     String database = Optional.ofNullable(mongodb.database()).orElse(DEFAULT_DATABASE);
     return new RathausMongo(MongoClients.create(settings), database, server);
+  }
+
+  /**
+   * What the production profile asks of the MongoDB it is given: retryable writes (a write whose
+   * answer was lost in a failover is tried once more, and our writes are idempotent for it), and a
+   * replica set, since majority writes on a standalone server or through an arbiter confirm nothing
+   * beyond one disk. {@code allowStandalone} accepts a standalone server (the embedded store served
+   * on its own) for tests and demos.
+   */
+  static void checkProduction(ConnectionString uri, MongoClient client, boolean allowStandalone) {
+    if (Boolean.FALSE.equals(uri.getRetryWritesValue())) {
+      throw new IllegalStateException(
+          "The production profile needs retryable writes: remove retryWrites=false from"
+              + " RATHAUS_MONGODB_URI");
+    }
+    Document hello;
+    try {
+      hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+    } catch (com.mongodb.MongoCommandException unknown) {
+      // servers before 4.4.2, and the embedded server, know only the older name
+      hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
+    }
+    Optional<String> standalone = standaloneReason(hello);
+    if (standalone.isPresent() && !allowStandalone) {
+      throw new IllegalStateException(
+          "The production profile needs a MongoDB replica set, and RATHAUS_MONGODB_URI "
+              + standalone.get()
+              + ". Set RATHAUS_MONGODB_ALLOWSTANDALONE=true only for tests and demos on the"
+              + " embedded store.");
+    }
+  }
+
+  /** Why a server's {@code hello} answer is no replica set member to write to, or nothing. */
+  static Optional<String> standaloneReason(Document hello) {
+    if ("isdbgrid".equals(hello.getString("msg"))) {
+      return Optional.empty(); // a mongos, in front of replica sets
+    }
+    if (Boolean.TRUE.equals(hello.getBoolean("arbiterOnly"))) {
+      return Optional.of("names an arbiter, which holds no data");
+    }
+    if (hello.getString("setName") == null) {
+      return Optional.of("names a server that is not a replica set");
+    }
+    return Optional.empty();
   }
 
   /**

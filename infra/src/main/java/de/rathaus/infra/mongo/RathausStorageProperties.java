@@ -19,7 +19,7 @@ public record RathausStorageProperties(
 
   public RathausStorageProperties {
     dataDir = dataDir == null ? Path.of("data") : dataDir;
-    mongodb = mongodb == null ? new Mongodb(null, null) : mongodb;
+    mongodb = mongodb == null ? new Mongodb(null, null, false) : mongodb;
     eventStore = eventStore == null ? new EventStore(0, 0, null, null) : eventStore;
     embedded = embedded == null ? new Embedded(false) : embedded;
   }
@@ -34,7 +34,14 @@ public record RathausStorageProperties(
    * @param uri a MongoDB connection string (production: a replica set); empty = embedded
    * @param database the database name, {@code rathaus} unless the URI or this names another
    */
-  public record Mongodb(String uri, String database) {
+  /**
+   * @param uri the MongoDB connection string; none: the embedded server
+   * @param database the database's name
+   * @param allowStandalone under the production profile, accept a server that is not a replica set
+   *     (the embedded store served standalone, for tests, benchmarks and demos of several
+   *     instances); never for a city's production
+   */
+  public record Mongodb(String uri, String database, boolean allowStandalone) {
     public boolean external() {
       return uri != null && !uri.isBlank();
     }

@@ -80,6 +80,60 @@ class StorageConfigurationIT {
   }
 
   @Test
+  void theProductionProfileRefusesAStandaloneServerUnlessItIsAllowedForTestsAndDemos() {
+    try (EmbeddedMongoServer standalone = EmbeddedMongoServer.start(otherDir)) {
+      assertThatThrownBy(
+              () ->
+                  CounterApplication.start(
+                      dataDir.toString(),
+                      "spring.profiles.active=production",
+                      "rathaus.mongodb.uri=" + standalone.connectionString()))
+          .rootCause()
+          .hasMessageContaining("not a replica set")
+          .hasMessageContaining("RATHAUS_MONGODB_ALLOWSTANDALONE");
+      try (ConfigurableApplicationContext engine =
+          CounterApplication.start(
+              dataDir.toString(),
+              "spring.profiles.active=production",
+              "rathaus.mongodb.uri=" + standalone.connectionString(),
+              "rathaus.mongodb.allow-standalone=true")) {
+        engine.getBean(CommandGateway.class).sendAndWait(new CounterApi.OpenCounter("alone-1"));
+      }
+    }
+  }
+
+  @Test
+  void theProductionProfileRefusesAUriThatTurnsRetryableWritesOff() {
+    try (EmbeddedMongoServer standalone = EmbeddedMongoServer.start(otherDir)) {
+      assertThatThrownBy(
+              () ->
+                  CounterApplication.start(
+                      dataDir.toString(),
+                      "spring.profiles.active=production",
+                      "rathaus.mongodb.allow-standalone=true",
+                      "rathaus.mongodb.uri="
+                          + standalone.connectionString()
+                          + "/?retryWrites=false"))
+          .rootCause()
+          .hasMessageContaining("retryWrites=false");
+    }
+  }
+
+  @Test
+  void theReplicaSetCheckReadsTheServersOwnAnswer() {
+    assertThat(MongoStorageAutoConfiguration.standaloneReason(new Document("setName", "rs0")))
+        .isEmpty();
+    assertThat(MongoStorageAutoConfiguration.standaloneReason(new Document("ismaster", true)))
+        .hasValueSatisfying(why -> assertThat(why).contains("not a replica set"));
+    assertThat(
+            MongoStorageAutoConfiguration.standaloneReason(
+                new Document("setName", "rs0").append("arbiterOnly", true)))
+        .hasValueSatisfying(why -> assertThat(why).contains("arbiter"));
+    assertThat(MongoStorageAutoConfiguration.standaloneReason(new Document("msg", "isdbgrid")))
+        .isEmpty();
+  }
+
+  @Test
   void everySerializerIsJacksonAndXStreamIsNotOnTheClassPath() {
     try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
       assertThat(BeanFactoryUtils.beansOfTypeIncludingAncestors(engine, Serializer.class).values())
