@@ -85,6 +85,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * /api/v1/requests/{id}}) and the clerks' queue ({@code /portal/sachbearbeitung} ÷ {@code GET
  * /api/v1/cases}); the figure is the largest of the four ratios of medians.
  *
+ * <p>{@code http_vs_gateway}: citizens' submissions per second through HTTP (bearer tokens of the
+ * production profile, read-your-writes on, as a citizen's client sees them) ÷ the same submissions
+ * per second through {@code RequestSubmission} in-process (the use case the endpoint calls, which
+ * sends the command through the command gateway), on the same engine in the same run, each with
+ * {@value #CLIENTS} clients at once, in alternating rounds; the ratio of the medians.
+ *
+ * <p>{@code latency_p99_at_60_vs_single_p50}: the p99 of submissions through HTTP sent at 60 % of
+ * the measured HTTP maximum (an open load: each request at its own planned moment, waiting counted
+ * from there) ÷ the p50 of one client submitting one after another.
+ *
  * <p>Ends with one line per figure: {@code figure <name> <value>}.
  */
 public final class ApiBenchmark {
@@ -123,6 +133,9 @@ public final class ApiBenchmark {
       }
       if (runs("page_vs_api")) {
         pageFigure();
+      }
+      if (runs("http_vs_gateway") || runs("latency_p99_at_60_vs_single_p50")) {
+        throughputFigures();
       }
     } catch (Throwable failed) {
       // the embedded servers' threads would keep the JVM (and the build) waiting
@@ -1185,6 +1198,188 @@ public final class ApiBenchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static final int CLIENTS = 16;
+  private static final int THROUGHPUT_ROUNDS = 5;
+  private static final int THROUGHPUT_PER_CLIENT = 20;
+  private static final int SINGLE_SAMPLES = 200;
+  private static final Duration OPEN_LOAD = Duration.ofSeconds(20);
+
+  /** Submits as a fresh citizen now and then, so that no citizen's hourly count grows large. */
+  private static final class Submitter {
+    private final Engine engine;
+    private final String prefix;
+    private int sent;
+    private Citizen citizen;
+
+    Submitter(Engine engine, String prefix) {
+      this.engine = engine;
+      this.prefix = prefix;
+    }
+
+    void submit() {
+      if (sent++ % 10 == 0) {
+        citizen = engine.citizen(prefix + "-" + sent);
+      }
+      citizen.submit();
+    }
+  }
+
+  private static void throughputFigures() throws Exception {
+    try (Engine engine =
+        Engine.start(
+            "rathaus-bench-throughput",
+            true,
+            Map.of("rathaus.limits.requests-per-hour", "1000000"))) {
+      engine.publishService();
+      de.rathaus.application.servicerequest.RequestSubmission submission =
+          engine.context.getBean(de.rathaus.application.servicerequest.RequestSubmission.class);
+      java.util.concurrent.atomic.AtomicInteger inProcess =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Runnable gateway =
+          () ->
+              submission.submit(
+                  new de.rathaus.domain.shared.CitizenId(
+                      "gateway-bench-" + (inProcess.getAndIncrement() / 10)),
+                  new de.rathaus.application.servicerequest.RequestSubmission.Form(
+                      "messung",
+                      new java.util.HashMap<>(Map.of("kennzeichen", "HN-G " + inProcess.get())),
+                      null,
+                      null,
+                      new de.rathaus.domain.servicerequest.ApplicantContact(
+                          "Anna Beispiel", "anna@example.org", null, null)),
+                  new de.rathaus.domain.shared.ServiceRequestId(
+                      java.util.UUID.randomUUID().toString()));
+      Submitter[] http = new Submitter[CLIENTS];
+      for (int c = 0; c < CLIENTS; c++) {
+        http[c] = new Submitter(engine, "http-bench-" + c);
+      }
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+      try {
+        // warm-up, both ways
+        perSecond(pool, c -> http[c].submit(), 10);
+        perSecond(pool, c -> gateway.run(), 10);
+        double[] viaHttp = new double[THROUGHPUT_ROUNDS];
+        double[] viaGateway = new double[THROUGHPUT_ROUNDS];
+        for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+          if (round % 2 == 0) {
+            viaHttp[round] = perSecond(pool, c -> http[c].submit(), THROUGHPUT_PER_CLIENT);
+            viaGateway[round] = perSecond(pool, c -> gateway.run(), THROUGHPUT_PER_CLIENT);
+          } else {
+            viaGateway[round] = perSecond(pool, c -> gateway.run(), THROUGHPUT_PER_CLIENT);
+            viaHttp[round] = perSecond(pool, c -> http[c].submit(), THROUGHPUT_PER_CLIENT);
+          }
+        }
+        double httpRate = median(viaHttp);
+        double gatewayRate = median(viaGateway);
+        System.out.printf(
+            Locale.ROOT,
+            "submissions per second with %d clients (%d rounds of %d each per client): HTTP %s,"
+                + " median %.1f; in-process through the gateway %s, median %.1f%n",
+            CLIENTS,
+            THROUGHPUT_ROUNDS,
+            THROUGHPUT_PER_CLIENT,
+            format(viaHttp),
+            httpRate,
+            format(viaGateway),
+            gatewayRate);
+        figure("http_vs_gateway", httpRate / gatewayRate);
+
+        // one client, one after another
+        Submitter single = new Submitter(engine, "single-bench");
+        double[] alone = new double[SINGLE_SAMPLES];
+        for (int i = 0; i < SINGLE_SAMPLES; i++) {
+          long t0 = System.nanoTime();
+          single.submit();
+          alone[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        // an open load at 60 % of the maximum: each request at its planned moment
+        double rate = 0.6 * httpRate;
+        long interval = (long) (1e9 / rate);
+        int count = (int) (OPEN_LOAD.toNanos() / interval);
+        double[] loaded = new double[count];
+        java.util.concurrent.ScheduledExecutorService clock =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ExecutorService senders =
+            java.util.concurrent.Executors.newFixedThreadPool(CLIENTS * 4);
+        Submitter[] open = new Submitter[CLIENTS * 4];
+        for (int c = 0; c < open.length; c++) {
+          open[c] = new Submitter(engine, "open-bench-" + c);
+        }
+        java.util.concurrent.ArrayBlockingQueue<Submitter> free =
+            new java.util.concurrent.ArrayBlockingQueue<>(open.length, false, List.of(open));
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(count);
+        long start = System.nanoTime() + 100_000_000L;
+        for (int i = 0; i < count; i++) {
+          int n = i;
+          long planned = start + n * interval;
+          clock.schedule(
+              () ->
+                  senders.execute(
+                      () -> {
+                        Submitter who = free.poll();
+                        try {
+                          if (who == null) {
+                            who = new Submitter(engine, "open-extra-" + n);
+                          }
+                          who.submit();
+                          loaded[n] = (System.nanoTime() - planned) / 1e6;
+                        } finally {
+                          if (who != null) {
+                            free.offer(who);
+                          }
+                          done.countDown();
+                        }
+                      }),
+              planned - System.nanoTime(),
+              java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        if (!done.await(OPEN_LOAD.toSeconds() * 6, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the open load did not finish");
+        }
+        clock.shutdownNow();
+        senders.shutdownNow();
+        System.out.printf(
+            Locale.ROOT,
+            "one client alone: p50 %.2f ms, p99 %.2f ms (%d one after another); at 60 %% of the"
+                + " maximum (%.1f per second for %d s, %d requests): p50 %.2f ms, p99 %.2f ms%n",
+            median(alone),
+            percentile(alone, 0.99),
+            SINGLE_SAMPLES,
+            rate,
+            OPEN_LOAD.toSeconds(),
+            count,
+            median(loaded),
+            percentile(loaded, 0.99));
+        figure("latency_p99_at_60_vs_single_p50", percentile(loaded, 0.99) / median(alone));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Runs {@code each} {@code perClient} times on every client at once: calls per second. */
+  private static double perSecond(
+      java.util.concurrent.ExecutorService pool, java.util.function.IntConsumer each, int perClient)
+      throws Exception {
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perClient; i++) {
+                  each.accept(client);
+                }
+              }));
+    }
+    for (java.util.concurrent.Future<?> one : running) {
+      one.get();
+    }
+    return CLIENTS * perClient / ((System.nanoTime() - t0) / 1e9);
   }
 
   private static double median(double[] values) {
