@@ -88,10 +88,10 @@ public class MongoStorageAutoConfiguration {
     }
     Document hello;
     try {
-      hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
-    } catch (com.mongodb.MongoCommandException unknown) {
-      // servers before 4.4.2, and the embedded server, know only the older name
+      // the older name first: every MongoDB to 8 knows it, and the embedded server knows no other
       hello = client.getDatabase("admin").runCommand(new Document("isMaster", 1));
+    } catch (com.mongodb.MongoCommandException unknown) {
+      hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
     }
     Optional<String> standalone = standaloneReason(hello);
     if (standalone.isPresent() && !allowStandalone) {
