@@ -377,7 +377,7 @@ class PortalConsultationAdminBrowserIT {
     Matcher created = CREATED.matcher(page.getCurrentUrl());
     assertThat(created.find()).isTrue();
     String id = created.group(1);
-    assertThat(page.findElement(By.id("status")).getText()).contains("Entwurf");
+    assertThat(page.findElement(By.id("jetzt")).getText()).contains("Entwurf");
     assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Der neue Marktplatz");
 
     // --- revises it
@@ -397,7 +397,7 @@ class PortalConsultationAdminBrowserIT {
     submit("section[aria-labelledby=phase-wechseln]");
     waitFor(ExpectedConditions.urlContains("?verschoben"));
     browser.checked("admin-consultation-opened");
-    assertThat(page.findElement(By.id("status")).getText()).contains("Offen für Vorschläge");
+    assertThat(page.findElement(By.id("jetzt")).getText()).contains("Offen für Vorschläge");
     assertThat(page.findElements(By.id("feld-title_de"))).isEmpty();
     JsonNode api = client.get("/api/v1/consultations/" + id).expect(200);
     assertThat(api.path("phase").asText()).isEqualTo("OPEN");
