@@ -322,6 +322,32 @@ class PortalConsultationAdministrationTest {
   }
 
   @Test
+  void aListPageNoPageMadeIsTheBadRequestPage() throws Exception {
+    when(queries.query(
+            any(de.rathaus.application.participation.ListConsultations.class),
+            any(ResponseType.class)))
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                new de.rathaus.application.shared.Page.InvalidPageRequest("cursor")));
+    mvc.perform(get("/portal/verwaltung/beteiligung").param("weiter", "erfunden").with(ADA))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void mistakesInTheFormOfADraftOpenedMeanwhileAreShownAtTheirFields() throws Exception {
+    stands(ConsultationPhase.OPEN);
+    String page =
+        body(
+            mvc.perform(
+                    filled(post("/portal/verwaltung/beteiligung/" + PARKS.value()))
+                        .param("supportThreshold", "0"))
+                .andExpect(status().isBadRequest()));
+    // the summary's link leads to a field on the page
+    assertThat(page).contains("href=\"#feld-supportThreshold\"", "id=\"feld-supportThreshold\"");
+    verify(administration, never()).revise(any(), any());
+  }
+
+  @Test
   void anUnknownConsultationIsTheNotFoundPage() throws Exception {
     String unknown = ConsultationId.of(UUID.randomUUID()).value();
     mvc.perform(get("/portal/verwaltung/beteiligung/" + unknown).with(ADA))
