@@ -1,5 +1,6 @@
 package de.rathaus.api.portal;
 
+import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.catalogue.DepartmentView;
 import de.rathaus.application.participation.ActionFieldView;
@@ -20,6 +21,7 @@ import de.rathaus.domain.participation.SustainabilityGoal;
 import de.rathaus.domain.shared.LocalizedText;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +33,10 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -131,19 +135,37 @@ public class PortalConsultationAdministration {
     return formPage(null, PortalConsultationForm.of(null), HttpStatus.OK);
   }
 
+  /**
+   * Drafts the consultation the form describes. The form carries a token of its own ({@code
+   * formular}), from which the new consultation's id is made: the same form sent twice (a double
+   * click, a reload) drafts one consultation, as the API's {@code Idempotency-Key} does.
+   */
   @PostMapping("/neu")
-  ModelAndView draft(@RequestParam MultiValueMap<String, String> sent) {
+  ModelAndView draft(@RequestParam MultiValueMap<String, String> sent, Authentication caller) {
     PortalConsultationForm form = PortalConsultationForm.sent(sent);
-    if (!form.valid()) {
+    String token = sent.getFirst("formular");
+    if (!form.valid() || token == null || !token.matches("[0-9a-f-]{36}")) {
+      // with mistakes, or a form not made by this page: shown anew, with a token of its own
       return formPage(null, form, HttpStatus.BAD_REQUEST);
     }
-    ConsultationId id = ConsultationId.of(UUID.randomUUID());
-    Optional<ModelAndView> refused =
-        change(
-            form,
-            () -> administration.draft(id, form.content()),
-            status -> formPage(null, form, status));
-    return refused.orElseGet(() -> PortalStaff.seeOther(ROOT + "/" + id.value() + "?gespeichert"));
+    ConsultationId id =
+        ConsultationId.of(
+            UUID.nameUUIDFromBytes(
+                ("portal|consultation|" + Actor.of(caller).id() + "|" + token)
+                    .getBytes(StandardCharsets.UTF_8)));
+    ModelAndView drafted = PortalStaff.seeOther(ROOT + "/" + id.value() + "?gespeichert");
+    if (find(id.value()).isPresent()) {
+      return drafted;
+    }
+    try {
+      return change(
+              form,
+              () -> administration.draft(id, form.content()),
+              status -> formPage(null, form, status))
+          .orElse(drafted);
+    } catch (ConcurrencyException sentTwiceAtOnce) {
+      return drafted;
+    }
   }
 
   // --- a consultation's page
@@ -354,6 +376,7 @@ public class PortalConsultationAdministration {
             id == null ? "portal/verwaltung/beteiligung-neu" : "portal/verwaltung/beteiligung",
             status);
     page.addObject("id", id);
+    page.addObject("formular", id == null ? UUID.randomUUID().toString() : null);
     page.addObject("entered", form.entered());
     page.addObject("chosenGoals", form.goals());
     page.addObject("errors", form.errors());

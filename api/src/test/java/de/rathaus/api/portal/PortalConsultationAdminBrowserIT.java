@@ -115,6 +115,7 @@ class PortalConsultationAdminBrowserIT {
     return new ArrayList<>(
         List.of(
             Map.entry("_csrf", token),
+            Map.entry("formular", java.util.UUID.randomUUID().toString()),
             Map.entry("title_de", title),
             Map.entry("title_en", titleEn),
             Map.entry("description_de", description),
@@ -200,7 +201,11 @@ class PortalConsultationAdminBrowserIT {
   void aPhaseMoveTheRulesForbidIsAMessageOnThePage() {
     PortalSession ada = PortalSession.of(port, "ada");
     String token = PortalSession.token(ada.get(ROOT + "/neu").body());
-    String id = drafted(ada, fields(token, "Sprung", "", "Eine Phase zu weit", ""));
+    List<Map.Entry<String, String>> form = fields(token, "Sprung", "", "Eine Phase zu weit", "");
+    String id = drafted(ada, form);
+    // the same form sent again (a reload) drafts nothing more
+    assertThat(drafted(ada, form)).isEqualTo(id);
+    assertThat(ada.get(ROOT).body().split("Sprung", -1)).hasSize(2);
     HttpResponse<String> skipped =
         ada.send("POST", ROOT + "/" + id + "/phase", Map.of("_csrf", token, "phase", "CLOSED"));
     assertThat(skipped.statusCode()).isEqualTo(409);

@@ -90,6 +90,8 @@ class PortalConsultationAdministrationTest {
 
   static final ConsultationId PARKS = ConsultationId.of(UUID.randomUUID());
 
+  static final String FORM = UUID.randomUUID().toString();
+
   static final ConsultationContent CONTENT =
       new ConsultationContent(
           new LocalizedText("Parks am Fluss", null),
@@ -147,6 +149,7 @@ class PortalConsultationAdministrationTest {
     return request
         .with(csrf())
         .with(ADA)
+        .param("formular", FORM)
         .param("title_de", "Parks am Fluss")
         .param("description_de", "Worum es geht")
         .param("actionField", "mobilitaet")
@@ -239,6 +242,36 @@ class PortalConsultationAdministrationTest {
         null,
         null,
         null);
+  }
+
+  @Test
+  void theSameFormSentAgainDraftsNothingMore() throws Exception {
+    stands(ConsultationPhase.DRAFT);
+    mvc.perform(filled(post("/portal/verwaltung/beteiligung/neu")))
+        .andExpect(status().isSeeOther())
+        .andExpect(
+            redirectedUrlPattern("/portal/verwaltung/beteiligung/consultation-*?gespeichert"));
+    verify(administration, never()).draft(any(), any());
+  }
+
+  @Test
+  void aFormWithoutItsTokenIsShownAnewAndDraftsNothing() throws Exception {
+    String page =
+        body(
+            mvc.perform(
+                    post("/portal/verwaltung/beteiligung/neu")
+                        .with(csrf())
+                        .with(ADA)
+                        .param("title_de", "Parks am Fluss")
+                        .param("description_de", "Worum es geht")
+                        .param("actionField", "mobilitaet")
+                        .param("format", "IDEAS")
+                        .param("opensAt", "2026-07-01T10:00")
+                        .param("closesAt", "2026-08-01T10:00"))
+                .andExpect(status().isBadRequest()));
+    assertThat(page).containsPattern("name=\"formular\" value=\"[0-9a-f-]{36}\"");
+    assertThat(page).contains("value=\"Parks am Fluss\"");
+    verify(administration, never()).draft(any(), any());
   }
 
   @Test
