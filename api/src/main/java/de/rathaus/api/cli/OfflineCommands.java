@@ -49,6 +49,7 @@ public final class OfflineCommands {
       case "verify" -> Optional.of(verify(args, out, err));
       case "verify-receipt" -> Optional.of(verifyReceipt(args, out, err));
       case "export-history" -> Optional.of(HistoryExportCommand.run(args, out, err));
+      case "store" -> Optional.of(StoreCommand.run(args, out, err));
       default -> Optional.empty();
     };
   }

@@ -3,17 +3,16 @@ package de.rathaus.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.rathaus.api.TestClient;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import de.rathaus.api.RathausApplication;
+import de.rathaus.api.TestClient;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,21 +30,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code rathaus.jar store --port N}: the embedded store on its own, for several engine instances
  * on one store. Every process runs from the packaged jar (built in the package phase, before the
  * ITs): an acknowledged write survives {@code kill -9} of the store, an engine on {@code
- * RATHAUS_MONGODB_URI} keeps its request across its own restart and a clean (SIGTERM) restart of
- * the store, and bad arguments are one line and exit code 2.
+ * RATHAUS_MONGODB_URI} (in this JVM, the cheaper start) keeps its request across its own restart
+ * and a clean (SIGTERM) restart of the store, and bad arguments are one line and exit code 2.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StoreCommandIT {
 
   private static final Duration STORE_START = Duration.ofSeconds(30);
-  private static final Duration ENGINE_START = Duration.ofSeconds(90);
   private static final Duration STOP = Duration.ofSeconds(20);
   private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
+  private static final List<ConfigurableApplicationContext> ENGINES = new CopyOnWriteArrayList<>();
 
   @TempDir Path work;
 
@@ -56,6 +58,10 @@ class StoreCommandIT {
 
   @AfterAll
   static void killAll() throws InterruptedException {
+    for (ConfigurableApplicationContext engine : ENGINES) {
+      engine.close();
+      ENGINES.remove(engine);
+    }
     for (Process process : STARTED) {
       process.destroyForcibly().waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
       STARTED.remove(process);
@@ -100,9 +106,8 @@ class StoreCommandIT {
     int storePort = freeLoopbackPort();
     Process store = startStore("store-1", storePort, data);
 
-    int enginePort = freeLoopbackPort();
-    Process engine = startEngine("engine-1", enginePort, storePort, engineData);
-    TestClient client = new TestClient(enginePort);
+    ConfigurableApplicationContext engine = startEngine(storePort, engineData);
+    TestClient client = client(engine);
     String id =
         client
             .post("/api/v1/requests")
@@ -118,7 +123,7 @@ class StoreCommandIT {
             .asText();
     assertThat(client.get("/api/v1/requests/" + id).as("anna").expect(200).path("id").asText())
         .isEqualTo(id);
-    stop(engine);
+    engine.close();
 
     // a clean stop of the store (SIGTERM) writes its journal into its file and lets go of it
     store.destroy();
@@ -129,10 +134,11 @@ class StoreCommandIT {
 
     int storeAgain = freeLoopbackPort();
     startStore("store-2", storeAgain, data);
-    int engineAgain = freeLoopbackPort();
-    startEngine("engine-2", engineAgain, storeAgain, engineData);
     JsonNode request =
-        new TestClient(engineAgain).get("/api/v1/requests/" + id).as("anna").expect(200);
+        client(startEngine(storeAgain, engineData))
+            .get("/api/v1/requests/" + id)
+            .as("anna")
+            .expect(200);
     assertThat(request.path("id").asText()).isEqualTo(id);
     assertThat(request.path("serviceCode").asText()).isEqualTo("meldebescheinigung");
   }
@@ -140,41 +146,72 @@ class StoreCommandIT {
   @Test
   void badArgumentsAreOneLineAndExitCodeTwo() throws Exception {
     Path notADirectory = Files.writeString(work.resolve("a-file"), "not a directory");
+    Map<String, String> env = Map.of("RATHAUS_DATA_DIR", work.resolve("default-data").toString());
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       String takenPort = Integer.toString(taken.getLocalPort());
       String free = Integer.toString(freeLoopbackPort());
+      String unwritable = notADirectory.resolve("d").toString();
+      // as processes of the jar: the exit code the shell sees, and no thread left behind
+      refusedByTheJar(List.of("store"), "usage: store --port N");
+      refusedByTheJar(List.of("store", "--port", takenPort), "port " + takenPort + " is in use");
+      refusedByTheJar(
+          List.of("store", "--port", free, "--data-dir", unwritable),
+          "cannot write the data directory");
+      // the rest in this JVM, through the same command
       Map<List<String>, String> cases =
           Map.of(
-              List.of("store"), "usage: store --port N",
               List.of("store", "--port", "abc"), "not a port number: abc",
               List.of("store", "--port", "70000"), "not a port number: 70000",
               List.of("store", "--port", "0"), "not a port number: 0",
-              List.of("store", "--port", takenPort), "port " + takenPort + " is in use",
-              List.of("store", "--port", free, "--data-dir", notADirectory.resolve("d").toString()),
-                  "cannot write the data directory",
+              List.of("store", "--port"), "option --port needs a value",
+              List.of("store", "--port", takenPort, "--data-dir", work.resolve("d").toString()),
+                  "port " + takenPort + " is in use",
               List.of("store", "--port", free, "--bind", "not an address"),
                   "not an IP address: not an address",
+              List.of("store", "--port", free, "--bind", "localhost"),
+                  "not an IP address: localhost",
               List.of("store", "--port", free, "--verbose"), "unknown option: --verbose");
       for (Map.Entry<List<String>, String> bad : cases.entrySet()) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
-        command.addAll(bad.getKey());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("RATHAUS_DATA_DIR", work.resolve("default-data").toString());
-        Path err = work.resolve("err.txt");
-        Path out = work.resolve("out.txt");
-        Process process = builder.redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-        STARTED.add(process);
-        assertThat(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        String message = read(err);
-        assertThat(process.exitValue()).as("exit code of %s: %s", bad.getKey(), message).isEqualTo(2);
-        assertThat(message.strip())
-            .as("message of %s", bad.getKey())
-            .contains(bad.getValue())
-            .doesNotContain("\n")
-            .doesNotContain("Exception");
-        assertThat(read(out)).as("output of %s", bad.getKey()).doesNotContain("store ready");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit =
+            StoreCommand.run(
+                bad.getKey().toArray(String[]::new),
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code of %s: %s", bad.getKey(), message).isEqualTo(2);
+        assertOneLine(bad.getKey(), message, bad.getValue());
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("store ready");
       }
     }
+  }
+
+  private void refusedByTheJar(List<String> args, String expected) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("RATHAUS_DATA_DIR", work.resolve("default-data").toString());
+    Path err = work.resolve("err.txt");
+    Path out = work.resolve("out.txt");
+    Process process = builder.redirectError(err.toFile()).redirectOutput(out.toFile()).start();
+    STARTED.add(process);
+    assertThat(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS))
+        .as("%s ends by itself:%n%s%n%s", args, read(out), read(err))
+        .isTrue();
+    assertThat(process.exitValue()).as("exit code of %s: %s", args, read(err)).isEqualTo(2);
+    assertOneLine(args, read(err), expected);
+    assertThat(read(out)).as("output of %s", args).doesNotContain("store ready");
+  }
+
+  private static void assertOneLine(List<String> args, String message, String expected) {
+    assertThat(message.strip())
+        .as("message of %s", args)
+        .contains(expected)
+        .doesNotContain("\n")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   private Process startStore(String name, int port, Path data) throws Exception {
@@ -207,54 +244,27 @@ class StoreCommandIT {
     throw new AssertionError("The store was not ready in time:\n" + read(log(name)));
   }
 
-  private Process startEngine(String name, int port, int storePort, Path data) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java(),
-                "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar",
-                jar().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log(name).toFile());
-    Map<String, String> env = builder.environment();
-    env.put("RATHAUS_MONGODB_URI", "mongodb://127.0.0.1:" + storePort);
-    env.put("RATHAUS_DEMO", "true");
-    env.put("RATHAUS_DATA_DIR", data.toString());
-    env.put("SERVER_PORT", Integer.toString(port));
-    env.put("SERVER_ADDRESS", "127.0.0.1");
-    env.put("RATHAUS_PARTICIPATION_PHASE_CHECK_INTERVAL", "PT1H");
-    Process engine = builder.start();
-    STARTED.add(engine);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health =
-        HttpRequest.newBuilder(new URI("http://127.0.0.1:" + port + "/actuator/health"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + ENGINE_START.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!engine.isAlive()) {
-        throw new AssertionError(
-            "The engine exited with " + engine.exitValue() + ":\n" + read(log(name)));
-      }
-      try {
-        HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200) {
-          return engine;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The engine was not UP in time:\n" + read(log(name)));
+  /**
+   * An engine in this JVM on the standalone store, configured as an operator would through the
+   * environment ({@code RATHAUS_MONGODB_URI}, {@code RATHAUS_DEMO=true}); as arguments here, which
+   * bind to the same properties. In-process: a second start in a warm JVM takes a third of a jar's.
+   */
+  private ConfigurableApplicationContext startEngine(int storePort, Path data) {
+    ConfigurableApplicationContext engine =
+        new SpringApplicationBuilder(RathausApplication.class)
+            .run(
+                "--rathaus.mongodb.uri=mongodb://127.0.0.1:" + storePort,
+                "--rathaus.demo=true",
+                "--rathaus.data-dir=" + data,
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--rathaus.participation.phase-check-interval=PT1H");
+    ENGINES.add(engine);
+    return engine;
   }
 
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
-    }
+  private static TestClient client(ConfigurableApplicationContext engine) {
+    return new TestClient(((ServletWebServerApplicationContext) engine).getWebServer().getPort());
   }
 
   private Path log(String name) {
@@ -269,7 +279,9 @@ class StoreCommandIT {
     Path testClasses =
         Path.of(StoreCommandIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jar = testClasses.resolveSibling("rathaus.jar");
-    assertThat(jar).as("the packaged engine (mvn package builds it before the ITs)").isRegularFile();
+    assertThat(jar)
+        .as("the packaged engine (mvn package builds it before the ITs)")
+        .isRegularFile();
     return jar;
   }
 
