@@ -80,8 +80,12 @@ final class StoreCommand {
               + options.address().getAddress().getHostAddress()
               + " and has no authentication");
     }
-    InetSocketAddress bound = running.address();
-    out.println("store ready on " + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+    // the address asked for (0.0.0.0 stays 0.0.0.0), with the port actually bound
+    out.println(
+        "store ready on "
+            + options.address().getAddress().getHostAddress()
+            + ":"
+            + running.address().getPort());
     out.flush();
     try {
       stopped.await();
