@@ -23,6 +23,8 @@ import java.util.Optional;
  * checkpoint, {@code verify-receipt <receipt.json> <public-key-file>} checks a citizen's receipt.
  * The key file may hold the key in any form the engine publishes (PEM, a C2SP verifier key, the
  * JSON of the well-known address). Neither needs a store or starts Spring: they read files only.
+ * {@code store --port N} ({@link StoreCommand}) serves the embedded store on its own, for several
+ * engine instances on one store; it starts no engine either.
  *
  * <p>Exit codes: 0 valid, 1 invalid (the first bad position and the reason are printed), 2 wrong
  * usage or unreadable input.
@@ -49,6 +51,7 @@ public final class OfflineCommands {
       case "verify" -> Optional.of(verify(args, out, err));
       case "verify-receipt" -> Optional.of(verifyReceipt(args, out, err));
       case "export-history" -> Optional.of(HistoryExportCommand.run(args, out, err));
+      case "store" -> Optional.of(StoreCommand.run(args, out, err));
       default -> Optional.empty();
     };
   }

@@ -34,7 +34,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final String connectionString;
   private final ScheduledExecutorService checkpoints;
 
-  private EmbeddedMongoServer(Path dataDir, boolean fsync, Duration checkpointEvery) {
+  private EmbeddedMongoServer(
+      Path dataDir, boolean fsync, Duration checkpointEvery, InetSocketAddress address) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -52,8 +53,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     this.backend = new FastH2Backend(store, journal, fsync);
     backend.recover();
     this.server = new MongoServer(backend);
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    server.bind(address);
+    try {
+      server.bind(address);
+    } catch (Exception e) { // Netty throws a taken address's BindException undeclared
+      // nothing listens: end the server's threads and let go of the file (and its lock)
+      server.shutdownNow();
+      backend.close();
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("Cannot listen on " + address, e);
+    }
     InetSocketAddress bound = server.getLocalAddress();
     this.connectionString =
         "mongodb://" + bound.getAddress().getHostAddress() + ":" + bound.getPort();
@@ -66,12 +75,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             });
     long every = checkpointEvery.toMillis();
     checkpoints.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
-    log.info("Embedded MongoDB (H2 backend) started on the loopback interface, file {}", file);
+    log.info("Embedded MongoDB (H2 backend) started on {}, file {}", connectionString, file);
   }
 
   /** Starts the embedded server on the store file in {@code dataDir}, creating it if needed. */
   public static EmbeddedMongoServer start(Path dataDir) {
-    return new EmbeddedMongoServer(dataDir, false, Duration.ofSeconds(1));
+    return start(dataDir, false);
   }
 
   /**
@@ -79,17 +88,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
    * acknowledged writes survive a power failure too, not only a killed process.
    */
   public static EmbeddedMongoServer start(Path dataDir, boolean fsync) {
-    return new EmbeddedMongoServer(dataDir, fsync, Duration.ofSeconds(1));
+    return start(dataDir, fsync, Duration.ofSeconds(1));
+  }
+
+  /**
+   * As {@link #start(Path, boolean)}, listening on the given address instead of a free port of the
+   * loopback interface: the standalone store ({@code rathaus.jar store}). Fails with a {@link
+   * java.net.BindException} in its causes if the address is taken.
+   */
+  public static EmbeddedMongoServer start(Path dataDir, boolean fsync, InetSocketAddress address) {
+    return new EmbeddedMongoServer(dataDir, fsync, Duration.ofSeconds(1), address);
   }
 
   /** As {@link #start(Path)}, committing the store at the given interval (tests). */
   static EmbeddedMongoServer start(Path dataDir, Duration checkpointEvery) {
-    return new EmbeddedMongoServer(dataDir, false, checkpointEvery);
+    return start(dataDir, false, checkpointEvery);
   }
 
   /** As {@link #start(Path, boolean)}, committing the store at the given interval (tests). */
   static EmbeddedMongoServer start(Path dataDir, boolean fsync, Duration checkpointEvery) {
-    return new EmbeddedMongoServer(dataDir, fsync, checkpointEvery);
+    return new EmbeddedMongoServer(
+        dataDir,
+        fsync,
+        checkpointEvery,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   /**
@@ -102,6 +124,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Checkpoint of the embedded store failed: {}", e.getMessage());
     }
+  }
+
+  /** The address the server listens on. */
+  public InetSocketAddress address() {
+    return server.getLocalAddress();
   }
 
   public String connectionString() {
