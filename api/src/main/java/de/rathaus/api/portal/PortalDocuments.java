@@ -4,6 +4,7 @@ import de.rathaus.api.servicerequest.AttachmentController;
 import de.rathaus.api.servicerequest.DocumentTypes;
 import de.rathaus.api.shared.Actor;
 import de.rathaus.api.shared.HourlyLimit;
+import de.rathaus.api.shared.Idempotency;
 import de.rathaus.api.shared.NotFound;
 import de.rathaus.api.transparency.Receipts;
 import de.rathaus.application.servicerequest.AttachmentFiles;
@@ -142,6 +143,13 @@ public class PortalDocuments {
     } catch (AttachmentFiles.TooLarge tooLarge) {
       return refused(
           view.get(), caller, HttpStatus.PAYLOAD_TOO_LARGE, "portal.documents.error.size");
+    } catch (Idempotency.KeyReused | Idempotency.KeyInProgress repeated) {
+      // this form was sent before, with another file (the back button after a success)
+      return refused(
+          requests.find(id, caller).orElse(view.get()),
+          caller,
+          HttpStatus.CONFLICT,
+          "portal.documents.error.repeated");
     } catch (HourlyLimit.Exceeded tooMany) {
       return refused(
           view.get(), caller, HttpStatus.TOO_MANY_REQUESTS, "portal.documents.error.limit");

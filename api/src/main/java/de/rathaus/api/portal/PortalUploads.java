@@ -39,6 +39,10 @@ final class PortalUploads extends OncePerRequestFilter {
       throws ServletException, IOException {
     try {
       request.getParts();
+    } catch (ServletException | IOException notAForm) {
+      // no form at all (no boundary, a broken body): the CSRF check refuses it as it would have
+      chain.doFilter(request, response);
+      return;
     } catch (IllegalStateException tooLarge) {
       // Tomcat's answer to a part or a form over the multipart limits
       Matcher upload = UPLOAD.matcher(request.getRequestURI());

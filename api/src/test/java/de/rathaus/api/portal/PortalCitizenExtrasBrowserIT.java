@@ -181,6 +181,9 @@ class PortalCitizenExtrasBrowserIT {
       "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
           .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+  static final byte[] PDF_TWO =
+      "%PDF-1.4\n% zwei\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   /** Uploads through the request page's form as {@code session}: the portal's answer. */
   private static HttpResponse<String> upload(
       PortalSession session, String id, String name, byte[] content, String purpose) {
@@ -245,6 +248,19 @@ class PortalCitizenExtrasBrowserIT {
                 .expect(200)
                 .path("items"))
         .hasSize(2);
+    // that form again with another file (the back button after a success): told on the page
+    HttpResponse<String> reused = anna.sendMultipart(uploads, again, "datei", "drei.pdf", PDF_TWO);
+    assertThat(reused.statusCode()).isEqualTo(409);
+    assertThat(reused.body())
+        .contains("Dieses Formular wurde schon gesendet", "id=\"datei-error\"")
+        .doesNotContain("\"type\"");
+
+    // a body that is no multipart form at all, even signed out: no 500
+    for (PortalSession who : List.of(new PortalSession(port), anna)) {
+      HttpResponse<String> broken =
+          who.sendRaw("POST", uploads, "multipart/form-data", "kein Formular");
+      assertThat(broken.statusCode()).as(broken.body()).isIn(400, 403);
+    }
 
     // refusals: the page again with the reason at the field, the API's status, nothing stored
     byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0};

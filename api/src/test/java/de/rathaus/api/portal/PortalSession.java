@@ -155,6 +155,24 @@ public final class PortalSession {
     }
   }
 
+  /** Sends {@code body} as it is, with the content type given (a client that breaks the rules). */
+  HttpResponse<String> sendRaw(String method, String path, String contentType, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(at(path)))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The bytes at {@code path} (a download). */
   HttpResponse<byte[]> bytes(String path) {
     HttpRequest request =

@@ -77,4 +77,32 @@ class MongoStorageHealthIndicatorTest {
           .isEqualTo(1);
     }
   }
+
+  @Test
+  void checksInQuickSuccessionWriteOnceAndOldInstancesProbesAreRemoved() {
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+      MongoCollection<Document> probes =
+          mongo.database().getCollection(MongoStorageHealthIndicator.COLLECTION);
+      // a probe of an instance gone two days ago
+      probes.insertOne(
+          new Document("_id", "gone")
+              .append(
+                  "at",
+                  java.util.Date.from(
+                      java.time.Instant.now().minus(java.time.Duration.ofDays(2)))));
+      MongoStorageHealthIndicator indicator = new MongoStorageHealthIndicator(mongo);
+
+      assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+      java.util.Date first = probes.find().first().getDate("at");
+      for (int i = 0; i < 20; i++) {
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+      }
+      // health checks in a burst (anyone may ask) share the one write of the last seconds
+      assertThat(probes.find().first().getDate("at")).isEqualTo(first);
+      assertThat(probes.countDocuments()).isEqualTo(1);
+      assertThat(probes.find(new Document("_id", "gone")).first()).isNull();
+    }
+  }
 }
