@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -68,13 +67,7 @@ public class PortalDocuments {
 
   @ModelAttribute
   void layout(HttpServletRequest request, Model model) {
-    String query = request.getQueryString();
-    model.addAttribute("city", texts.cityName());
-    model.addAttribute("cityIsDemo", texts.cityIsDemo());
-    model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-    model.addAttribute("here", request.getRequestURI() + (query == null ? "" : "?" + query));
-    model.addAttribute("account", PortalViews.account());
-    model.addAttribute("nav", "mine");
+    PortalPage.layout(request, model, texts, "mine");
   }
 
   /**

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,13 +59,7 @@ public class PortalMyData {
 
   @ModelAttribute
   void layout(HttpServletRequest request, Model model) {
-    String query = request.getQueryString();
-    model.addAttribute("city", texts.cityName());
-    model.addAttribute("cityIsDemo", texts.cityIsDemo());
-    model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-    model.addAttribute("here", request.getRequestURI() + (query == null ? "" : "?" + query));
-    model.addAttribute("account", PortalViews.account());
-    model.addAttribute("nav", "data");
+    PortalPage.layout(request, model, texts, "data");
   }
 
   /** A read of the citizen's data, in words. */
@@ -91,7 +84,7 @@ public class PortalMyData {
     } catch (Page.InvalidPageRequest notOurs) {
       return badCursor();
     }
-    String language = LocaleContextHolder.getLocale().getLanguage();
+    String language = PortalPage.language();
     List<Read> rows =
         reads.items().stream()
             .map(
