@@ -255,7 +255,7 @@ class PortalAuditBrowserIT {
   private void follow(WebElement element) {
     WebElement before = page.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+    new WebDriverWait(page, Duration.ofSeconds(30)).until(PortalBrowser.replaced(before));
   }
 
   private void inert(String name) {

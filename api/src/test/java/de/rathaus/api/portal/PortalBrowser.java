@@ -15,10 +15,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver, both given by path so that
@@ -105,6 +109,29 @@ final class PortalBrowser implements AutoCloseable {
 
   WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * Waits for the page that held {@code before} to be replaced by another. Selenium's {@code
+   * stalenessOf} knows only the standard's "stale element reference"; chromium, asked about an
+   * element in the very moment its document is swapped, answers instead "unhandled inspector error:
+   * Node with given id does not belong to the document" — the same fact, which {@code stalenessOf}
+   * lets through as a failure.
+   */
+  static ExpectedCondition<Boolean> replaced(WebElement before) {
+    return driver -> {
+      try {
+        before.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException gone) {
+        return true;
+      } catch (WebDriverException asked) {
+        if (String.valueOf(asked.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw asked;
+      }
+    };
   }
 
   /**

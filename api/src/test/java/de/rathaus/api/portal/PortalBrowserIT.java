@@ -20,7 +20,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,7 +98,7 @@ class PortalBrowserIT {
   private void follow(WebElement element) {
     WebElement before = page.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+    new WebDriverWait(page, Duration.ofSeconds(20)).until(PortalBrowser.replaced(before));
   }
 
   private List<String> resultNames() {

@@ -392,7 +392,7 @@ class PortalParticipationBrowserIT {
   private void follow(WebElement element) {
     WebElement before = page.findElement(By.tagName("html"));
     element.click();
-    waitFor(ExpectedConditions.stalenessOf(before));
+    waitFor(PortalBrowser.replaced(before));
   }
 
   private String text(String css) {

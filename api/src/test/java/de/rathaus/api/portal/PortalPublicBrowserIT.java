@@ -19,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -246,7 +245,7 @@ class PortalPublicBrowserIT {
   private void follow(WebElement element) {
     WebElement before = page.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+    new WebDriverWait(page, Duration.ofSeconds(20)).until(PortalBrowser.replaced(before));
   }
 
   private String h1() {
