@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -23,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver, both given by path so that
@@ -135,11 +138,69 @@ final class PortalBrowser implements AutoCloseable {
   }
 
   /**
+   * Clicks what leads to another page (a form's button, a link) and waits until that page has
+   * replaced the one shown, so that what follows reads the new page and not the old one.
+   */
+  void clickAndLoad(WebElement target) {
+    WebElement before = driver.findElement(org.openqa.selenium.By.tagName("html"));
+    target.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(replaced(before));
+    settled();
+  }
+
+  /**
    * Checks the page now shown with axe-core (every rule it has; serious and critical findings fail
    * the test, naming rule and elements) and writes a screenshot named {@code NN-name.png}.
    */
   Results checked(String name) {
     Path photo = SCREENSHOTS.resolve(String.format("%02d-%s.png", PHOTOS.incrementAndGet(), name));
+    for (int attempt = 1; ; attempt++) {
+      settled();
+      try {
+        return checkedOnce(name, photo);
+      } catch (RuntimeException interrupted) {
+        // a click's navigation that began only after the click returned swaps the document under
+        // the screenshot or axe-core's script; the page it leads to is the one to check
+        if (attempt == 5 || !interruptedByNavigation(interrupted)) {
+          throw interrupted;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a browser call failed because the document it was made on was replaced meanwhile:
+   * chromium says so in several words depending on the moment ("aborted by navigation", "Not
+   * attached to an active page", "does not belong to the document", "Execution context was
+   * destroyed"), or the element went stale.
+   */
+  static boolean interruptedByNavigation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StaleElementReferenceException) {
+        return true;
+      }
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("aborted by navigation")
+          || message.contains("Not attached to an active page")
+          || message.contains("does not belong to the document")
+          || message.contains("Execution context was destroyed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits (up to 30 s) until the document now shown has loaded completely. */
+  private void settled() {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  private Results checkedOnce(String name, Path photo) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(photo, driver.getScreenshotAs(OutputType.BYTES));

@@ -360,7 +360,7 @@ class PortalClerkBrowserIT {
 
     // only my cases: none yet
     new Select(page.findElement(By.id("zustaendig"))).selectByValue("ich");
-    page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    browser.clickAndLoad(page.findElement(By.cssSelector("form.filters button[type=submit]")));
     browser.checked("clerk-queue-mine-empty");
     assertThat(page.findElement(By.tagName("main")).getText())
         .contains("Keine Vorgänge passen zu diesem Filter.");
