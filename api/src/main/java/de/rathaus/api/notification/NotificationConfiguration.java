@@ -58,10 +58,9 @@ public class NotificationConfiguration {
       RequestContacts contacts,
       ProposalAuthors authors,
       NotificationSettings settings,
-      NotificationProperties properties,
-      Clock clock) {
+      NotificationProperties properties) {
     return new NotificationOutboxProjection(
-        outbox, contacts, authors, settings, clock, properties.maxAge());
+        outbox, contacts, authors, settings, Clock.systemUTC(), properties.maxAge());
   }
 
   /** The outbox's own processor, {@value NotificationOutboxProjection#NAME}. */
@@ -108,13 +107,12 @@ public class NotificationConfiguration {
         Outbox outbox,
         NotificationSettings settings,
         JavaMailSender mail,
-        NotificationProperties properties,
-        Clock clock) {
+        NotificationProperties properties) {
       return new NotificationDelivery(
           outbox,
           settings,
           new SmtpMailServer(mail, properties.from()),
-          clock,
+          Clock.systemUTC(),
           new NotificationDelivery.Policy(
               properties.batch(),
               properties.lease(),

@@ -49,13 +49,11 @@ public class EventStoreAutoConfiguration {
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       Configuration configuration,
-      ObjectProvider<AppendHook> appendHook,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<AppendHook> appendHook) {
     RathausStorageProperties.EventStore tuning = properties.eventStore();
     MongoEventStorageEngine engine =
         MongoEventStorageEngine.builder()
             .database(database)
-            .clock(clock.getIfAvailable(Clock::systemUTC))
             .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
             .leaseAndGapTimeout(tuning.lease(), tuning.gapTimeout())
             .positionBlockSize(tuning.positionBlockSize())
@@ -105,15 +103,14 @@ public class EventStoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(TokenStore.class)
-  public TokenStore tokenStore(
-      MongoDatabase database, Serializer serializer, ObjectProvider<Clock> clock) {
+  public TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
     return new MongoTokenStore(
         database,
         TOKENS_COLLECTION,
         serializer,
         Duration.ofSeconds(10),
         MongoTokenStore.newNodeId(),
-        clock.getIfAvailable(Clock::systemUTC));
+        Clock.systemUTC());
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */

@@ -83,26 +83,7 @@ public class PersonalDataAutoConfiguration {
       PrivacyProperties privacy,
       RathausStorageProperties storage,
       RathausMongo mongo,
-      PrivacySubjects subjects,
-      ObjectProvider<Clock> engineClock) {
-    return subjectKeyStore(
-        privacy, storage, mongo, subjects, engineClock.getIfAvailable(Clock::systemUTC));
-  }
-
-  SubjectKeyStore subjectKeyStore(
-      PrivacyProperties privacy,
-      RathausStorageProperties storage,
-      RathausMongo mongo,
       PrivacySubjects subjects) {
-    return subjectKeyStore(privacy, storage, mongo, subjects, Clock.systemUTC());
-  }
-
-  private SubjectKeyStore subjectKeyStore(
-      PrivacyProperties privacy,
-      RathausStorageProperties storage,
-      RathausMongo mongo,
-      PrivacySubjects subjects,
-      Clock clock) {
     Runnable afterWrite = mongo.isEmbedded() ? mongo.embedded()::commit : () -> {};
     long holdingData = subjects.countHoldingData();
     SubjectKeyStore store =
@@ -116,7 +97,7 @@ public class PersonalDataAutoConfiguration {
                     afterWrite);
             KeyStoreChecks.checkDirectory(directory, keyStore, holdingData);
             FileSubjectKeyStore files =
-                new FileSubjectKeyStore(directory, new SecureRandom(), clock);
+                new FileSubjectKeyStore(directory, new SecureRandom(), Clock.systemUTC());
             KeyStoreChecks.mark(directory, keyStore);
             yield files;
           }
@@ -128,7 +109,8 @@ public class PersonalDataAutoConfiguration {
                       + " readable: use rathaus.privacy.key-store=file unless on MongoDB");
             }
             MongoSubjectKeyStore keys =
-                new MongoSubjectKeyStore(mongo.database(), afterWrite, new SecureRandom(), clock);
+                new MongoSubjectKeyStore(
+                    mongo.database(), afterWrite, new SecureRandom(), Clock.systemUTC());
             KeyStoreChecks.checkStore(keys, holdingData);
             yield keys;
           }

@@ -381,7 +381,9 @@ class MongoEventStorageEngineTest {
   @Test
   void eventsSurviveARestartOfTheServerOnTheSameDirectory() {
     engine.appendEvents(noted("case-1", 0), noted("case-1", 1));
-    store = store.restart();
+    store.close();
+
+    store = new EmbeddedStoreFixture(dataDir);
     engine = store.build();
 
     assertThat(engine.readEvents("case-1").asStream().count()).isEqualTo(2);

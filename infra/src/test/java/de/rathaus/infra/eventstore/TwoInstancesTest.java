@@ -3,7 +3,8 @@ package de.rathaus.infra.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import de.rathaus.infra.mongo.TestDatabase;
+import com.mongodb.client.MongoClients;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two engine instances, each with its own client, on one embedded server started on its own on the
- * loopback interface (or on the external MongoDB of the {@code external-store} profile): one
- * instance's insert stalls while the other writes and a processor gives the gap up. The stalled
- * commit is delivered or refused to its caller, never acknowledged and skipped.
+ * loopback interface: one instance's insert stalls while the other writes and a processor gives the
+ * gap up. The stalled commit is delivered or refused to its caller, never acknowledged and skipped.
  */
 class TwoInstancesTest {
 
@@ -32,17 +32,17 @@ class TwoInstancesTest {
 
   @Test
   void aCommitStalledOnOneInstanceWhileAnotherWritesIsDeliveredOrRefused() throws Exception {
-    try (TestDatabase store = TestDatabase.open(dataDir)) {
-      MongoClient clientA = store.newClient();
-      MongoClient clientB = store.newClient();
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
+        MongoClient clientA = MongoClients.create(server.connectionString());
+        MongoClient clientB = MongoClients.create(server.connectionString())) {
       FaultyMongo faults = new FaultyMongo("events");
       CountDownLatch held = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       faults.inserts = SlowCommitTest.stallOnce("slow", held, release);
       MongoEventStorageEngine instanceA =
-          instance().database(faults.wrap(clientA.getDatabase(store.name()))).build();
+          instance(server).database(faults.wrap(clientA.getDatabase("rathaus"))).build();
       MongoEventStorageEngine instanceB =
-          instance().database(clientB.getDatabase(store.name())).build();
+          instance(server).database(clientB.getDatabase("rathaus")).build();
       instanceB.ensureIndexes();
 
       CompletableFuture<Void> slow =
@@ -83,7 +83,7 @@ class TwoInstancesTest {
     }
   }
 
-  private static MongoEventStorageEngine.Builder instance() {
+  private static MongoEventStorageEngine.Builder instance(EmbeddedMongoServer server) {
     return MongoEventStorageEngine.builder()
         .leaseAndGapTimeout(LEASE, GAP_TIMEOUT)
         .eventSerializer(EmbeddedStoreFixture.jsonSerializer())
