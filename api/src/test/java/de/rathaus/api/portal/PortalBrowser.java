@@ -129,7 +129,7 @@ final class PortalBrowser implements AutoCloseable {
       } catch (StaleElementReferenceException gone) {
         return true;
       } catch (WebDriverException asked) {
-        if (String.valueOf(asked.getMessage()).contains("does not belong to the document")) {
+        if (interruptedByNavigation(asked)) {
           return true;
         }
         throw asked;
