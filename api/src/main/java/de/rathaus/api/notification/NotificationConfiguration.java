@@ -58,9 +58,10 @@ public class NotificationConfiguration {
       RequestContacts contacts,
       ProposalAuthors authors,
       NotificationSettings settings,
-      NotificationProperties properties) {
+      NotificationProperties properties,
+      Clock clock) {
     return new NotificationOutboxProjection(
-        outbox, contacts, authors, settings, Clock.systemUTC(), properties.maxAge());
+        outbox, contacts, authors, settings, clock, properties.maxAge());
   }
 
   /** The outbox's own processor, {@value NotificationOutboxProjection#NAME}. */
@@ -107,12 +108,13 @@ public class NotificationConfiguration {
         Outbox outbox,
         NotificationSettings settings,
         JavaMailSender mail,
-        NotificationProperties properties) {
+        NotificationProperties properties,
+        Clock clock) {
       return new NotificationDelivery(
           outbox,
           settings,
           new SmtpMailServer(mail, properties.from()),
-          Clock.systemUTC(),
+          clock,
           new NotificationDelivery.Policy(
               properties.batch(),
               properties.lease(),

@@ -49,11 +49,13 @@ public class EventStoreAutoConfiguration {
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       Configuration configuration,
-      ObjectProvider<AppendHook> appendHook) {
+      ObjectProvider<AppendHook> appendHook,
+      ObjectProvider<Clock> clock) {
     RathausStorageProperties.EventStore tuning = properties.eventStore();
     MongoEventStorageEngine engine =
         MongoEventStorageEngine.builder()
             .database(database)
+            .clock(clock.getIfAvailable(Clock::systemUTC))
             .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
             .leaseAndGapTimeout(tuning.lease(), tuning.gapTimeout())
             .positionBlockSize(tuning.positionBlockSize())
@@ -103,14 +105,15 @@ public class EventStoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(TokenStore.class)
-  public TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+  public TokenStore tokenStore(
+      MongoDatabase database, Serializer serializer, ObjectProvider<Clock> clock) {
     return new MongoTokenStore(
         database,
         TOKENS_COLLECTION,
         serializer,
         Duration.ofSeconds(10),
         MongoTokenStore.newNodeId(),
-        Clock.systemUTC());
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */

@@ -10,7 +10,6 @@ import com.mongodb.ServerAddress;
 import com.mongodb.WriteConcernResult;
 import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -61,9 +60,8 @@ class MongoStorageHealthIndicatorTest {
 
   @Test
   void theEmbeddedStoreAcknowledgesTheProbeAndIsUp() {
-    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-        MongoClient client = MongoClients.create(server.connectionString())) {
-      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      RathausMongo mongo = new RathausMongo(store.client(), store.name(), null);
       MongoStorageHealthIndicator indicator = new MongoStorageHealthIndicator(mongo);
 
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
@@ -80,9 +78,8 @@ class MongoStorageHealthIndicatorTest {
 
   @Test
   void checksInQuickSuccessionWriteOnceAndOldInstancesProbesAreRemoved() {
-    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-        MongoClient client = MongoClients.create(server.connectionString())) {
-      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      RathausMongo mongo = new RathausMongo(store.client(), store.name(), null);
       MongoCollection<Document> probes =
           mongo.database().getCollection(MongoStorageHealthIndicator.COLLECTION);
       // a probe of an instance gone two days ago
