@@ -207,7 +207,9 @@ public class NotificationOutboxProjection {
                     language,
                     "",
                     MailTexts.word(language, "answer." + event.status()),
-                    event.reasoning() == null ? "" : event.reasoning()));
+                    event.reasoning() == null
+                        ? ""
+                        : event.reasoning().in(language == MailLanguage.ENGLISH ? "en" : "de")));
   }
 
   @EventHandler

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import de.rathaus.infra.participation.ProposalAnsweredUpcaster;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
 import java.time.Clock;
@@ -20,6 +21,8 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
@@ -62,10 +65,25 @@ public class EventStoreAutoConfiguration {
             .batchSize(tuning.batchSize())
             .eventSerializer(eventSerializer)
             .snapshotSerializer(snapshotSerializer(serializer))
-            .upcasterChain(configuration.upcasterChain())
+            .upcasterChain(upcasters(configuration.upcasterChain(), eventSerializer))
             .build();
     engine.ensureIndexes();
     return engine;
+  }
+
+  /**
+   * The engine's upcaster chain: the application's upcasters (every {@code EventUpcaster} bean, in
+   * their order), then the {@link NewerRevisionGuard}, always last, so that it sees each event in
+   * the newest revision this version can bring it to.
+   */
+  public static EventUpcaster upcasters(EventUpcaster application, Serializer eventSerializer) {
+    return new EventUpcasterChain(application, new NewerRevisionGuard(eventSerializer));
+  }
+
+  /** ProposalAnswered revision 1 (German reasoning alone) to 2 (German and English). */
+  @Bean
+  public ProposalAnsweredUpcaster proposalAnsweredUpcaster() {
+    return new ProposalAnsweredUpcaster();
   }
 
   /**
