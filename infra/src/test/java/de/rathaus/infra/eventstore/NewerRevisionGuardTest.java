@@ -189,9 +189,12 @@ class NewerRevisionGuardTest {
     return configuration;
   }
 
-  @org.junit.jupiter.api.Disabled(
-      "the old processor halts as it should; the upgraded instance did not go on within 60 s"
-          + " (claims or back-off of the first one): unfinished, see upgrade-readme")
+  /**
+   * The guard stops the read of the batch that holds the newer event, so the old processor may or
+   * may not have handled the events of that batch before it; what must hold is that it handles the
+   * newer event never, skips nothing (its tokens stay before that event), and that the upgraded
+   * instance goes on from where the old one stood: between them, every event exactly once.
+   */
   @Test
   void anOldProcessorHaltsAtANewerEventAndTheNewVersionGoesOnFromThere() throws Exception {
     Serializer serializer = store.serializer;
@@ -206,35 +209,67 @@ class NewerRevisionGuardTest {
         GenericEventMessage.asEventMessage(new Noted("before")),
         GenericEventMessage.asEventMessage(answered()),
         GenericEventMessage.asEventMessage(new Noted("after")));
+    CountDownLatch refusedTwice = new CountDownLatch(2);
+    NewerRevisionGuard oldGuard = oldVersion(serializer);
     MongoEventStorageEngine older =
-        store.engine().upcasterChain(new EventUpcasterChain(oldVersion(serializer))).build();
+        store
+            .engine()
+            .upcasterChain(
+                new EventUpcasterChain(
+                    events ->
+                        events.map(
+                            e -> {
+                              try {
+                                return oldGuard.upcast(Stream.of(e)).findFirst().orElseThrow();
+                              } catch (NewerRevisionException refused) {
+                                refusedTwice.countDown();
+                                throw refused;
+                              }
+                            })))
+            .build();
     TokenStore tokens = new InMemoryTokenStore();
     String processor = Seen.class.getName();
 
     Seen old = new Seen(3);
     Configuration oldInstance = processing(older, tokens, old);
     try {
-      assertThat(old.first.await(60, TimeUnit.SECONDS)).isTrue();
-      // the processor retries the newer event meanwhile; it must neither handle nor skip it
-      assertThat(old.all.await(3, TimeUnit.SECONDS)).isFalse();
-      assertThat(old.events).containsExactly(new Noted("before"));
+      // the processor reads the newer event, stops, and retries it: it must neither handle nor skip
+      assertThat(refusedTwice.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(old.events).doesNotContain(answered(), new Noted("after"));
     } finally {
       oldInstance.shutdown();
     }
+    List<Object> handledByOld = List.copyOf(old.events);
     for (int segment : tokens.fetchSegments(processor)) {
       TrackingToken token = tokens.fetchToken(processor, segment);
-      assertThat(token == null ? 0 : token.position().orElse(0))
-          .as("segment %d stays before the newer event (position 2)", segment)
-          .isLessThan(2);
+      assertThat(token == null ? -1 : token.position().orElse(-1))
+          .as("segment %d stays before the newer event", segment)
+          .isLessThan(newerEventPosition(newer));
     }
 
-    Seen upgraded = new Seen(2);
+    List<Object> history = List.of(new Noted("before"), answered(), new Noted("after"));
+    assertThat(history).containsAll(handledByOld);
+    List<Object> rest = history.stream().filter(e -> !handledByOld.contains(e)).toList();
+    Seen upgraded = new Seen(rest.size());
     Configuration newInstance = processing(newer, tokens, upgraded);
     try {
       assertThat(upgraded.all.await(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(upgraded.events).containsExactly(answered(), new Noted("after"));
+      // segments keep their own order only: the events lie in different segments here
+      assertThat(upgraded.events).containsExactlyInAnyOrderElementsOf(rest);
     } finally {
       newInstance.shutdown();
+    }
+  }
+
+  private static long newerEventPosition(MongoEventStorageEngine engine) {
+    try (Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> all =
+        engine.readEvents(null, false)) {
+      return all.filter(e -> e.getPayload() instanceof ProposalAnswered)
+          .findFirst()
+          .orElseThrow()
+          .trackingToken()
+          .position()
+          .orElseThrow();
     }
   }
 }
