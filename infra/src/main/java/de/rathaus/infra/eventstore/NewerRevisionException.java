@@ -1,12 +1,14 @@
 package de.rathaus.infra.eventstore;
 
+import de.rathaus.application.shared.StoredByNewerVersion;
+
 /**
  * An event in the store has a newer revision than this version of Rathaus knows: it was written by
  * a newer version (a rolling upgrade under way, or a rollback). The read stops here instead of
  * reading the event in a shape it does not have; a processor stops at the event and tries again,
  * and goes on once an instance of the newer version reads it.
  */
-public class NewerRevisionException extends RuntimeException {
+public class NewerRevisionException extends StoredByNewerVersion {
 
   private final String type;
   private final String storedRevision;
