@@ -12,6 +12,9 @@ import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -43,6 +46,18 @@ import org.springframework.context.annotation.Bean;
 public class EventStoreAutoConfiguration {
 
   static final String TOKENS_COLLECTION = "tokens";
+  static final String INSTANCES_COLLECTION = "instances";
+
+  /**
+   * How long a claim (and an instance's beat) may go unchanged before others count its owner as
+   * dead: a dead instance's segments are taken over within this plus one claim cycle (5 s).
+   */
+  static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How often a command that lost a race with another instance is sent again, and first when. */
+  static final int CONFLICT_RETRIES = 5;
+
+  static final Duration FIRST_CONFLICT_PAUSE = Duration.ofMillis(10);
 
   @Bean
   @ConditionalOnMissingBean(EventStorageEngine.class)
@@ -121,16 +136,41 @@ public class EventStoreAutoConfiguration {
     return JacksonSerializer.builder().objectMapper(fields).build();
   }
 
+  /**
+   * The command gateway, which sends a command again when its append lost a race with another
+   * instance ({@link ConflictRetry}: 5 retries, pauses of about 10, 20, 40, 80 and 160 ms), so that
+   * a conflict between instances reaches the caller only if it persists for all of them.
+   */
+  @Bean
+  @ConditionalOnMissingBean(CommandGateway.class)
+  public CommandGateway commandGateway(CommandBus commandBus) {
+    return DefaultCommandGateway.builder()
+        .commandBus(commandBus)
+        .retryScheduler(new ConflictRetry(CONFLICT_RETRIES, FIRST_CONFLICT_PAUSE))
+        .build();
+  }
+
+  /** The engine instances sharing the store, for each one's fair share of segments. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  @ConditionalOnMissingBean(EngineInstances.class)
+  public EngineInstances engineInstances(MongoDatabase database) {
+    return new EngineInstances(
+        database, INSTANCES_COLLECTION, MongoTokenStore.newNodeId(), CLAIM_TIMEOUT);
+  }
+
   @Bean
   @ConditionalOnMissingBean(TokenStore.class)
   public TokenStore tokenStore(
-      MongoDatabase database, Serializer serializer, ObjectProvider<Clock> clock) {
+      MongoDatabase database,
+      Serializer serializer,
+      EngineInstances instances,
+      ObjectProvider<Clock> clock) {
     return new MongoTokenStore(
         database,
         TOKENS_COLLECTION,
         serializer,
-        Duration.ofSeconds(10),
-        MongoTokenStore.newNodeId(),
+        CLAIM_TIMEOUT,
+        instances.nodeId(),
         clock.getIfAvailable(Clock::systemUTC));
   }
 
@@ -139,6 +179,28 @@ public class EventStoreAutoConfiguration {
   public ConfigurerModule pooledStreamingProcessorsByDefault() {
     return configurer ->
         configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+  }
+
+  /**
+   * Several instances share a processor's segments out: each claims at most {@code ceil(segments /
+   * live instances)} and releases what it holds above that (Axon's coordinator asks at every claim
+   * cycle), so a second instance gets half of the segments while the first lives, instead of none.
+   */
+  @Bean
+  public ConfigurerModule segmentsSharedOutFairly(EngineInstances instances) {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.registerPooledStreamingEventProcessorConfiguration(
+                    (config, builder) ->
+                        builder.maxSegmentProvider(
+                            instances.fairShare(
+                                name ->
+                                    config
+                                        .eventProcessingConfiguration()
+                                        .tokenStore(name)
+                                        .fetchSegments(name)
+                                        .length))));
   }
 
   /**

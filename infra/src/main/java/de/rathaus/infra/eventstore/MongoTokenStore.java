@@ -11,6 +11,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -319,7 +320,12 @@ public class MongoTokenStore implements TokenStore {
 
   @Override
   public int[] fetchSegments(String processorName) {
-    return tokens.find(Filters.eq(PROCESSOR, processorName)).into(new ArrayList<>()).stream()
+    // asked at every claim cycle for the fair share too: the segment numbers, not the tokens
+    return tokens
+        .find(Filters.eq(PROCESSOR, processorName))
+        .projection(Projections.include(SEGMENT))
+        .into(new ArrayList<>())
+        .stream()
         .mapToInt(d -> d.getInteger(SEGMENT))
         .sorted()
         .toArray();
