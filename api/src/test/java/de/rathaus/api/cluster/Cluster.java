@@ -51,11 +51,7 @@ public final class Cluster implements AutoCloseable {
   private static final Duration STORE_START = Duration.ofSeconds(60);
   private static final Duration ENGINE_START = Duration.ofSeconds(180);
   private static final Duration STOP = Duration.ofSeconds(20);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+  private static final HttpClient HTTP = ClusterClient.client();
 
   private final Path directory;
   private final Path jar;
