@@ -51,11 +51,7 @@ public final class Cluster implements AutoCloseable {
   private static final Duration STORE_START = Duration.ofSeconds(60);
   private static final Duration ENGINE_START = Duration.ofSeconds(180);
   private static final Duration STOP = Duration.ofSeconds(20);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+  private static final HttpClient HTTP = ClusterClient.client();
 
   private final Path directory;
   private final Path jar;
@@ -97,11 +93,18 @@ public final class Cluster implements AutoCloseable {
     return cluster;
   }
 
-  /** Starts the store, then the engines one after another (each until it is ready). */
+  /**
+   * Starts the store, then every engine at once, and waits until each is ready. Started together,
+   * the engines share the start-up work (the JVMs boot side by side) and the processors' first
+   * claims are contested, as in a rolling deployment; one after another, the second also waits out
+   * {@code Readiness.FOREIGN_CLAIMS_SETTLED} (15 s) behind the first one's claims.
+   */
   public Cluster start() throws Exception {
     store.start();
     for (Engine engine : engines) {
       engine.start();
+    }
+    for (Engine engine : engines) {
       engine.awaitReady();
     }
     return this;
@@ -193,6 +196,7 @@ public final class Cluster implements AutoCloseable {
     private final Path dataDir;
     private volatile Process process;
     private int starts;
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     Engine(int index, int port, Path dataDir) {
       this.index = index;
@@ -222,6 +226,24 @@ public final class Cluster implements AutoCloseable {
       return running != null && running.isAlive();
     }
 
+    /**
+     * Settings (environment variables) of this instance alone from its next {@link #start} on, such
+     * as {@code RATHAUS_CLOCK_OFFSET}; a {@code null} value removes one.
+     */
+    public synchronized Engine set(String name, String value) {
+      if (value == null) {
+        settings.remove(name);
+      } else {
+        settings.put(name, value);
+      }
+      return this;
+    }
+
+    /** This instance's own settings (those of {@link #set}). */
+    public synchronized Map<String, String> settings() {
+      return Map.copyOf(settings);
+    }
+
     /** Starts the instance (without waiting for it: see {@link #awaitReady}). */
     public synchronized void start() throws IOException {
       starts++;
@@ -234,6 +256,7 @@ public final class Cluster implements AutoCloseable {
       env.put("RATHAUS_MONGODB_URI", store.uri());
       env.put("RATHAUS_DATA_DIR", dataDir.toString());
       env.put("SERVER_PORT", Integer.toString(port));
+      env.putAll(settings);
       process = launch(command, env, log(), null, null);
     }
 
@@ -244,7 +267,7 @@ public final class Cluster implements AutoCloseable {
     /**
      * Waits until {@code /actuator/health} answers 200: the store answers and acknowledges a write,
      * and every read model of this instance has caught up (Readiness). There is no event to wait on
-     * from outside the process: the probe is asked every 200 ms.
+     * from outside the process: the probe is asked every 50 ms.
      */
     public void awaitReady() throws Exception {
       long deadline = System.nanoTime() + ENGINE_START.toNanos();
@@ -267,7 +290,7 @@ public final class Cluster implements AutoCloseable {
         } catch (IOException notYet) {
           // not listening yet
         }
-        TimeUnit.MILLISECONDS.sleep(200);
+        TimeUnit.MILLISECONDS.sleep(50);
       }
       throw new IllegalStateException("engine-" + index + " not ready in time, see " + log());
     }

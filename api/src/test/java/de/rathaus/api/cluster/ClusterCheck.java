@@ -261,7 +261,9 @@ final class ClusterCheck {
         String text = note.path("text").asText();
         seen.merge(text, 1, Integer::sum);
         String expected = load.notes.getOrDefault(text, load.unknownNotes.get(text));
-        if (expected == null) {
+        if (load.conflictedNotes.containsKey(text)) {
+          findings.add("case " + id + " has note " + text + " that was answered 409");
+        } else if (expected == null) {
           findings.add("case " + id + " has a note no one sent: " + text);
         } else if (!expected.equals(id)) {
           findings.add("note " + text + " on case " + id + ", sent to " + expected);
@@ -298,6 +300,13 @@ final class ClusterCheck {
           "Idempotency-Key retries on another instance not answered as replays: "
               + load.replayViolations);
     }
+    if (!load.conflictedNotes.isEmpty()) {
+      findings.add(
+          load.conflictedNotes.size()
+              + " notes answered 409 'changed meanwhile' (a cross-instance conflict the engine"
+              + " is to retry), e.g. on case "
+              + load.conflictedNotes.values().iterator().next());
+    }
     if (load.refused.get() > 0) {
       findings.add(load.refused.get() + " commands refused");
     }
@@ -306,6 +315,7 @@ final class ClusterCheck {
         load.submissions.values().stream().filter(Submission::acknowledged).count());
     figures.put("acknowledged notes", load.notes.size());
     figures.put("notes of unknown outcome", load.unknownNotes.size());
+    figures.put("notes answered 409", load.conflictedNotes.size());
     figures.put("read-your-writes reads", load.readYourWritesChecked.get());
     figures.put("replays on the other instance", load.replaysChecked.get());
     figures.put("submissions unresolved", load.unresolved().size());

@@ -19,11 +19,27 @@ import java.util.Base64;
 final class ClusterClient {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+
+  /**
+   * How long an idle connection is kept for reuse, in seconds: Java 17's client keeps one for 1200
+   * s, Tomcat closes an idle keep-alive connection after its connection timeout (60 s by default),
+   * and a request sent on a connection the server has just closed fails with "HTTP/1.1 header
+   * parser received no bytes" although no instance cut anything off. Read once, when the JVM's
+   * first HttpClient is made; {@link Cluster} makes its own through {@link #client}.
+   */
+  static final String KEEP_ALIVE_SECONDS = "20";
+
+  private static final HttpClient HTTP = client();
+
+  /** An HTTP/1.1 client whose idle connections are dropped before the server drops them. */
+  static HttpClient client() {
+    System.setProperty("jdk.httpclient.keepalive.timeout", KEEP_ALIVE_SECONDS);
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
+  }
+
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** An answer: status, body and the one header the load reads. */

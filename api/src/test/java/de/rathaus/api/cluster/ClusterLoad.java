@@ -83,6 +83,13 @@ final class ClusterLoad {
   /** Notes whose outcome is unknown: text → case id. */
   final Map<String, String> unknownNotes = new ConcurrentHashMap<>();
 
+  /**
+   * Notes answered 409 (the case changed meanwhile: another instance appended to it at the same
+   * moment): text → case id. Each is a finding (the engine is to load the case again and retry, not
+   * the client) and must not be stored.
+   */
+  final Map<String, String> conflictedNotes = new ConcurrentHashMap<>();
+
   final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger readYourWritesChecked = new AtomicInteger();
   final List<String> readYourWritesViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -279,6 +286,8 @@ final class ClusterLoad {
           readNoteBack(base, id, text);
         } else if (answer.status() / 100 == 5) {
           unknownNotes.put(text, id);
+        } else if (answer.status() == 409) {
+          conflictedNotes.put(text, id);
         } else {
           refused.incrementAndGet();
           throw new IllegalStateException("note refused: " + answer.status() + " " + answer.body());

@@ -47,6 +47,16 @@ public final class ClusterRun {
    */
   static Duration killAndRestart(Cluster cluster, TokenClaims claims, boolean holder)
       throws Exception {
+    return killAndRestart(cluster, claims, holder, null);
+  }
+
+  /**
+   * As {@link #killAndRestart(Cluster, TokenClaims, boolean)}, the instance started again with its
+   * wall clock moved by {@code clockOffset} ({@code RATHAUS_CLOCK_OFFSET}, e.g. {@code PT30S};
+   * {@code null}: the true time): a clock stepped while the instance was down.
+   */
+  static Duration killAndRestart(
+      Cluster cluster, TokenClaims claims, boolean holder, String clockOffset) throws Exception {
     Map<Long, Integer> held = claims.segmentsByPid();
     Cluster.Engine victim =
         cluster.engine(ThreadLocalRandom.current().nextInt(cluster.engines().size()));
@@ -61,15 +71,17 @@ public final class ClusterRun {
     boolean heldAny = held.getOrDefault(pid, 0) > 0;
     long killedAt = System.nanoTime();
     victim.kill();
+    victim.set("RATHAUS_CLOCK_OFFSET", clockOffset);
     victim.start();
     Duration takeover = heldAny ? claims.awaitTakeover(pid, killedAt, Duration.ofMinutes(2)) : null;
     System.out.printf(
         Locale.ROOT,
-        "killed %s (pid %d, %d segments): taken over after %s%n",
+        "killed %s (pid %d, %d segments): taken over after %s; started again, clock offset %s%n",
         victim,
         pid,
         held.getOrDefault(pid, 0),
-        takeover);
+        takeover,
+        clockOffset == null ? "none" : clockOffset);
     victim.awaitReady();
     if (heldAny && takeover == null) {
       throw new IllegalStateException("segments of pid " + pid + " not taken over in 2 minutes");
