@@ -1,6 +1,7 @@
 package de.rathaus.api.notification;
 
 import de.rathaus.api.shared.Aggregates;
+import de.rathaus.api.shared.AxonClocks;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
@@ -61,7 +62,7 @@ public class NotificationConfiguration {
       NotificationProperties properties,
       Clock clock) {
     return new NotificationOutboxProjection(
-        outbox, contacts, authors, settings, clock, properties.maxAge());
+        outbox, contacts, authors, settings, clock, AxonClocks.messages(), properties.maxAge());
   }
 
   /** The outbox's own processor, {@value NotificationOutboxProjection#NAME}. */

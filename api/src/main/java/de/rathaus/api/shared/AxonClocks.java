@@ -34,6 +34,29 @@ public final class AxonClocks implements AutoCloseable {
     return earlier;
   }
 
+  /**
+   * The clock that stamps events, read anew at every call (it is set at start): the time an event's
+   * age is measured against.
+   */
+  public static Clock messages() {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return GenericEventMessage.clock.getZone();
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return GenericEventMessage.clock.withZone(zone);
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return GenericEventMessage.clock.instant();
+      }
+    };
+  }
+
   private static void apply(Clock events, Clock deadLetters, Clock tokens, Clock snapshots) {
     GenericEventMessage.clock = events;
     GenericDeadLetter.clock = deadLetters;
