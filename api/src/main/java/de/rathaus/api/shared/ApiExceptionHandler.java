@@ -291,8 +291,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * operator finds it. Request bodies are never logged, and only our own exceptions' messages
    * (which never hold personal values): see {@link LoggedException}.
    */
-  @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    return unexpected(e, null, null);
+  }
+
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<ProblemDetail> unexpected(
+      Exception e,
+      org.springframework.web.method.HandlerMethod handler,
+      jakarta.servlet.http.HttpServletRequest request) {
+    if (StoreProblems.unreachable(e)) {
+      return new StoreProblems(problems).storeUnreachable(e, handler, request);
+    }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof StoredByNewerVersion newer) {
         return storedByNewerVersion(newer); // wrapped by the framework on its way here

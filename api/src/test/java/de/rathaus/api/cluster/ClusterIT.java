@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -87,10 +86,6 @@ class ClusterIT {
 
   @Test
   @Order(1)
-  @Disabled(
-      "fails on lead16 alone: with both instances started at once, 1 of 178 notes on the hot"
-          + " cases was answered 409 'Zwischenzeitlich geändert' (a cross-instance"
-          + " ConcurrencyException the engine answers instead of retrying; fix on wp-engine)")
   void commandsFromBothInstancesOnTheSameCasesLoseAndDoubleNothing() throws Exception {
     long began = System.nanoTime();
     load.createHotCases(HOT_CASES, THREADS);
@@ -106,11 +101,6 @@ class ClusterIT {
 
   @Test
   @Order(2)
-  @Disabled(
-      "fails until wp-engine is merged: 11 of 1127 notes answered 409 'Zwischenzeitlich"
-          + " geändert' (cross-instance ConcurrencyException not retried by the engine); also 34"
-          + " read-your-writes reads of a request answered 404 by the other instance after its"
-          + " restart (run of 2026-12-04, see clusterit-readme); takeovers 12.9 s, 15.7 s, 15.1 s")
   void killedInstancesLoseNoAcknowledgedCommandAndTheirSegmentsAreTakenOver() throws Exception {
     long began = System.nanoTime();
     List<Duration> takeovers = new ArrayList<>();
@@ -154,10 +144,6 @@ class ClusterIT {
 
   @Test
   @Order(3)
-  @Disabled(
-      "fails until wp-engine is merged (409 on notes, as phase 2), and an Idempotency-Key replay"
-          + " sent while the store was down was answered 500 instead of 503; the audit read after"
-          + " the store restart was not cut off in the run of 2026-12-04 (see clusterit-readme)")
   void aStoreKilledMidLoadLosesNothingAcknowledged() throws Exception {
     long began = System.nanoTime();
     CompletableFuture<Void> restart =
