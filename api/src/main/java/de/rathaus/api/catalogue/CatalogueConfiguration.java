@@ -8,7 +8,9 @@ import de.rathaus.application.catalogue.DepartmentProjection;
 import de.rathaus.application.catalogue.DepartmentViews;
 import de.rathaus.application.catalogue.ServiceCatalogueProjection;
 import de.rathaus.application.catalogue.ServiceViews;
+import de.rathaus.application.shared.AppliedSequences;
 import de.rathaus.domain.catalogue.Department;
+import de.rathaus.domain.catalogue.DepartmentId;
 import de.rathaus.domain.catalogue.ServiceDefinition;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -51,15 +53,26 @@ public class CatalogueConfiguration {
 
   /** The public catalogue, on its own processor {@value ServiceCatalogueProjection#NAME}. */
   @Bean
-  public ConfigurerModule serviceCatalogueProcessor(ReadModelProgress progress) {
+  public ConfigurerModule serviceCatalogueProcessor(
+      ReadModelProgress progress, ServiceViews views) {
     return ReadModels.readModel(
-        ServiceCatalogueProjection.NAME, ServiceCatalogueProjection.class, progress);
+        ServiceCatalogueProjection.NAME,
+        ServiceCatalogueProjection.class,
+        progress,
+        ServiceDefinition.class,
+        AppliedSequences.of(views));
   }
 
   /** The departments, on their own processor {@value DepartmentProjection#NAME}. */
   @Bean
-  public ConfigurerModule departmentsProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(DepartmentProjection.NAME, DepartmentProjection.class, progress);
+  public ConfigurerModule departmentsProcessor(ReadModelProgress progress, DepartmentViews views) {
+    // a department's record is kept under its code, its history under department:<code>
+    return ReadModels.readModel(
+        DepartmentProjection.NAME,
+        DepartmentProjection.class,
+        progress,
+        Department.class,
+        AppliedSequences.of(views, id -> new DepartmentId(id).code().value()));
   }
 
   /** The mark of sample data goes from the seeder's commands onto the events they cause. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.rathaus.application.transparency.Checkpoint;
 import de.rathaus.application.transparency.HistoryVerification;
+import de.rathaus.application.transparency.LogKeySet;
 import de.rathaus.application.transparency.ReceiptVerification;
-import de.rathaus.application.transparency.VerifierKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,16 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The commands of the engine's jar that check the city's history without the city: {@code verify
- * <export> <checkpoint.json> <public-key-file>} checks an exported history against a signed
- * checkpoint, {@code verify-receipt <receipt.json> <public-key-file>} checks a citizen's receipt.
- * The key file may hold the key in any form the engine publishes (PEM, a C2SP verifier key, the
- * JSON of the well-known address). Neither needs a store or starts Spring: they read files only.
- * {@code store --port N} ({@link StoreCommand}) serves the embedded store on its own, for several
- * engine instances on one store; it starts no engine either.
+ * <export> <checkpoint.json> <public-key-file>...} checks an exported history against a signed
+ * checkpoint, {@code verify-receipt <receipt.json> <public-key-file>...} checks a citizen's
+ * receipt. A key file may hold a key in any form the engine publishes (PEM, a C2SP verifier key),
+ * or the JSON of the well-known address, which lists every key the log had with its period; the
+ * checkpoint must be signed by one of the given keys, within its period where the file gives one
+ * (after a key rotation, the well-known JSON verifies the old checkpoints and the new). Neither
+ * needs a store or starts Spring: they read files only. {@code store --port N} ({@link
+ * StoreCommand}) serves the embedded store on its own, for several engine instances on one store;
+ * it starts no engine either.
  *
  * <p>Exit codes: 0 valid, 1 invalid (the first bad position and the reason are printed), 2 wrong
  * usage or unreadable input.
@@ -57,12 +62,12 @@ public final class OfflineCommands {
   }
 
   private static int verify(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 4) {
-      err.println("usage: verify <export.jsonl> <checkpoint.json> <public-key-file>");
+    if (args.length < 4) {
+      err.println("usage: verify <export.jsonl> <checkpoint.json> <public-key-file>...");
       return USAGE;
     }
     Checkpoint checkpoint;
-    VerifierKey key;
+    LogKeySet key;
     try {
       JsonNode json = readJson(path(args[2]), "checkpoint");
       try {
@@ -70,7 +75,7 @@ public final class OfflineCommands {
       } catch (IllegalArgumentException e) {
         throw new InputProblem("the checkpoint file is malformed: " + e.getMessage());
       }
-      key = readKey(path(args[3]));
+      key = readKeys(args, 3);
     } catch (InputProblem e) {
       err.println(e.getMessage());
       return USAGE;
@@ -100,15 +105,15 @@ public final class OfflineCommands {
   }
 
   private static int verifyReceipt(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 3) {
-      err.println("usage: verify-receipt <receipt.json> <public-key-file>");
+    if (args.length < 3) {
+      err.println("usage: verify-receipt <receipt.json> <public-key-file>...");
       return USAGE;
     }
     JsonNode receipt;
-    VerifierKey key;
+    LogKeySet key;
     try {
       receipt = readJson(path(args[1]), "receipt");
-      key = readKey(path(args[2]));
+      key = readKeys(args, 2);
     } catch (InputProblem e) {
       err.println(e.getMessage());
       return USAGE;
@@ -136,7 +141,16 @@ public final class OfflineCommands {
     }
   }
 
-  private static VerifierKey readKey(Path file) {
+  /** The keys of the key files from {@code args[first]} on, each trusted for its own periods. */
+  private static LogKeySet readKeys(String[] args, int first) {
+    List<LogKeySet> keys = new ArrayList<>();
+    for (int i = first; i < args.length; i++) {
+      keys.add(readKey(path(args[i])));
+    }
+    return LogKeySet.anyOf(keys);
+  }
+
+  private static LogKeySet readKey(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -144,7 +158,7 @@ public final class OfflineCommands {
       throw new InputProblem("cannot read the key file " + file);
     }
     try {
-      return VerifierKey.parse(text);
+      return LogKeySet.parse(text);
     } catch (IllegalArgumentException e) {
       throw new InputProblem("the key file " + file + " holds no public key: " + e.getMessage());
     }

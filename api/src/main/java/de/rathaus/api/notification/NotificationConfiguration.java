@@ -1,6 +1,7 @@
 package de.rathaus.api.notification;
 
 import de.rathaus.api.shared.Aggregates;
+import de.rathaus.api.shared.AxonClocks;
 import de.rathaus.api.shared.PeriodicTask;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
@@ -58,9 +59,10 @@ public class NotificationConfiguration {
       RequestContacts contacts,
       ProposalAuthors authors,
       NotificationSettings settings,
-      NotificationProperties properties) {
+      NotificationProperties properties,
+      Clock clock) {
     return new NotificationOutboxProjection(
-        outbox, contacts, authors, settings, Clock.systemUTC(), properties.maxAge());
+        outbox, contacts, authors, settings, clock, AxonClocks.messages(), properties.maxAge());
   }
 
   /** The outbox's own processor, {@value NotificationOutboxProjection#NAME}. */
@@ -107,12 +109,13 @@ public class NotificationConfiguration {
         Outbox outbox,
         NotificationSettings settings,
         JavaMailSender mail,
-        NotificationProperties properties) {
+        NotificationProperties properties,
+        Clock clock) {
       return new NotificationDelivery(
           outbox,
           settings,
           new SmtpMailServer(mail, properties.from()),
-          Clock.systemUTC(),
+          clock,
           new NotificationDelivery.Policy(
               properties.batch(),
               properties.lease(),

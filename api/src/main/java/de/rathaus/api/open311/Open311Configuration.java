@@ -6,6 +6,8 @@ import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadModels;
 import de.rathaus.application.open311.Open311Projection;
 import de.rathaus.application.open311.PublicRequests;
+import de.rathaus.application.shared.AppliedSequences;
+import de.rathaus.domain.servicerequest.ServiceRequest;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
@@ -28,8 +30,13 @@ public class Open311Configuration {
 
   /** The public requests, on their own processor {@value Open311Projection#NAME}. */
   @Bean
-  public ConfigurerModule open311Processor(ReadModelProgress progress) {
-    return ReadModels.readModel(Open311Projection.NAME, Open311Projection.class, progress);
+  public ConfigurerModule open311Processor(ReadModelProgress progress, PublicRequests views) {
+    return ReadModels.readModel(
+        Open311Projection.NAME,
+        Open311Projection.class,
+        progress,
+        ServiceRequest.class,
+        AppliedSequences.of(views));
   }
 
   @Bean

@@ -11,6 +11,7 @@ import de.rathaus.application.open311.Open311KeyViews;
 import de.rathaus.application.open311.Open311Keys;
 import de.rathaus.application.open311.RequestUpdateFeed;
 import de.rathaus.application.open311.SettledHistory;
+import de.rathaus.application.shared.AppliedSequences;
 import de.rathaus.domain.open311.Open311Key;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,8 +40,13 @@ public class Open311KeysConfiguration {
 
   /** The keys, on their own processor {@value Open311KeyProjection#NAME}. */
   @Bean
-  public ConfigurerModule open311KeysProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(Open311KeyProjection.NAME, Open311KeyProjection.class, progress);
+  public ConfigurerModule open311KeysProcessor(ReadModelProgress progress, Open311KeyViews views) {
+    return ReadModels.readModel(
+        Open311KeyProjection.NAME,
+        Open311KeyProjection.class,
+        progress,
+        Open311Key.class,
+        AppliedSequences.of(views));
   }
 
   @Bean

@@ -17,7 +17,9 @@ import de.rathaus.application.participation.ProposalSequencing;
 import de.rathaus.application.participation.ProposalViews;
 import de.rathaus.application.participation.Pseudonyms;
 import de.rathaus.application.participation.Supports;
+import de.rathaus.application.shared.AppliedSequences;
 import de.rathaus.domain.participation.ActionField;
+import de.rathaus.domain.participation.ActionFieldId;
 import de.rathaus.domain.participation.Consultation;
 import de.rathaus.domain.participation.Proposal;
 import de.rathaus.domain.participation.Rating;
@@ -52,8 +54,15 @@ public class ParticipationConfiguration {
 
   /** The action fields, on their own processor {@value ActionFieldProjection#NAME}. */
   @Bean
-  public ConfigurerModule actionFieldsProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(ActionFieldProjection.NAME, ActionFieldProjection.class, progress);
+  public ConfigurerModule actionFieldsProcessor(
+      ReadModelProgress progress, ActionFieldViews views) {
+    // an action field's record is kept under its code, its history under action-field:<code>
+    return ReadModels.readModel(
+        ActionFieldProjection.NAME,
+        ActionFieldProjection.class,
+        progress,
+        ActionField.class,
+        AppliedSequences.of(views, id -> new ActionFieldId(id).code().value()));
   }
 
   @Bean
@@ -68,9 +77,14 @@ public class ParticipationConfiguration {
 
   /** The consultations, on their own processor {@value ConsultationProjection#NAME}. */
   @Bean
-  public ConfigurerModule consultationsProcessor(ReadModelProgress progress) {
+  public ConfigurerModule consultationsProcessor(
+      ReadModelProgress progress, ConsultationViews views) {
     return ReadModels.readModel(
-        ConsultationProjection.NAME, ConsultationProjection.class, progress);
+        ConsultationProjection.NAME,
+        ConsultationProjection.class,
+        progress,
+        Consultation.class,
+        AppliedSequences.of(views));
   }
 
   @Bean
@@ -85,8 +99,15 @@ public class ParticipationConfiguration {
 
   /** The proposals, on their own processor {@value ProposalProjection#NAME}. */
   @Bean
-  public ConfigurerModule proposalsProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(ProposalProjection.NAME, ProposalProjection.class, progress);
+  public ConfigurerModule proposalsProcessor(ReadModelProgress progress, ProposalViews views) {
+    // the proposal's own events only: supports and ratings are histories of their own, counted
+    // into the tally by tracking token (see ReadYourWrites)
+    return ReadModels.readModel(
+        ProposalProjection.NAME,
+        ProposalProjection.class,
+        progress,
+        Proposal.class,
+        AppliedSequences.of(views));
   }
 
   // --- comments and moderation

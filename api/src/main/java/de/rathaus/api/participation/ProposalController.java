@@ -262,7 +262,7 @@ public class ProposalController {
     ProposalId proposal = parsed(id);
     find(proposal).orElseThrow(NotFound::new);
     AnswerProposal command =
-        new AnswerProposal(proposal, input.status(), input.reasoning().strip(), clock.instant());
+        new AnswerProposal(proposal, input.status(), input.answerReasoning(), clock.instant());
     readYourWrites.run(() -> commands.sendAndWait(command), ProposalProjection.NAME);
     return found(proposal, caller);
   }

@@ -11,6 +11,7 @@ import de.rathaus.application.participation.ConsultationResults;
 import de.rathaus.application.participation.ConsultationView;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.RatingSummary;
+import de.rathaus.domain.participation.AnswerReasoning;
 import de.rathaus.domain.participation.AnswerStatus;
 import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalContent;
@@ -283,24 +284,38 @@ public final class ProposalResources {
    *
    * @param status {@code ACCEPTED}, {@code REJECTED}, {@code IN_IMPLEMENTATION} or {@code
    *     IMPLEMENTED}
+   * @param reasoning the city's reasons in German
    * @param at when the city gave it
+   * @param reasoningEnglish the same reasons in English, or {@code null} where the city gave none
    */
-  record CityAnswerResource(AnswerStatus status, String reasoning, Instant at) {
+  record CityAnswerResource(
+      AnswerStatus status, String reasoning, Instant at, String reasoningEnglish) {
 
     static CityAnswerResource of(AnswerEntry entry) {
       return entry == null
           ? null
-          : new CityAnswerResource(entry.status(), entry.reasoning(), entry.at());
+          : new CityAnswerResource(
+              entry.status(), entry.reasoning(), entry.at(), entry.reasoningEnglish());
     }
   }
 
   /**
    * What an administrator sends to answer a proposal for the city, or to update the answer.
    *
-   * @param reasoning the city's reasons: public (name no one in it)
+   * @param reasoning the city's reasons in German: public (name no one in it)
+   * @param reasoningEnglish the same reasons in English for residents who read no German, or absent
    */
   public record CityAnswerInput(
-      @NotNull AnswerStatus status, @NotBlank @Size(max = 10_000) String reasoning) {
+      @NotNull AnswerStatus status,
+      @NotBlank @Size(max = 10_000) String reasoning,
+      @Size(max = 10_000) String reasoningEnglish) {
+
+    /** The reasons as the city gave them, stripped; a blank English text is none. */
+    AnswerReasoning answerReasoning() {
+      String english = reasoningEnglish == null ? null : reasoningEnglish.strip();
+      return new AnswerReasoning(
+          reasoning.strip(), english == null || english.isEmpty() ? null : english);
+    }
 
     @JsonAnySetter
     void unknown(String name, Object value) {

@@ -265,7 +265,8 @@ final class PortalPublicViews {
   static Answer answer(AnswerEntry entry, String language) {
     return entry == null
         ? null
-        : new Answer(entry.status().name(), entry.reasoning(), When.of(entry.at(), language));
+        : new Answer(
+            entry.status().name(), entry.reasoningIn(language), When.of(entry.at(), language));
   }
 
   static Rating rating(RatingSummary summary, String language) {

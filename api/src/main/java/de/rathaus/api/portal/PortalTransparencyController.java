@@ -2,10 +2,12 @@ package de.rathaus.api.portal;
 
 import de.rathaus.application.transparency.CheckpointView;
 import de.rathaus.application.transparency.Checkpoints;
+import de.rathaus.application.transparency.LogKeySet;
 import de.rathaus.application.transparency.VerifierKey;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The tamper-evident log for people (no sign-in): the latest signed checkpoint and the log's public
- * key, as the API's transparency endpoints give them ({@code /api/v1/audit/checkpoints/latest},
- * {@code /.well-known/rathaus-log-key}), and how anyone checks the history offline against them.
+ * The tamper-evident log for people (no sign-in): the latest signed checkpoint, the log's public
+ * key and the earlier keys that signed its older checkpoints (each with its period), as the API's
+ * transparency endpoints give them ({@code /api/v1/audit/checkpoints/latest}, {@code
+ * /.well-known/rathaus-log-key}), and how anyone checks the history offline against them.
  */
 @Controller
 @Hidden
@@ -33,16 +36,39 @@ public class PortalTransparencyController {
       String keyId,
       String note) {}
 
-  /** The log's public key in its three published forms. */
-  record Key(String logId, String publicKey, String pem, String verifierKey) {}
+  /**
+   * A public key of the log in its three published forms, its key id and its period (a {@code
+   * validFrom} of null: since the log began; a {@code validUntil} of null: it still signs).
+   */
+  record Key(
+      String logId,
+      String publicKey,
+      String pem,
+      String verifierKey,
+      String keyId,
+      PortalPublicViews.When validFrom,
+      PortalPublicViews.When validUntil) {
+
+    static Key of(LogKeySet.KeyPeriod period, String language) {
+      VerifierKey key = period.key();
+      return new Key(
+          key.name(),
+          Base64.getEncoder().encodeToString(key.raw()),
+          key.pem(),
+          key.verifierKeyString(),
+          key.keyIdHex(),
+          PortalPublicViews.When.of(period.validFrom(), language),
+          PortalPublicViews.When.of(period.validUntil(), language));
+    }
+  }
 
   private final Checkpoints checkpoints;
-  private final VerifierKey key;
+  private final LogKeySet keys;
   private final PortalTexts texts;
 
-  public PortalTransparencyController(Checkpoints checkpoints, VerifierKey key, PortalTexts texts) {
+  public PortalTransparencyController(Checkpoints checkpoints, LogKeySet keys, PortalTexts texts) {
     this.checkpoints = checkpoints;
-    this.key = key;
+    this.keys = keys;
     this.texts = texts;
   }
 
@@ -69,13 +95,9 @@ public class PortalTransparencyController {
                         c.keyId(),
                         c.note()))
             .orElse(null));
-    model.addAttribute(
-        "key",
-        new Key(
-            key.name(),
-            Base64.getEncoder().encodeToString(key.raw()),
-            key.pem(),
-            key.verifierKeyString()));
+    List<Key> all = keys.periods().stream().map(p -> Key.of(p, language)).toList();
+    model.addAttribute("key", all.get(0));
+    model.addAttribute("earlierKeys", all.subList(1, all.size()));
     return "portal/transparenz";
   }
 }

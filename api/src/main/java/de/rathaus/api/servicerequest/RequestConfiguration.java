@@ -17,6 +17,7 @@ import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestSubmission;
 import de.rathaus.application.servicerequest.RequestViews;
 import de.rathaus.application.servicerequest.SubmissionLimit;
+import de.rathaus.application.shared.AppliedSequences;
 import de.rathaus.domain.servicerequest.ServiceRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -80,14 +81,24 @@ public class RequestConfiguration {
 
   /** The applicant's read model, on its own processor {@value RequestProjection#NAME}. */
   @Bean
-  public ConfigurerModule requestViewsProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(RequestProjection.NAME, RequestProjection.class, progress);
+  public ConfigurerModule requestViewsProcessor(ReadModelProgress progress, RequestViews views) {
+    return ReadModels.readModel(
+        RequestProjection.NAME,
+        RequestProjection.class,
+        progress,
+        ServiceRequest.class,
+        AppliedSequences.of(views));
   }
 
   /** The clerks' read model, on its own processor {@value CaseProjection#NAME}. */
   @Bean
-  public ConfigurerModule caseViewsProcessor(ReadModelProgress progress) {
-    return ReadModels.readModel(CaseProjection.NAME, CaseProjection.class, progress);
+  public ConfigurerModule caseViewsProcessor(ReadModelProgress progress, CaseViews views) {
+    return ReadModels.readModel(
+        CaseProjection.NAME,
+        CaseProjection.class,
+        progress,
+        ServiceRequest.class,
+        AppliedSequences.of(views));
   }
 
   /** The clerks a case may be assigned to: demo accounts, or {@code rathaus.staff.*}. */

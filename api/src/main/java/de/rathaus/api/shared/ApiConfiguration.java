@@ -20,17 +20,31 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /** Wiring of what all resources share. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
 
-  /** The engine's clock; tests put one in its place to move time. */
+  /**
+   * The engine's clock, moved by {@code rathaus.clock.offset} (tests of clock skew only; see {@link
+   * ClockOffset}); tests put one in its place to move time.
+   */
   @Bean
   @ConditionalOnMissingBean(Clock.class)
-  public Clock clock() {
-    return Clock.systemUTC();
+  public Clock clock(Environment environment) {
+    return ClockOffset.of(environment.getProperty(ClockOffset.SETTING)).shift(Clock.systemUTC());
+  }
+
+  /**
+   * Axon's own clocks (the timestamps of events and deadline messages, see {@link AxonClocks})
+   * moved by the same offset as the engine's, before Axon builds its processors.
+   */
+  @Bean(destroyMethod = "close")
+  public AxonClocks axonClocks(Environment environment) {
+    ClockOffset offset = ClockOffset.of(environment.getProperty(ClockOffset.SETTING));
+    return AxonClocks.set(offset.shift(org.axonframework.eventhandling.GenericEventMessage.clock));
   }
 
   /** Who sent a command, on every command and on the events it causes. */

@@ -1,6 +1,7 @@
 package de.rathaus.api.shared;
 
 import de.rathaus.application.shared.Page;
+import de.rathaus.application.shared.StoredByNewerVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -264,6 +265,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(problems.of(HttpStatus.CONFLICT, key, LocaleContextHolder.getLocale()));
   }
 
+  /** How long a caller waits before it tries again while an upgrade is under way, in seconds. */
+  static final int RETRY_AFTER_UPGRADE_SECONDS = 5;
+
+  /**
+   * This instance is older than what it has to read (a rolling upgrade under way): 503 with
+   * Retry-After, a passing state; the retry reaches an upgraded instance or this one upgraded.
+   */
+  @ExceptionHandler(StoredByNewerVersion.class)
+  public ResponseEntity<ProblemDetail> storedByNewerVersion(StoredByNewerVersion e) {
+    log.warn("Answered 503: {}", e.getMessage()); // type and revisions only, no personal data
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_UPGRADE_SECONDS))
+        .body(
+            problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, "newer-version", LocaleContextHolder.getLocale()));
+  }
+
   /** The key of the error id in the log line's MDC (a field of its own in structured logs). */
   static final String ERROR_ID = "errorId";
 
@@ -273,8 +291,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * operator finds it. Request bodies are never logged, and only our own exceptions' messages
    * (which never hold personal values): see {@link LoggedException}.
    */
-  @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    return unexpected(e, null, null);
+  }
+
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<ProblemDetail> unexpected(
+      Exception e,
+      org.springframework.web.method.HandlerMethod handler,
+      jakarta.servlet.http.HttpServletRequest request) {
+    if (StoreProblems.unreachable(e)) {
+      return new StoreProblems(problems).storeUnreachable(e, handler, request);
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof StoredByNewerVersion newer) {
+        return storedByNewerVersion(newer); // wrapped by the framework on its way here
+      }
+    }
     return ResponseEntity.internalServerError()
         .body(unexpected(problems, e, LocaleContextHolder.getLocale()));
   }

@@ -1,8 +1,11 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.AppliedSequences;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,12 +21,22 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *
  * <p>Kept in memory for the most recently touched aggregates only: it serves the answers of the
  * commands this instance takes, seconds after their events were stored.
+ *
+ * <p>With several instances, an aggregate's events may be processed by another instance, and
+ * nothing is reported here. For that, a read model whose records each follow one aggregate tells
+ * where its stored records show how far they have come ({@link #storedIn}); read-your-writes looks
+ * there too.
  */
 public final class ReadModelProgress {
 
   private static final int REMEMBERED_AGGREGATES = 50_000;
 
   private final Map<String, Map<String, Long>> handled = new HashMap<>();
+
+  private final Map<String, Stored> stored = new ConcurrentHashMap<>();
+
+  /** Where a read model's records show their sequence: for the aggregates of one type only. */
+  record Stored(String aggregateType, AppliedSequences sequences) {}
 
   /** The interceptor that reports the progress of read model {@code name}. */
   public MessageHandlerInterceptor<EventMessage<?>> reporter(String name) {
@@ -37,6 +50,26 @@ public final class ReadModelProgress {
       }
       return result;
     };
+  }
+
+  /**
+   * Lets read-your-writes look also at what read model {@code readModel} has stored: {@code
+   * sequences} answers, per aggregate of type {@code aggregateType} (the aggregate class's simple
+   * name, as events carry it), the sequence of the last event its record shows. Only for a read
+   * model whose records each carry the sequence of exactly that aggregate's stream.
+   */
+  public void storedIn(String readModel, String aggregateType, AppliedSequences sequences) {
+    stored.put(readModel, new Stored(aggregateType, sequences));
+  }
+
+  /**
+   * Where read model {@code readModel} shows the sequences of aggregates of {@code type}, if so.
+   */
+  Optional<AppliedSequences> storedSequences(String readModel, String type) {
+    Stored where = stored.get(readModel);
+    return where != null && where.aggregateType().equals(type)
+        ? Optional.of(where.sequences())
+        : Optional.empty();
   }
 
   synchronized void handled(String readModel, String aggregate, long sequence) {

@@ -40,11 +40,46 @@ public class StoreProblems {
   @ExceptionHandler(OutcomeUnknown.class)
   public ResponseEntity<ProblemDetail> outcomeUnknown(
       OutcomeUnknown e, HandlerMethod handler, HttpServletRequest request) {
+    log.warn("A change was sent to the store, but not confirmed in time");
+    return outcomeUnknown(handler, request);
+  }
+
+  /**
+   * The driver's exceptions for a store that could not be reached, or whose connection broke, while
+   * a request ran (a MongoDB killed, restarting or electing). The API module does not compile
+   * against the driver, so they are known by name, with their subclasses.
+   */
+  private static final java.util.Set<String> UNREACHABLE =
+      java.util.Set.of("com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException");
+
+  /** Whether {@code e} or one of its causes says that the store could not be reached. */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+        if (UNREACHABLE.contains(c.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the request had handed to an unreachable store may or may not have been made, so the
+   * caller is told just that, as for a write not confirmed in time.
+   */
+  ResponseEntity<ProblemDetail> storeUnreachable(
+      Throwable e, HandlerMethod handler, HttpServletRequest request) {
+    log.warn("The store could not be reached while a request ran: {}", e.getClass().getName());
+    return outcomeUnknown(handler, request);
+  }
+
+  private ResponseEntity<ProblemDetail> outcomeUnknown(
+      HandlerMethod handler, HttpServletRequest request) {
     boolean retrySafe =
         handler != null
             && Idempotency.takenBy(handler)
             && request.getHeader(Idempotency.HEADER) != null;
-    log.warn("A change was sent to the store, but not confirmed in time");
     ProblemDetail problem =
         problems.of(
             HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown", LocaleContextHolder.getLocale());

@@ -11,6 +11,7 @@ import de.rathaus.application.transparency.CheckpointWatch;
 import de.rathaus.application.transparency.Checkpoints;
 import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.application.transparency.LogKey;
+import de.rathaus.application.transparency.LogKeySet;
 import de.rathaus.application.transparency.VerifierKey;
 import de.rathaus.domain.transparency.TransparencyLog;
 import de.rathaus.domain.transparency.TransparencyLogId;
@@ -96,6 +97,17 @@ public class TransparencyConfiguration {
     return key.verifierKey(logId.value());
   }
 
+  /**
+   * Every key of the log with its period, the signing key first: what every verification checks a
+   * checkpoint with, and what the well-known address publishes. Fails closed on settings that make
+   * a checkpoint's key ambiguous ({@link LogKeySettings}).
+   */
+  @Bean
+  public LogKeySet transparencyLogKeys(
+      TransparencyProperties properties, LogKey key, TransparencyLogId logId) {
+    return LogKeySettings.keySet(properties, key, logId);
+  }
+
   @Bean
   public CheckpointWatch checkpointWatch(
       HistoryLog log,
@@ -113,7 +125,8 @@ public class TransparencyConfiguration {
         commands,
         clock,
         properties.checkpointEveryLeaves(),
-        properties.checkpointInterval());
+        properties.checkpointInterval(),
+        properties.signingKeyValidFrom());
   }
 
   /** Seals the history every {@code rathaus.transparency.seal-interval}, signing when due. */

@@ -13,7 +13,7 @@ import de.rathaus.application.transparency.CheckpointView;
 import de.rathaus.application.transparency.Checkpoints;
 import de.rathaus.application.transparency.HistoryLine;
 import de.rathaus.application.transparency.HistoryLog;
-import de.rathaus.application.transparency.VerifierKey;
+import de.rathaus.application.transparency.LogKeySet;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,12 +39,12 @@ public class TransparencyController {
 
   private final Checkpoints checkpoints;
   private final HistoryLog history;
-  private final VerifierKey key;
+  private final LogKeySet keys;
 
-  public TransparencyController(Checkpoints checkpoints, HistoryLog history, VerifierKey key) {
+  public TransparencyController(Checkpoints checkpoints, HistoryLog history, LogKeySet keys) {
     this.checkpoints = checkpoints;
     this.history = history;
-    this.key = key;
+    this.keys = keys;
   }
 
   /** The signed checkpoints, newest first. */
@@ -71,11 +71,15 @@ public class TransparencyController {
     return checkpoints.latest().map(CheckpointResource::of).orElseThrow(NotFound::new);
   }
 
-  /** The log's public key: raw, PEM and as a C2SP verifier key, under the log id. */
+  /**
+   * The log's public keys: the signing key raw, PEM and as a C2SP verifier key, under the log id;
+   * and in {@code keys} every key that signed the log, with its key id and period, the signing key
+   * first.
+   */
   @GetMapping(value = "/.well-known/rathaus-log-key", produces = MediaType.APPLICATION_JSON_VALUE)
   @SecurityRequirements
   public ObjectNode publicKey() {
-    return key.toJson();
+    return keys.toJson();
   }
 
   /**
@@ -150,11 +154,15 @@ public class TransparencyController {
       for (CheckpointView view : page) {
         checked++;
         CheckpointResource resource = CheckpointResource.of(view);
-        if (!resource.checkpoint().verify(key)) {
+        LogKeySet.Verdict signed = keys.check(resource.checkpoint());
+        if (!signed.valid()) {
           return refused(
               checked,
               newest,
-              "Checkpoint " + view.ordinal() + " is not signed by the" + " log's key");
+              "Checkpoint "
+                  + view.ordinal()
+                  + " is not signed by the log's key for its time: "
+                  + signed.reason());
         }
         if (view.treeSize() > history.sealed().size()
             || !java.security.MessageDigest.isEqual(

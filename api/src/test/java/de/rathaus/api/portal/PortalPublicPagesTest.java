@@ -36,6 +36,7 @@ import de.rathaus.application.statistics.ParticipationFigures;
 import de.rathaus.application.statistics.ParticipationStatistics;
 import de.rathaus.application.transparency.CheckpointView;
 import de.rathaus.application.transparency.Checkpoints;
+import de.rathaus.application.transparency.LogKeySet;
 import de.rathaus.application.transparency.VerifierKey;
 import de.rathaus.domain.participation.ActionFieldCode;
 import de.rathaus.domain.participation.AnswerStatus;
@@ -93,6 +94,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class PortalPublicPagesTest {
 
   static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
+  static final Instant ROTATION = Instant.parse("2026-03-01T11:00:00Z");
+  static final VerifierKey EARLIER;
+
+  static {
+    try {
+      EARLIER = Fixed.verifierKey();
+    } catch (Exception e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   static final String HOSTILE = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
 
   @TestConfiguration
@@ -102,8 +114,16 @@ class PortalPublicPagesTest {
       return Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
+    /** The signing key since {@link #ROTATION}, and {@link #EARLIER} that signed before. */
     @Bean
-    VerifierKey verifierKey() throws Exception {
+    LogKeySet logKeys() throws Exception {
+      return LogKeySet.of(
+          List.of(
+              new LogKeySet.KeyPeriod(verifierKey(), ROTATION, null),
+              new LogKeySet.KeyPeriod(EARLIER, null, ROTATION)));
+    }
+
+    static VerifierKey verifierKey() throws Exception {
       byte[] spki =
           KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
       String pem =
@@ -616,6 +636,19 @@ class PortalPublicPagesTest {
     assertThat(html)
         .contains(
             "href=\"/api/v1/audit/checkpoints/latest\"", "href=\"/.well-known/rathaus-log-key\"");
+  }
+
+  @Test
+  void theTransparencyPageListsTheEarlierKeysWithTheirPeriods() throws Exception {
+    when(checkpoints.latest()).thenReturn(Optional.empty());
+    String html = page("/portal/transparenz");
+    assertThat(html)
+        .contains(
+            "Frühere Schlüssel des Protokolls",
+            EARLIER.verifierKeyString(),
+            EARLIER.keyIdHex(),
+            "seit Beginn des Protokolls",
+            "datetime=\"" + ROTATION + "\"");
   }
 
   @Test

@@ -121,6 +121,35 @@ class IdempotencyIT {
     assertThat(requestsOf("ben")).isEqualTo(before + 1);
   }
 
+  /**
+   * The instance that ran the first attempt was killed (kill -9) while it ran: its claim is fresh,
+   * held by that instance, and never renewed again. A retry on another instance takes it over once
+   * it has seen the lease unrenewed for the lease (seconds), instead of a 409 for two minutes, and
+   * finds the request the first attempt stored.
+   */
+  @Test
+  void aRetryTakesOverFromAnInstanceKilledWhileItsAttemptRan() {
+    int before = requestsOf("ben");
+    JsonNode first = submit("ben", "killed-1", certificate("Vermieter")).expect(201).json();
+    MongoCollection<Document> records = database.getCollection("idempotency_keys");
+    Document claim = records.find(Filters.regex("answer", first.path("id").asText())).first();
+    assertThat(claim).as("the first attempt's record").isNotNull();
+    records.updateOne(
+        Filters.eq("_id", claim.get("_id")),
+        Updates.combine(
+            Updates.unset("answer"),
+            Updates.set("attempt", "rathaus-4711-deadbeef/" + java.util.UUID.randomUUID()),
+            Updates.set("attemptAt", new Date())));
+
+    long started = System.nanoTime();
+    JsonNode retried = submit("ben", "killed-1", certificate("Vermieter")).expect(201).json();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(retried.path("id").asText()).isEqualTo(first.path("id").asText());
+    assertThat(requestsOf("ben")).isEqualTo(before + 1);
+    assertThat(took).as("taken over within the retry's wait").isLessThan(Duration.ofSeconds(10));
+  }
+
   @Test
   void theSameKeyWithAnotherBodyIsRefused() {
     submit("ben", "key-2", certificate("Arbeitgeber")).expect(201);

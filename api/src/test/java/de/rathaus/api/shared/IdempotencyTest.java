@@ -13,7 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the key around a store kept in memory; the HTTP side is in IdempotencyIT. */
@@ -21,32 +26,68 @@ class IdempotencyTest {
 
   /** Records in memory, as the rules see them. */
   static final class InMemoryRecords implements IdempotencyRecords {
-    record Held(String fingerprint, String identity, String attempt, String answer, Instant at) {}
+    record Held(
+        String fingerprint, String identity, String attempt, String answer, long renewals) {}
 
     final Map<String, Held> entries = new HashMap<>();
 
+    private static Claim claim(Held held, boolean owned) {
+      return new Claim(
+          owned,
+          held.identity(),
+          held.fingerprint(),
+          held.answer(),
+          held.attempt(),
+          held.renewals());
+    }
+
     @Override
     public synchronized Claim claim(
-        String key,
-        String fingerprint,
-        String attempt,
-        Instant now,
-        Instant expiredBefore,
-        Instant abandonedBefore) {
+        String key, String fingerprint, String attempt, Instant now, Instant expiredBefore) {
       Held held = entries.get(key);
       if (held == null) {
-        Held created = new Held(fingerprint, UUID.randomUUID().toString(), attempt, null, now);
+        Held created = new Held(fingerprint, UUID.randomUUID().toString(), attempt, null, 0);
         entries.put(key, created);
-        return new Claim(true, created.identity(), fingerprint, null);
+        return claim(created, true);
       }
       if (held.answer() != null || !held.fingerprint().equals(fingerprint)) {
-        return new Claim(false, held.identity(), held.fingerprint(), held.answer());
+        return claim(held, false);
       }
-      if (held.attempt() == null || held.at().isBefore(abandonedBefore)) {
-        entries.put(key, new Held(fingerprint, held.identity(), attempt, null, now));
-        return new Claim(true, held.identity(), fingerprint, null);
+      if (held.attempt() == null) {
+        Held taken = new Held(fingerprint, held.identity(), attempt, null, 0);
+        entries.put(key, taken);
+        return claim(taken, true);
       }
-      return new Claim(false, held.identity(), fingerprint, null);
+      return claim(held, false);
+    }
+
+    @Override
+    public synchronized Claim takeOver(
+        String key, String identity, String holder, long renewals, String attempt, Instant now) {
+      Held held = entries.get(key);
+      if (held == null
+          || !held.identity().equals(identity)
+          || held.answer() != null
+          || !holder.equals(held.attempt())
+          || held.renewals() != renewals) {
+        return new Claim(false, identity, null, null, null, 0);
+      }
+      Held taken = new Held(held.fingerprint(), identity, attempt, null, 0);
+      entries.put(key, taken);
+      return claim(taken, true);
+    }
+
+    @Override
+    public synchronized boolean renew(String key, String attempt) {
+      Held held = entries.get(key);
+      if (held == null || !attempt.equals(held.attempt())) {
+        return false;
+      }
+      entries.put(
+          key,
+          new Held(
+              held.fingerprint(), held.identity(), attempt, held.answer(), held.renewals() + 1));
+      return true;
     }
 
     @Override
@@ -55,7 +96,8 @@ class IdempotencyTest {
       if (held == null || !attempt.equals(held.attempt())) {
         return false;
       }
-      entries.put(key, new Held(held.fingerprint(), held.identity(), attempt, answer, held.at()));
+      entries.put(
+          key, new Held(held.fingerprint(), held.identity(), attempt, answer, held.renewals()));
       return true;
     }
 
@@ -70,15 +112,18 @@ class IdempotencyTest {
           key,
           (k, held) ->
               attempt.equals(held.attempt())
-                  ? new Held(held.fingerprint(), held.identity(), null, null, held.at())
+                  ? new Held(held.fingerprint(), held.identity(), null, null, held.renewals())
                   : held);
     }
 
-    /** As if the attempt holding {@code key} still ran, without an answer yet. */
+    /**
+     * As if the attempt holding {@code key} still ran on an instance that died (kill -9): held,
+     * without an answer, its lease never renewed again.
+     */
     synchronized void stillRunning(String key) {
       Held held = entries.get(key);
       entries.put(
-          key, new Held(held.fingerprint(), held.identity(), "running", null, Instant.now()));
+          key, new Held(held.fingerprint(), held.identity(), "rathaus-dead/running", null, 7));
     }
   }
 
@@ -91,7 +136,8 @@ class IdempotencyTest {
           new ObjectMapper(),
           Clock.systemUTC(),
           e -> e instanceof IllegalArgumentException,
-          Duration.ofMillis(200));
+          Duration.ofMillis(200),
+          Idempotency.LEASE);
   private final AtomicInteger attempts = new AtomicInteger();
 
   private Idempotency.Outcome<Answer> submit(String caller, String key, Map<String, ?> body) {
@@ -109,6 +155,146 @@ class IdempotencyTest {
         .isInstanceOf(Idempotency.KeyInProgress.class)
         .hasMessageNotContaining("Bank");
     assertThat(attempts).hasValue(1);
+  }
+
+  /** Another instance of the engine on the same records, with a short lease for the test. */
+  private Idempotency instance(Duration waitForFirst, Duration lease) {
+    return new Idempotency(
+        records,
+        new ObjectMapper(),
+        Clock.systemUTC(),
+        e -> e instanceof IllegalArgumentException,
+        waitForFirst,
+        lease);
+  }
+
+  @Test
+  void aRetryTakesOverAnAttemptWhoseInstanceDiedOnceItsLeaseWasSeenUnrenewed() {
+    List<UUID> ids = new ArrayList<>();
+    idempotency.once(
+        "anna", "k", Map.of("purpose", "Bank"), Answer.class, id -> new Answer("" + ids.add(id)));
+    // its instance was killed while the attempt ran: the record is held, never renewed again
+    records.entries.keySet().forEach(records::stillRunning);
+
+    try (Idempotency other = instance(Duration.ofSeconds(5), Duration.ofMillis(300))) {
+      long started = System.nanoTime();
+      Idempotency.Outcome<Answer> retried =
+          other.once(
+              "anna",
+              "k",
+              Map.of("purpose", "Bank"),
+              Answer.class,
+              id -> {
+                ids.add(id);
+                return new Answer(id.toString());
+              });
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(retried.replayed()).isFalse();
+      assertThat(ids.get(1)).as("the retry makes the same request").isEqualTo(ids.get(0));
+      assertThat(took)
+          .as("taken over after the lease")
+          .isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+    }
+  }
+
+  @Test
+  void aLiveSlowAttemptIsNeverTakenOverItsRetryWaitsForItsAnswer() throws Exception {
+    Duration lease = Duration.ofMillis(200);
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    try (Idempotency first = instance(Duration.ofSeconds(5), lease);
+        Idempotency second = instance(Duration.ofSeconds(5), lease)) {
+      var pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<Idempotency.Outcome<Answer>> slow =
+            pool.submit(
+                () ->
+                    first.once(
+                        "anna",
+                        "k",
+                        Map.of("purpose", "Bank"),
+                        Answer.class,
+                        id -> {
+                          claimed.countDown();
+                          await(finish);
+                          return new Answer("slow/" + attempts.incrementAndGet());
+                        }));
+        claimed.await();
+        // the first attempt runs for five leases; then it answers
+        new Thread(
+                () -> {
+                  sleepQuietly(lease.multipliedBy(5));
+                  finish.countDown();
+                })
+            .start();
+
+        Idempotency.Outcome<Answer> retried =
+            second.once(
+                "anna",
+                "k",
+                Map.of("purpose", "Bank"),
+                Answer.class,
+                id -> new Answer("retry/" + attempts.incrementAndGet()));
+
+        assertThat(retried.replayed()).as("the first answer").isTrue();
+        assertThat(retried.answer()).isEqualTo(slow.get(5, TimeUnit.SECONDS).answer());
+        assertThat(attempts).as("the command ran once").hasValue(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The test's stand-in for a slow command (not a wait for a condition). */
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aRepeatOnTheSameInstanceIsAnsweredAsSoonAsTheFirstEnds() throws Exception {
+    CountDownLatch claimed = new CountDownLatch(1);
+    AtomicLong firstEnded = new AtomicLong();
+    var pool = Executors.newSingleThreadExecutor();
+    try (Idempotency here = instance(Duration.ofSeconds(10), Idempotency.LEASE)) {
+      pool.submit(
+          () ->
+              here.once(
+                  "anna",
+                  "k",
+                  Map.of(),
+                  Answer.class,
+                  id -> {
+                    claimed.countDown();
+                    // long enough that a poll would have grown its pause past a second
+                    sleepQuietly(Duration.ofSeconds(3));
+                    firstEnded.set(System.nanoTime());
+                    return new Answer("first");
+                  }));
+      claimed.await();
+      Idempotency.Outcome<Answer> again =
+          here.once("anna", "k", Map.of(), Answer.class, id -> new Answer("second"));
+      long late = System.nanoTime() - firstEnded.get();
+
+      assertThat(again.answer().id()).isEqualTo("first");
+      assertThat(Duration.ofNanos(late))
+          .as("woken by the end of the first, not by a poll")
+          .isLessThan(Duration.ofMillis(250));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import de.rathaus.application.transparency.HistoryLog;
 import de.rathaus.application.transparency.InMemoryCheckpoints;
 import de.rathaus.application.transparency.LogKey;
+import de.rathaus.application.transparency.LogKeySet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,9 @@ class VerificationWithoutCheckpointTest {
   private final HistoryLog history = mock(HistoryLog.class);
   private final TransparencyController controller =
       new TransparencyController(
-          new InMemoryCheckpoints(), history, LogKey.generate().verifierKey("rathaus.example/log"));
+          new InMemoryCheckpoints(),
+          history,
+          LogKeySet.single(LogKey.generate().verifierKey("rathaus.example/log")));
 
   @Test
   void aSealedHistoryWithoutACheckpointIsNotCalledValid() {

@@ -1,19 +1,36 @@
 package de.rathaus.application.notification;
 
 import de.rathaus.domain.shared.CitizenId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
-/** The outbox in memory, for tests: the same conditional changes as the stored one. */
+/**
+ * The outbox in memory, for tests: the same conditional changes as the stored one, and leases
+ * judged the same way (by how long this outbox saw them unchanged on its monotonic clock).
+ */
 public class InMemoryOutbox implements Outbox {
 
-  private record Entry(OutboxMessage message, String owner, Instant leaseUntil) {}
+  private record Entry(OutboxMessage message, String owner, Duration lease) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
+  private final LeaseWatch leases;
+
+  public InMemoryOutbox() {
+    this(System::nanoTime);
+  }
+
+  /**
+   * @param nanoTime the monotonic clock leases are watched on
+   */
+  public InMemoryOutbox(LongSupplier nanoTime) {
+    this.leases = new LeaseWatch(nanoTime);
+  }
 
   @Override
   public synchronized boolean add(OutboxMessage message) {
@@ -27,8 +44,13 @@ public class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized List<String> claimable(Instant now, int limit) {
+    leases.keepOnly(
+        entries.values().stream()
+            .filter(e -> e.message().status() == DeliveryStatus.SENDING)
+            .map(e -> e.message().id())
+            .toList());
     return entries.values().stream()
-        .filter(e -> claimable(e, now))
+        .filter(e -> due(e, now) || (claimed(e) && leases.ended(e.message().id(), lease(e))))
         .map(Entry::message)
         .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
         .limit(limit)
@@ -36,17 +58,27 @@ public class InMemoryOutbox implements Outbox {
         .toList();
   }
 
-  private static boolean claimable(Entry entry, Instant now) {
+  private static boolean due(Entry entry, Instant now) {
     OutboxMessage m = entry.message();
-    return (m.status() == DeliveryStatus.PENDING && !m.nextAttemptAt().isAfter(now))
-        || (m.status() == DeliveryStatus.SENDING && entry.leaseUntil().isBefore(now));
+    return m.status() == DeliveryStatus.PENDING && !m.nextAttemptAt().isAfter(now);
+  }
+
+  private static boolean claimed(Entry entry) {
+    return entry.message().status() == DeliveryStatus.SENDING;
+  }
+
+  private static LeaseWatch.Lease lease(Entry entry) {
+    return new LeaseWatch.Lease(entry.owner(), entry.message().attempts(), entry.lease());
   }
 
   @Override
   public synchronized Optional<OutboxMessage> claim(
       String id, String owner, Instant now, Instant leaseUntil) {
     Entry entry = entries.get(id);
-    if (entry == null || !claimable(entry, now)) {
+    if (entry == null
+        || !(due(entry, now)
+            || (claimed(entry)
+                && leases.endedLease(id).filter(lease(entry)::equals).isPresent()))) {
       return Optional.empty();
     }
     OutboxMessage m = entry.message();
@@ -62,7 +94,7 @@ public class InMemoryOutbox implements Outbox {
             m.nextAttemptAt(),
             m.sentAt(),
             m.lastError());
-    entries.put(id, new Entry(claimed, owner, leaseUntil));
+    entries.put(id, new Entry(claimed, owner, Duration.between(now, leaseUntil)));
     return Optional.of(claimed);
   }
 

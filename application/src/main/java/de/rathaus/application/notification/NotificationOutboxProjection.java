@@ -49,6 +49,7 @@ public class NotificationOutboxProjection {
   private final ProposalAuthors authors;
   private final NotificationSettings settings;
   private final Clock clock;
+  private final Clock stamps;
   private final Duration maxAge;
 
   public NotificationOutboxProjection(
@@ -58,11 +59,29 @@ public class NotificationOutboxProjection {
       NotificationSettings settings,
       Clock clock,
       Duration maxAge) {
+    this(outbox, contacts, authors, settings, clock, clock, maxAge);
+  }
+
+  /**
+   * @param clock the engine's clock, on which the sender schedules the mails
+   * @param stamps the clock that stamped the events, on which an event's age is measured (the same
+   *     time as {@code clock} in a running engine; a test that moves only the engine's clock keeps
+   *     a fresh event fresh)
+   */
+  public NotificationOutboxProjection(
+      Outbox outbox,
+      RequestContacts contacts,
+      ProposalAuthors authors,
+      NotificationSettings settings,
+      Clock clock,
+      Clock stamps,
+      Duration maxAge) {
     this.outbox = outbox;
     this.contacts = contacts;
     this.authors = authors;
     this.settings = settings;
     this.clock = clock;
+    this.stamps = stamps;
     this.maxAge = maxAge;
   }
 
@@ -207,7 +226,9 @@ public class NotificationOutboxProjection {
                     language,
                     "",
                     MailTexts.word(language, "answer." + event.status()),
-                    event.reasoning() == null ? "" : event.reasoning()));
+                    event.reasoning() == null
+                        ? ""
+                        : event.reasoning().in(language == MailLanguage.ENGLISH ? "en" : "de")));
   }
 
   @EventHandler
@@ -268,10 +289,10 @@ public class NotificationOutboxProjection {
     if (replay.isReplay() || address == null || !wanted(recipient)) {
       return;
     }
-    Instant now = clock.instant();
-    if (message.getTimestamp().isBefore(now.minus(maxAge))) {
+    if (message.getTimestamp().isBefore(stamps.instant().minus(maxAge))) {
       return;
     }
+    Instant now = clock.instant();
     outbox.add(
         OutboxMessage.pending(
             message.getIdentifier(),

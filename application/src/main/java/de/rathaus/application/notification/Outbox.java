@@ -21,14 +21,17 @@ public interface Outbox {
 
   /**
    * The ids of at most {@code limit} messages that may be claimed at {@code now}: pending ones due,
-   * and claimed ones whose lease ended (their sender died), oldest first.
+   * and claimed ones whose lease ended (their sender died), oldest first. A lease has ended once
+   * this outbox has seen it unchanged for its length on its own monotonic clock: the end a sender
+   * stored comes from its clock, which may be off from this instance's, and is never compared.
    */
   List<String> claimable(Instant now, int limit);
 
   /**
-   * Claims the message for {@code owner} until {@code leaseUntil}, if it still may be claimed at
-   * {@code now}, counting the attempt: the message as claimed, or empty if another sender has it,
-   * it was sent meanwhile, or it was cancelled.
+   * Claims the message for {@code owner} for a lease of {@code leaseUntil} - {@code now} (both of
+   * the claimer's clock), if it still may be claimed at {@code now} (a lease taken over only if it
+   * is still the one this outbox saw end), counting the attempt: the message as claimed, or empty
+   * if another sender has it, it was sent meanwhile, or it was cancelled.
    */
   Optional<OutboxMessage> claim(String id, String owner, Instant now, Instant leaseUntil);
 

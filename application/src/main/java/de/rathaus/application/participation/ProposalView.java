@@ -135,7 +135,9 @@ public record ProposalView(
   // --- the city's answers
 
   ProposalView answered(ProposalAnswered e) {
-    return withAnswers(answers.with(new AnswerEntry(e.status(), e.reasoning(), e.at())));
+    return withAnswers(
+        answers.with(
+            new AnswerEntry(e.status(), e.reasoning().german(), e.at(), e.reasoning().english())));
   }
 
   /** With {@code supports} supports counted at {@code at} (see {@link ProposalAnswers}). */

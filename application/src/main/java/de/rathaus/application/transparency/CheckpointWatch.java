@@ -22,6 +22,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * checkpoint's size must be that checkpoint's root, or nothing is signed (a rewritten store is not
  * blessed by a new signature). A checkpoint's timestamp is never earlier than the last one's, so a
  * clock that steps back, or another instance's clock behind, keeps the signed times in order.
+ *
+ * <p>Before its key's period begins ({@code signsFrom}, after a key rotation) it signs nothing: a
+ * checkpoint the key signed then would not verify, and the instances not yet restarted still sign
+ * with the retired key until then.
  */
 public class CheckpointWatch {
 
@@ -36,6 +40,7 @@ public class CheckpointWatch {
   private final Clock clock;
   private final long everyLeaves;
   private final Duration every;
+  private final Instant signsFrom;
 
   /** The last checkpoint this instance recorded, ahead of the read model. */
   private volatile long recordedSize;
@@ -52,6 +57,20 @@ public class CheckpointWatch {
       Clock clock,
       long everyLeaves,
       Duration every) {
+    this(log, checkpoints, key, logId, commands, clock, everyLeaves, every, null);
+  }
+
+  /** A watch whose key signs from {@code signsFrom} on (null: always). */
+  public CheckpointWatch(
+      HistoryLog log,
+      Checkpoints checkpoints,
+      LogKey key,
+      TransparencyLogId logId,
+      CommandGateway commands,
+      Clock clock,
+      long everyLeaves,
+      Duration every,
+      Instant signsFrom) {
     if (everyLeaves < 1 || every.isNegative() || every.isZero()) {
       throw new IllegalArgumentException("Checkpoints need a positive leaf count and interval");
     }
@@ -63,6 +82,7 @@ public class CheckpointWatch {
     this.clock = clock;
     this.everyLeaves = everyLeaves;
     this.every = every;
+    this.signsFrom = signsFrom;
   }
 
   public synchronized Run run() {
@@ -76,6 +96,9 @@ public class CheckpointWatch {
       return new Run(sealed.size(), Optional.empty());
     }
     Instant now = clock.instant();
+    if (signsFrom != null && now.isBefore(signsFrom)) {
+      return new Run(sealed.size(), Optional.empty());
+    }
     boolean due =
         lastAt == null
             || sealed.size() - lastSize >= everyLeaves

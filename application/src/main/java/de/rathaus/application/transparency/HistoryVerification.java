@@ -66,9 +66,22 @@ public final class HistoryVerification {
    * @throws UncheckedIOException if the export cannot be read
    */
   public static Result verify(BufferedReader exportLines, Checkpoint checkpoint, VerifierKey key) {
-    if (!checkpoint.verify(key)) {
+    return verify(exportLines, checkpoint, LogKeySet.single(key));
+  }
+
+  /**
+   * As {@link #verify(BufferedReader, Checkpoint, VerifierKey)}, with the log's keys: the
+   * checkpoint must be signed by one of them within that key's period ({@link LogKeySet#check}).
+   */
+  public static Result verify(BufferedReader exportLines, Checkpoint checkpoint, LogKeySet keys) {
+    LogKeySet.Verdict signed = keys.check(checkpoint);
+    if (!signed.valid()) {
       return Result.bad(
-          0, null, "the checkpoint's signature does not verify with the key: it is refused");
+          0,
+          null,
+          "the checkpoint's signature does not verify with the key: it is refused ("
+              + signed.reason()
+              + ")");
     }
     long size = checkpoint.treeSize();
     Frontier recomputed = new Frontier();

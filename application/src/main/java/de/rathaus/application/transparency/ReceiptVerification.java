@@ -43,8 +43,16 @@ public final class ReceiptVerification {
 
   private ReceiptVerification() {}
 
-  /** Checks a receipt (its JSON tree) with the key. */
+  /** Checks a receipt (its JSON tree) with the key, whenever the checkpoint was signed. */
   public static Result verify(JsonNode receipt, VerifierKey key) {
+    return verify(receipt, LogKeySet.single(key));
+  }
+
+  /**
+   * Checks a receipt (its JSON tree) with the log's keys: its checkpoint must be signed by one of
+   * them within that key's period ({@link LogKeySet#check}).
+   */
+  public static Result verify(JsonNode receipt, LogKeySet keys) {
     if (receipt == null || !receipt.isObject()) {
       return Result.refused("the receipt is no JSON object");
     }
@@ -54,8 +62,10 @@ public final class ReceiptVerification {
     } catch (IllegalArgumentException e) {
       return Result.refused("the receipt's checkpoint is malformed: " + e.getMessage());
     }
-    if (!checkpoint.verify(key)) {
-      return Result.refused("the receipt's checkpoint does not verify with the key");
+    LogKeySet.Verdict signed = keys.check(checkpoint);
+    if (!signed.valid()) {
+      return Result.refused(
+          "the receipt's checkpoint does not verify with the key: " + signed.reason());
     }
     JsonNode positionNode = receipt.get("position");
     if (positionNode == null
@@ -120,8 +130,13 @@ public final class ReceiptVerification {
 
   /** Checks a receipt's JSON text with the key. */
   public static Result verify(String receiptJson, VerifierKey key) {
+    return verify(receiptJson, LogKeySet.single(key));
+  }
+
+  /** Checks a receipt's JSON text with the log's keys. */
+  public static Result verify(String receiptJson, LogKeySet keys) {
     try {
-      return verify(JSON.readTree(receiptJson), key);
+      return verify(JSON.readTree(receiptJson), keys);
     } catch (JsonProcessingException e) {
       return Result.refused("the receipt is no JSON");
     }

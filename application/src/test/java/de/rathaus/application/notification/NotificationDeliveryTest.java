@@ -57,7 +57,10 @@ class NotificationDeliveryTest {
     }
   }
 
-  private final InMemoryOutbox outbox = new InMemoryOutbox();
+  /** The outbox's monotonic clock, which the test moves with the wall clock. */
+  private long nanos;
+
+  private final InMemoryOutbox outbox = new InMemoryOutbox(() -> nanos);
   private final InMemoryNotificationRecords.Settings settings =
       new InMemoryNotificationRecords.Settings();
   private final Server server = new Server();
@@ -138,8 +141,10 @@ class NotificationDeliveryTest {
     assertThat(outbox.claim("e1", "other", START, START.plus(Duration.ofMinutes(2)))).isPresent();
     assertThat(delivery.deliver().sent()).isZero();
     assertThat(server.accepted).isEmpty();
-    // the other sender died: after its lease the message is sent (at least once)
+    // the other sender died: once this one saw its lease unchanged for the lease, the message is
+    // sent (at least once)
     clock.now = START.plus(Duration.ofMinutes(3));
+    nanos += Duration.ofMinutes(3).toNanos();
     assertThat(delivery.deliver().sent()).isEqualTo(1);
     assertThat(outbox.sent("e1", "other", clock.now))
         .as("the dead sender's claim is gone")

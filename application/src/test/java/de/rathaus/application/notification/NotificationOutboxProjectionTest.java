@@ -240,7 +240,11 @@ class NotificationOutboxProjectionTest {
         "en");
     projection.on(
         new ProposalAnswered(
-            proposal, ConsultationId.of(UUID.randomUUID()), AnswerStatus.ACCEPTED, "Gut.", NOW),
+            proposal,
+            ConsultationId.of(UUID.randomUUID()),
+            AnswerStatus.ACCEPTED,
+            new de.rathaus.domain.participation.AnswerReasoning("Gut so.", "Gut."),
+            NOW),
         message(new Object(), NOW, null),
         ReplayStatus.REGULAR);
     OutboxMessage answered =
@@ -251,6 +255,10 @@ class NotificationOutboxProjectionTest {
     assertThat(answered.recipient()).isEqualTo(ANNA);
     assertThat(answered.mail().to()).isEqualTo("anna@example.org");
     assertThat(answered.mail().subject()).isEqualTo("The city answered your proposal");
-    assertThat(answered.mail().text()).contains("accepted").contains("Gut.");
+    // the author reads English: the city's English text, not the German one
+    assertThat(answered.mail().text())
+        .contains("accepted")
+        .contains("Gut.")
+        .doesNotContain("Gut so.");
   }
 }

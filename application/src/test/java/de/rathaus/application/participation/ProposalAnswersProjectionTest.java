@@ -60,6 +60,26 @@ class ProposalAnswersProjectionTest {
   }
 
   @Test
+  void anAnswerInGermanAndEnglishKeepsBothTexts() {
+    ProposalId id = submitted(null, null);
+    projection.on(
+        new ProposalAnswered(
+            id,
+            CONSULTATION,
+            AnswerStatus.ACCEPTED,
+            new de.rathaus.domain.participation.AnswerReasoning(
+                "Wir stellen Bänke auf.", "We are putting up benches."),
+            T.plus(DAY)),
+        1);
+
+    AnswerEntry answer = found(id).answer();
+    assertThat(answer.reasoning()).isEqualTo("Wir stellen Bänke auf.");
+    assertThat(answer.reasoningEnglish()).isEqualTo("We are putting up benches.");
+    assertThat(answer.reasoningIn("en")).isEqualTo("We are putting up benches.");
+    assertThat(answer.reasoningIn("de")).isEqualTo("Wir stellen Bänke auf.");
+  }
+
+  @Test
   void aRedeliveredAnswerIsNotASecondEntry() {
     ProposalId id = submitted(null, null);
     answered(id, 1, AnswerStatus.ACCEPTED, T.plus(DAY));

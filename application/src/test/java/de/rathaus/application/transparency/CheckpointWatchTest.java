@@ -153,6 +153,27 @@ class CheckpointWatchTest {
   }
 
   @Test
+  void aKeyWhosePeriodHasNotBegunSignsNothingUntilItBegins() {
+    CheckpointWatch rotated =
+        new CheckpointWatch(
+            log,
+            checkpoints,
+            LogKey.generate(),
+            LOG,
+            commands,
+            clock,
+            100,
+            Duration.ofSeconds(10),
+            T0.plusSeconds(60));
+    log.add(3);
+
+    assertThat(rotated.run().signedSize()).isEmpty();
+    clock.now = T0.plusSeconds(60);
+    assertThat(rotated.run().signedSize()).contains(3L);
+    assertThat(recorded.get(0).signedAt()).isEqualTo(T0.plusSeconds(60));
+  }
+
+  @Test
   void theFirstCheckpointIsSignedAsSoonAsAnythingIsSealed() {
     log.add(3);
 

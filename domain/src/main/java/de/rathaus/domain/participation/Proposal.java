@@ -24,7 +24,7 @@ public class Proposal {
   private ProposalContent content;
   private ConsultationId consultation;
   private AnswerStatus answerStatus;
-  private String answerReasoning;
+  private AnswerReasoning answerReasoning;
 
   // --- comments and moderation
   private boolean hidden;

@@ -1,5 +1,8 @@
 package de.rathaus.domain.participation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import de.rathaus.domain.shared.CitizenId;
 import java.time.Instant;
 import java.util.UUID;
@@ -102,5 +105,44 @@ class ProposalAnswerTest {
                 ID, AnswerStatus.ACCEPTED, "Wir stellen Bänke auf.", LATER.plusSeconds(1)))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
+  }
+
+  @Test
+  void theCityAnswersInGermanAndEnglish() {
+    AnswerReasoning both =
+        new AnswerReasoning("Wir stellen Bänke auf.", "We are putting up benches.");
+    fixture
+        .given(submitted())
+        .when(new AnswerProposal(ID, AnswerStatus.ACCEPTED, both, LATER))
+        .expectEvents(new ProposalAnswered(ID, CONSULTATION, AnswerStatus.ACCEPTED, both, LATER));
+  }
+
+  @Test
+  void anEnglishTextAddedToTheAnswerInForceIsAnEntryOfItsOwn() {
+    AnswerReasoning both =
+        new AnswerReasoning("Wir stellen Bänke auf.", "We are putting up benches.");
+    fixture
+        .given(
+            submitted(),
+            new ProposalAnswered(
+                ID, CONSULTATION, AnswerStatus.ACCEPTED, "Wir stellen Bänke auf.", LATER))
+        .when(new AnswerProposal(ID, AnswerStatus.ACCEPTED, both, LATER.plusSeconds(1)))
+        .expectEvents(
+            new ProposalAnswered(
+                ID, CONSULTATION, AnswerStatus.ACCEPTED, both, LATER.plusSeconds(1)));
+  }
+
+  @Test
+  void aReasoningNeedsItsGermanTextAndNoBlankEnglishOne() {
+    assertThatThrownBy(() -> new AnswerReasoning(" ", "We are putting up benches."))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AnswerReasoning("Wir stellen Bänke auf.", " "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AnswerProposal(ID, AnswerStatus.ACCEPTED, " ", LATER))
+        .isInstanceOf(IllegalArgumentException.class);
+    AnswerReasoning german = AnswerReasoning.inGerman("Wir stellen Bänke auf.");
+    assertThat(german.in("en")).isEqualTo("Wir stellen Bänke auf.");
+    assertThat(new AnswerReasoning("Ja.", "Yes.").in("en")).isEqualTo("Yes.");
+    assertThat(new AnswerReasoning("Ja.", "Yes.").in("de")).isEqualTo("Ja.");
   }
 }

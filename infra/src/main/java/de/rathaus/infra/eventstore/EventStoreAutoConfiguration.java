@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausStorageProperties;
+import de.rathaus.infra.participation.ProposalAnsweredUpcaster;
 import de.rathaus.infra.privacy.PersonalDataAutoConfiguration;
 import de.rathaus.infra.privacy.ProtectedJson;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -20,6 +24,8 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
@@ -40,6 +46,18 @@ import org.springframework.context.annotation.Bean;
 public class EventStoreAutoConfiguration {
 
   static final String TOKENS_COLLECTION = "tokens";
+  static final String INSTANCES_COLLECTION = "instances";
+
+  /**
+   * How long a claim (and an instance's beat) may go unchanged before others count its owner as
+   * dead: a dead instance's segments are taken over within this plus one claim cycle (5 s).
+   */
+  static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How often a command that lost a race with another instance is sent again, and first when. */
+  static final int CONFLICT_RETRIES = 5;
+
+  static final Duration FIRST_CONFLICT_PAUSE = Duration.ofMillis(10);
 
   @Bean
   @ConditionalOnMissingBean(EventStorageEngine.class)
@@ -49,21 +67,38 @@ public class EventStoreAutoConfiguration {
       Serializer serializer,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       Configuration configuration,
-      ObjectProvider<AppendHook> appendHook) {
+      ObjectProvider<AppendHook> appendHook,
+      ObjectProvider<Clock> clock) {
     RathausStorageProperties.EventStore tuning = properties.eventStore();
     MongoEventStorageEngine engine =
         MongoEventStorageEngine.builder()
             .database(database)
+            .clock(clock.getIfAvailable(Clock::systemUTC))
             .appendHook(appendHook.getIfAvailable(() -> AppendHook.NONE))
             .leaseAndGapTimeout(tuning.lease(), tuning.gapTimeout())
             .positionBlockSize(tuning.positionBlockSize())
             .batchSize(tuning.batchSize())
             .eventSerializer(eventSerializer)
             .snapshotSerializer(snapshotSerializer(serializer))
-            .upcasterChain(configuration.upcasterChain())
+            .upcasterChain(upcasters(configuration.upcasterChain(), eventSerializer))
             .build();
     engine.ensureIndexes();
     return engine;
+  }
+
+  /**
+   * The engine's upcaster chain: the application's upcasters (every {@code EventUpcaster} bean, in
+   * their order), then the {@link NewerRevisionGuard}, always last, so that it sees each event in
+   * the newest revision this version can bring it to.
+   */
+  public static EventUpcaster upcasters(EventUpcaster application, Serializer eventSerializer) {
+    return new EventUpcasterChain(application, new NewerRevisionGuard(eventSerializer));
+  }
+
+  /** ProposalAnswered revision 1 (German reasoning alone) to 2 (German and English). */
+  @Bean
+  public ProposalAnsweredUpcaster proposalAnsweredUpcaster() {
+    return new ProposalAnsweredUpcaster();
   }
 
   /**
@@ -101,16 +136,42 @@ public class EventStoreAutoConfiguration {
     return JacksonSerializer.builder().objectMapper(fields).build();
   }
 
+  /**
+   * The command gateway, which sends a command again when its append lost a race with another
+   * instance ({@link ConflictRetry}: 5 retries, pauses of about 10, 20, 40, 80 and 160 ms), so that
+   * a conflict between instances reaches the caller only if it persists for all of them.
+   */
+  @Bean
+  @ConditionalOnMissingBean(CommandGateway.class)
+  public CommandGateway commandGateway(CommandBus commandBus) {
+    return DefaultCommandGateway.builder()
+        .commandBus(commandBus)
+        .retryScheduler(new ConflictRetry(CONFLICT_RETRIES, FIRST_CONFLICT_PAUSE))
+        .build();
+  }
+
+  /** The engine instances sharing the store, for each one's fair share of segments. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  @ConditionalOnMissingBean(EngineInstances.class)
+  public EngineInstances engineInstances(MongoDatabase database) {
+    return new EngineInstances(
+        database, INSTANCES_COLLECTION, MongoTokenStore.newNodeId(), CLAIM_TIMEOUT);
+  }
+
   @Bean
   @ConditionalOnMissingBean(TokenStore.class)
-  public TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+  public TokenStore tokenStore(
+      MongoDatabase database,
+      Serializer serializer,
+      EngineInstances instances,
+      ObjectProvider<Clock> clock) {
     return new MongoTokenStore(
         database,
         TOKENS_COLLECTION,
         serializer,
-        Duration.ofSeconds(10),
-        MongoTokenStore.newNodeId(),
-        Clock.systemUTC());
+        CLAIM_TIMEOUT,
+        instances.nodeId(),
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */
@@ -118,6 +179,28 @@ public class EventStoreAutoConfiguration {
   public ConfigurerModule pooledStreamingProcessorsByDefault() {
     return configurer ->
         configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors());
+  }
+
+  /**
+   * Several instances share a processor's segments out: each claims at most {@code ceil(segments /
+   * live instances)} and releases what it holds above that (Axon's coordinator asks at every claim
+   * cycle), so a second instance gets half of the segments while the first lives, instead of none.
+   */
+  @Bean
+  public ConfigurerModule segmentsSharedOutFairly(EngineInstances instances) {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing.registerPooledStreamingEventProcessorConfiguration(
+                    (config, builder) ->
+                        builder.maxSegmentProvider(
+                            instances.fairShare(
+                                name ->
+                                    config
+                                        .eventProcessingConfiguration()
+                                        .tokenStore(name)
+                                        .fetchSegments(name)
+                                        .length))));
   }
 
   /**

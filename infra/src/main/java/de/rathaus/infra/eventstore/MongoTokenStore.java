@@ -11,6 +11,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -53,8 +57,14 @@ public class MongoTokenStore implements TokenStore {
   private final MongoCollection<Document> tokens;
   private final Serializer serializer;
   private final String nodeId;
-  private final long claimTimeoutMillis;
+  private final long claimTimeoutNanos;
   private final Clock clock;
+  private final LongSupplier nanoTime;
+
+  /** A claim of another node as this node saw it, and since when (on its monotonic clock). */
+  private record Seen(String owner, long timestamp, long sinceNanos) {}
+
+  private final ConcurrentMap<String, Seen> seen = new ConcurrentHashMap<>();
 
   public MongoTokenStore(
       MongoDatabase database,
@@ -63,14 +73,26 @@ public class MongoTokenStore implements TokenStore {
       Duration claimTimeout,
       String nodeId,
       Clock clock) {
+    this(database, collection, serializer, claimTimeout, nodeId, clock, System::nanoTime);
+  }
+
+  MongoTokenStore(
+      MongoDatabase database,
+      String collection,
+      Serializer serializer,
+      Duration claimTimeout,
+      String nodeId,
+      Clock clock,
+      LongSupplier nanoTime) {
     this.tokens = database.getCollection(collection);
     // a processor's segments are listed by processor (a real MongoDB uses it; the embedded
     // server ignores non-unique indexes)
     tokens.createIndex(Indexes.ascending(PROCESSOR), new IndexOptions().name("by_processor"));
     this.serializer = serializer;
-    this.claimTimeoutMillis = claimTimeout.toMillis();
+    this.claimTimeoutNanos = claimTimeout.toNanos();
     this.nodeId = nodeId;
     this.clock = clock;
+    this.nanoTime = nanoTime;
   }
 
   /** A node id unique per process that needs no host name: the pid and a random part. */
@@ -85,13 +107,56 @@ public class MongoTokenStore implements TokenStore {
     return processorName + "/" + segment;
   }
 
+  /** The segment, unclaimed or claimed by this node. */
   private Bson claimable(String processorName, int segment) {
     return Filters.and(
         Filters.eq("_id", id(processorName, segment)),
-        Filters.or(
-            Filters.eq(OWNER, nodeId),
-            Filters.eq(OWNER, null),
-            Filters.lt(TIMESTAMP, clock.millis() - claimTimeoutMillis)));
+        Filters.or(Filters.eq(OWNER, nodeId), Filters.eq(OWNER, null)));
+  }
+
+  /**
+   * The segment, still claimed exactly as {@code entry} shows it (the claim not extended since).
+   */
+  private static Bson unchanged(Document entry) {
+    return Filters.and(
+        Filters.eq("_id", entry.getString("_id")),
+        Filters.eq(OWNER, entry.getString(OWNER)),
+        Filters.eq(TIMESTAMP, entry.get(TIMESTAMP)));
+  }
+
+  /**
+   * Whether another node's claim in {@code entry} is stale: this node has seen it unchanged (same
+   * owner, same timestamp) for the claim timeout, on its own monotonic clock. Stored timestamps
+   * come from the owner's wall clock and are never compared with this node's, so a clock that is
+   * off on either node neither steals a live claim early nor keeps a dead one for longer.
+   */
+  private boolean abandoned(Document entry) {
+    String owner = entry.getString(OWNER);
+    if (owner == null || owner.equals(nodeId)) {
+      return true;
+    }
+    long timestamp = ((Number) entry.get(TIMESTAMP)).longValue();
+    long now = nanoTime.getAsLong();
+    Seen since =
+        seen.compute(
+            entry.getString("_id"),
+            (id, old) ->
+                old != null && old.owner().equals(owner) && old.timestamp() == timestamp
+                    ? old
+                    : new Seen(owner, timestamp, now));
+    return now - since.sinceNanos() >= claimTimeoutNanos;
+  }
+
+  /** Takes over another node's stale claim of the segment, if it is one. */
+  private Document takeOverIfAbandoned(String processorName, int segment, Bson update) {
+    Document current = tokens.find(Filters.eq("_id", id(processorName, segment))).first();
+    if (current == null || current.getString(OWNER) == null || !abandoned(current)) {
+      return null;
+    }
+    return tokens.findOneAndUpdate(
+        unchanged(current),
+        update,
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
   }
 
   private Bson ownedByMe(String processorName, int segment) {
@@ -175,7 +240,8 @@ public class MongoTokenStore implements TokenStore {
         tokens
             .updateOne(claimable(processorName, segment), new Document("$set", update))
             .getMatchedCount();
-    if (matched == 0) {
+    if (matched == 0
+        && takeOverIfAbandoned(processorName, segment, new Document("$set", update)) == null) {
       throw new UnableToClaimTokenException(
           "Unable to claim token " + id(processorName, segment) + ": claimed elsewhere or missing");
     }
@@ -183,11 +249,16 @@ public class MongoTokenStore implements TokenStore {
 
   @Override
   public TrackingToken fetchToken(String processorName, int segment) {
+    Bson claim =
+        Updates.combine(Updates.set(OWNER, nodeId), Updates.set(TIMESTAMP, clock.millis()));
     Document entry =
         tokens.findOneAndUpdate(
             claimable(processorName, segment),
-            Updates.combine(Updates.set(OWNER, nodeId), Updates.set(TIMESTAMP, clock.millis())),
+            claim,
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    if (entry == null) {
+      entry = takeOverIfAbandoned(processorName, segment, claim);
+    }
     if (entry == null) {
       boolean exists = tokens.find(Filters.eq("_id", id(processorName, segment))).first() != null;
       throw new UnableToClaimTokenException(
@@ -249,7 +320,12 @@ public class MongoTokenStore implements TokenStore {
 
   @Override
   public int[] fetchSegments(String processorName) {
-    return tokens.find(Filters.eq(PROCESSOR, processorName)).into(new ArrayList<>()).stream()
+    // asked at every claim cycle for the fair share too: the segment numbers, not the tokens
+    return tokens
+        .find(Filters.eq(PROCESSOR, processorName))
+        .projection(Projections.include(SEGMENT))
+        .into(new ArrayList<>())
+        .stream()
         .mapToInt(d -> d.getInteger(SEGMENT))
         .sorted()
         .toArray();
@@ -259,11 +335,9 @@ public class MongoTokenStore implements TokenStore {
   public List<Segment> fetchAvailableSegments(String processorName) {
     List<Document> all = tokens.find(Filters.eq(PROCESSOR, processorName)).into(new ArrayList<>());
     int[] ids = all.stream().mapToInt(d -> d.getInteger(SEGMENT)).sorted().toArray();
-    long expired = clock.millis() - claimTimeoutMillis;
     List<Segment> available = new ArrayList<>();
     for (Document entry : all) {
-      String owner = entry.getString(OWNER);
-      if (owner == null || owner.equals(nodeId) || entry.getLong(TIMESTAMP) < expired) {
+      if (abandoned(entry)) {
         available.add(Segment.computeSegment(entry.getInteger(SEGMENT), ids));
       }
     }

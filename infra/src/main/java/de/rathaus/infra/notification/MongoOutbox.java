@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.notification.DeliveryStatus;
+import de.rathaus.application.notification.LeaseWatch;
 import de.rathaus.application.notification.Mail;
 import de.rathaus.application.notification.NotificationKind;
 import de.rathaus.application.notification.Outbox;
@@ -22,11 +23,14 @@ import de.rathaus.application.notification.OutboxMessage;
 import de.rathaus.domain.shared.CitizenId;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -35,9 +39,11 @@ import org.bson.conversions.Bson;
  * own that no read-model generation owns (a rebuild never drops it). The delivery fields are plain;
  * the mail is stored encrypted under the recipient's key ({@code sealed}, written with the
  * protecting mapper) and removed once the message is done. Claims and status changes are
- * conditional single-document updates, atomic on MongoDB and on the embedded server. On the
- * embedded server each write is committed to its file at once, so a message recorded as sent stays
- * so after a crash.
+ * conditional single-document updates, atomic on MongoDB and on the embedded server. Whether a
+ * claim's lease has ended is judged by this instance's {@link LeaseWatch} (how long it saw the
+ * lease unchanged on its monotonic clock), never by the stored {@code leaseUntil}, which comes from
+ * the owner's clock and is kept for the operator. On the embedded server each write is committed to
+ * its file at once, so a message recorded as sent stays so after a crash.
  *
  * <p>Which messages are due is a scan on the embedded server (which indexes only {@code _id}); on a
  * real MongoDB the index {@code due} serves it.
@@ -54,6 +60,7 @@ public class MongoOutbox implements Outbox {
   private static final String CREATED = "createdAt";
   private static final String NEXT = "nextAttemptAt";
   private static final String LEASE = "leaseUntil";
+  private static final String LEASE_LENGTH = "leaseMillis";
   private static final String OWNER = "owner";
   private static final String SENT = "sentAt";
   private static final String ERROR = "lastError";
@@ -70,12 +77,19 @@ public class MongoOutbox implements Outbox {
   private final MongoCollection<Document> documents;
   private final ObjectMapper json;
   private final Runnable afterWrite;
+  private final LeaseWatch leases;
 
   /**
    * @param json the protecting mapper
    * @param afterWrite what makes a write durable (the embedded server's commit), or nothing
    */
   public MongoOutbox(MongoDatabase database, ObjectMapper json, Runnable afterWrite) {
+    this(database, json, afterWrite, System::nanoTime);
+  }
+
+  MongoOutbox(
+      MongoDatabase database, ObjectMapper json, Runnable afterWrite, LongSupplier nanoTime) {
+    this.leases = new LeaseWatch(nanoTime);
     this.documents = database.getCollection(COLLECTION);
     this.json = json;
     this.afterWrite = afterWrite;
@@ -113,35 +127,89 @@ public class MongoOutbox implements Outbox {
     return Optional.ofNullable(documents.find(Filters.eq(ID, id)).first()).map(this::message);
   }
 
-  private static Bson claimable(Instant now) {
-    return Filters.or(
-        Filters.and(
-            Filters.eq(STATUS, DeliveryStatus.PENDING.name()), Filters.lte(NEXT, Date.from(now))),
-        Filters.and(
-            Filters.eq(STATUS, DeliveryStatus.SENDING.name()), Filters.lt(LEASE, Date.from(now))));
+  private static Bson due(Instant now) {
+    return Filters.and(
+        Filters.eq(STATUS, DeliveryStatus.PENDING.name()), Filters.lte(NEXT, Date.from(now)));
   }
 
+  /** A lease before lengths were stored (an older version's claim) counts as this long. */
+  private static final Duration UNRECORDED_LEASE = Duration.ofMinutes(2);
+
+  private static LeaseWatch.Lease lease(Document d) {
+    Number length = d.get(LEASE_LENGTH, Number.class);
+    return new LeaseWatch.Lease(
+        d.getString(OWNER),
+        d.getInteger(ATTEMPTS, 0),
+        length == null ? UNRECORDED_LEASE : Duration.ofMillis(length.longValue()));
+  }
+
+  /**
+   * Pending messages due at {@code now} (a time of this instance's clock, compared with a time of
+   * the clock of the instance that gave the message back: off by a skew, a retry comes that much
+   * earlier or later, never twice), and claimed ones whose lease this instance has seen unchanged
+   * for its length.
+   */
   @Override
   public List<String> claimable(Instant now, int limit) {
-    List<String> ids = new ArrayList<>();
+    List<Document> candidates = new ArrayList<>();
     documents
-        .find(claimable(now))
-        .projection(new Document(ID, 1))
+        .find(due(now))
+        .projection(new Document(ID, 1).append(CREATED, 1))
         .sort(Sorts.ascending(CREATED, ID))
         .limit(limit)
-        .forEach(d -> ids.add(d.getString(ID)));
-    return ids;
+        .into(candidates);
+    List<String> claimed = new ArrayList<>();
+    documents
+        .find(Filters.eq(STATUS, DeliveryStatus.SENDING.name()))
+        .projection(
+            new Document(ID, 1)
+                .append(CREATED, 1)
+                .append(OWNER, 1)
+                .append(ATTEMPTS, 1)
+                .append(LEASE_LENGTH, 1))
+        .forEach(
+            d -> {
+              claimed.add(d.getString(ID));
+              if (leases.ended(d.getString(ID), lease(d))) {
+                candidates.add(d);
+              }
+            });
+    leases.keepOnly(claimed);
+    return candidates.stream()
+        .sorted(
+            Comparator.comparing((Document d) -> d.getDate(CREATED))
+                .thenComparing(d -> d.getString(ID)))
+        .limit(limit)
+        .map(d -> d.getString(ID))
+        .toList();
   }
 
+  /**
+   * Claims a message due, or one whose lease this instance has seen end, only if it is still that
+   * same lease (owner and attempt). The lease's length is {@code leaseUntil} - {@code now}, both of
+   * this instance's clock; the end itself is stored for the operator.
+   */
   @Override
   public Optional<OutboxMessage> claim(String id, String owner, Instant now, Instant leaseUntil) {
+    Bson claimable = due(now);
+    Optional<LeaseWatch.Lease> ended = leases.endedLease(id);
+    if (ended.isPresent()) {
+      claimable =
+          Filters.or(
+              claimable,
+              Filters.and(
+                  Filters.eq(STATUS, DeliveryStatus.SENDING.name()),
+                  Filters.eq(OWNER, ended.get().owner()),
+                  Filters.eq(ATTEMPTS, ended.get().attempt())));
+    }
     Document claimed =
         documents.findOneAndUpdate(
-            Filters.and(Filters.eq(ID, id), claimable(now)),
+            Filters.and(Filters.eq(ID, id), claimable),
             Updates.combine(
                 Updates.set(STATUS, DeliveryStatus.SENDING.name()),
                 Updates.set(OWNER, owner),
                 Updates.set(LEASE, Date.from(leaseUntil)),
+                Updates.set(LEASE_LENGTH, Duration.between(now, leaseUntil).toMillis()),
                 Updates.inc(ATTEMPTS, 1)),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     if (claimed == null) {
@@ -159,7 +227,11 @@ public class MongoOutbox implements Outbox {
                         Filters.eq(ID, id),
                         Filters.eq(STATUS, DeliveryStatus.SENDING.name()),
                         Filters.eq(OWNER, owner)),
-                    Updates.combine(update, Updates.unset(OWNER), Updates.unset(LEASE)))
+                    Updates.combine(
+                        update,
+                        Updates.unset(OWNER),
+                        Updates.unset(LEASE),
+                        Updates.unset(LEASE_LENGTH)))
                 .getModifiedCount()
             > 0;
     if (changed) {

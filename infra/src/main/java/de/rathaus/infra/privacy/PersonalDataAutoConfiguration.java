@@ -83,7 +83,26 @@ public class PersonalDataAutoConfiguration {
       PrivacyProperties privacy,
       RathausStorageProperties storage,
       RathausMongo mongo,
+      PrivacySubjects subjects,
+      ObjectProvider<Clock> engineClock) {
+    return subjectKeyStore(
+        privacy, storage, mongo, subjects, engineClock.getIfAvailable(Clock::systemUTC));
+  }
+
+  SubjectKeyStore subjectKeyStore(
+      PrivacyProperties privacy,
+      RathausStorageProperties storage,
+      RathausMongo mongo,
       PrivacySubjects subjects) {
+    return subjectKeyStore(privacy, storage, mongo, subjects, Clock.systemUTC());
+  }
+
+  private SubjectKeyStore subjectKeyStore(
+      PrivacyProperties privacy,
+      RathausStorageProperties storage,
+      RathausMongo mongo,
+      PrivacySubjects subjects,
+      Clock clock) {
     Runnable afterWrite = mongo.isEmbedded() ? mongo.embedded()::commit : () -> {};
     long holdingData = subjects.countHoldingData();
     SubjectKeyStore store =
@@ -97,7 +116,7 @@ public class PersonalDataAutoConfiguration {
                     afterWrite);
             KeyStoreChecks.checkDirectory(directory, keyStore, holdingData);
             FileSubjectKeyStore files =
-                new FileSubjectKeyStore(directory, new SecureRandom(), Clock.systemUTC());
+                new FileSubjectKeyStore(directory, new SecureRandom(), clock);
             KeyStoreChecks.mark(directory, keyStore);
             yield files;
           }
@@ -109,8 +128,7 @@ public class PersonalDataAutoConfiguration {
                       + " readable: use rathaus.privacy.key-store=file unless on MongoDB");
             }
             MongoSubjectKeyStore keys =
-                new MongoSubjectKeyStore(
-                    mongo.database(), afterWrite, new SecureRandom(), Clock.systemUTC());
+                new MongoSubjectKeyStore(mongo.database(), afterWrite, new SecureRandom(), clock);
             KeyStoreChecks.checkStore(keys, holdingData);
             yield keys;
           }

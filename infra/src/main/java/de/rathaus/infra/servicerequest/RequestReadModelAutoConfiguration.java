@@ -86,10 +86,15 @@ public class RequestReadModelAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean(AttachmentFiles.class)
-  public AttachmentFiles attachmentFiles(RathausMongo mongo, SubjectKeyStore keys) {
+  public AttachmentFiles attachmentFiles(
+      RathausMongo mongo, SubjectKeyStore keys, ObjectProvider<Clock> clock) {
     Runnable afterWrite = mongo.isEmbedded() ? mongo.embedded()::commit : () -> {};
     return new MongoAttachmentFiles(
-        mongo.database(), keys, afterWrite, new SecureRandom(), Clock.systemUTC());
+        mongo.database(),
+        keys,
+        afterWrite,
+        new SecureRandom(),
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** Case numbers start with the city's prefix, {@code HN} for Heilbronn unless configured. */

@@ -5,8 +5,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.rathaus.application.shared.IdempotencyRecords;
 import de.rathaus.infra.mongo.Unconfirmed;
@@ -20,8 +22,9 @@ import org.bson.Document;
 /**
  * Idempotency records in the collection {@code idempotency_keys}, keyed by the caller's key (a
  * unique {@code _id} makes the first claim atomic, also across instances; every later change is
- * conditional on the attempt that holds the record). Expired records are replaced when their key
- * comes again and purged at most once an hour.
+ * conditional on the attempt that holds the record, a take-over also on its lease counter). The
+ * attempt's start time ({@code attemptAt}) is kept for the operator only; no decision reads it.
+ * Expired records are replaced when their key comes again and purged at most once an hour.
  */
 public class MongoIdempotencyRecords implements IdempotencyRecords {
 
@@ -35,6 +38,7 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
   static final String ATTEMPT = "attempt";
   static final String ATTEMPT_AT = "attemptAt";
   static final String ANSWER = "answer";
+  static final String RENEWALS = "renewals";
 
   private final MongoCollection<Document> records;
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
@@ -47,12 +51,7 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
 
   @Override
   public Claim claim(
-      String key,
-      String fingerprint,
-      String attempt,
-      Instant now,
-      Instant expiredBefore,
-      Instant abandonedBefore) {
+      String key, String fingerprint, String attempt, Instant now, Instant expiredBefore) {
     purge(now, expiredBefore);
     for (int round = 0; round < 5; round++) {
       String identity = UUID.randomUUID().toString();
@@ -66,8 +65,9 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
                         .append(IDENTITY, identity)
                         .append(CREATED_AT, Date.from(now))
                         .append(ATTEMPT, attempt)
-                        .append(ATTEMPT_AT, Date.from(now))));
-        return new Claim(true, identity, fingerprint, null);
+                        .append(ATTEMPT_AT, Date.from(now))
+                        .append(RENEWALS, 0L)));
+        return new Claim(true, identity, fingerprint, null, attempt, 0);
       } catch (MongoWriteException e) {
         if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
           throw e;
@@ -82,33 +82,81 @@ public class MongoIdempotencyRecords implements IdempotencyRecords {
         records.deleteOne(Filters.and(Filters.eq(ID, key), Filters.eq(IDENTITY, known)));
         continue;
       }
-      Claim found =
-          new Claim(false, known, existing.getString(FINGERPRINT), existing.getString(ANSWER));
-      if (found.answer() != null || !found.fingerprint().equals(fingerprint)) {
-        return found;
+      Claim found = claimOf(existing, false);
+      if (found.answer() != null
+          || !found.fingerprint().equals(fingerprint)
+          || found.holder() != null) {
+        return found; // answered, another body, or held by an attempt (that may still run)
       }
-      String holder = existing.getString(ATTEMPT);
-      boolean abandoned =
-          holder == null || existing.getDate(ATTEMPT_AT).toInstant().isBefore(abandonedBefore);
-      if (!abandoned) {
-        return found; // the attempt that holds it still runs
-      }
-      boolean takenOver =
-          records
-                  .updateOne(
-                      Filters.and(
-                          Filters.eq(ID, key),
-                          Filters.eq(IDENTITY, known),
-                          Filters.eq(ATTEMPT, holder)),
-                      Updates.combine(
-                          Updates.set(ATTEMPT, attempt), Updates.set(ATTEMPT_AT, Date.from(now))))
-                  .getModifiedCount()
-              == 1;
-      if (takenOver) {
-        return new Claim(true, known, fingerprint, null);
+      Claim suspended =
+          takeOver(
+              Filters.and(
+                  Filters.eq(ID, key), Filters.eq(IDENTITY, known), Filters.eq(ATTEMPT, null)),
+              attempt,
+              now);
+      if (suspended != null) {
+        return suspended;
       }
     }
     throw new IllegalStateException("An idempotency key could not be claimed");
+  }
+
+  @Override
+  public Claim takeOver(
+      String key, String identity, String holder, long renewals, String attempt, Instant now) {
+    Claim taken =
+        takeOver(
+            Filters.and(
+                Filters.eq(ID, key),
+                Filters.eq(IDENTITY, identity),
+                Filters.eq(ATTEMPT, holder),
+                Filters.eq(ANSWER, null),
+                renewals == 0
+                    ? Filters.or(Filters.eq(RENEWALS, 0L), Filters.exists(RENEWALS, false))
+                    : Filters.eq(RENEWALS, renewals)),
+            attempt,
+            now);
+    if (taken != null) {
+      return taken;
+    }
+    Document current = records.find(Filters.eq(ID, key)).first();
+    return current == null
+        ? new Claim(false, identity, "", null, null, 0)
+        : claimOf(current, false);
+  }
+
+  /** Gives the record {@code matching} to {@code attempt}, at a lease of its own. */
+  private Claim takeOver(org.bson.conversions.Bson matching, String attempt, Instant now) {
+    Document taken =
+        records.findOneAndUpdate(
+            matching,
+            Updates.combine(
+                Updates.set(ATTEMPT, attempt),
+                Updates.set(ATTEMPT_AT, Date.from(now)),
+                Updates.set(RENEWALS, 0L)),
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    return taken == null ? null : claimOf(taken, true);
+  }
+
+  private static Claim claimOf(Document record, boolean owned) {
+    Object renewals = record.get(RENEWALS);
+    return new Claim(
+        owned,
+        record.getString(IDENTITY),
+        record.getString(FINGERPRINT),
+        record.getString(ANSWER),
+        record.getString(ATTEMPT),
+        renewals instanceof Number n ? n.longValue() : 0);
+  }
+
+  @Override
+  public boolean renew(String key, String attempt) {
+    return records
+            .updateOne(
+                Filters.and(Filters.eq(ID, key), Filters.eq(ATTEMPT, attempt)),
+                Updates.inc(RENEWALS, 1L))
+            .getMatchedCount()
+        == 1;
   }
 
   @Override

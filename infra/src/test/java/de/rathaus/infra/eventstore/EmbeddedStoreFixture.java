@@ -4,25 +4,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import de.rathaus.infra.mongo.TestDatabase;
 import java.nio.file.Path;
 import org.axonframework.serialization.json.JacksonSerializer;
 
-/** An embedded server on a temporary directory, and engines built on it, for engine tests. */
+/**
+ * An embedded server on a temporary directory, and engines built on it, for engine tests. Under the
+ * {@code external-store} profile the same tests run on a fresh database of the MongoDB that {@code
+ * RATHAUS_TEST_MONGODB_URI} names instead ({@link TestDatabase}), dropped on {@link #close()}.
+ */
 final class EmbeddedStoreFixture implements AutoCloseable {
 
-  final EmbeddedMongoServer server;
+  final TestDatabase store;
   final MongoClient client;
   final MongoDatabase database;
   final JacksonSerializer serializer;
 
   EmbeddedStoreFixture(Path dataDir) {
-    this.server = EmbeddedMongoServer.start(dataDir);
-    this.client = MongoClients.create(server.connectionString());
-    this.database = client.getDatabase("rathaus");
+    this(TestDatabase.open(dataDir));
+  }
+
+  private EmbeddedStoreFixture(TestDatabase store) {
+    this.store = store;
+    this.client = store.client();
+    this.database = store.database();
     this.serializer = jsonSerializer();
+  }
+
+  /** The same stored data after a restart of the server (embedded) or of the clients (external). */
+  EmbeddedStoreFixture restart() {
+    return new EmbeddedStoreFixture(store.restart());
   }
 
   /** The serializer of the engine tests' events and snapshots. */
@@ -49,14 +61,13 @@ final class EmbeddedStoreFixture implements AutoCloseable {
 
   /** An engine on another database of the same server. */
   MongoEventStorageEngine build(String databaseName) {
-    MongoEventStorageEngine engine = engine().database(client.getDatabase(databaseName)).build();
+    MongoEventStorageEngine engine = engine().database(store.database(databaseName)).build();
     engine.ensureIndexes();
     return engine;
   }
 
   @Override
   public void close() {
-    client.close();
-    server.close();
+    store.close();
   }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.rathaus.infra.eventstore.testapp.CounterApi;
 import de.rathaus.infra.eventstore.testapp.CounterApplication;
 import de.rathaus.infra.eventstore.testapp.CounterProjection;
+import de.rathaus.infra.mongo.TestDatabase;
 import java.nio.file.Path;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,10 +19,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 class EventStoreAutoConfigurationIT {
 
   @TempDir Path dataDir;
+  private final String database = TestDatabase.freshName();
+
+  @AfterEach
+  void dropDatabase() {
+    TestDatabase.drop(database);
+  }
 
   @Test
   void theAutoConfiguredEngineStoresAndReadsBack() {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       engine.getBean(CommandGateway.class).sendAndWait(new CounterApi.OpenCounter("c-1"));
 
       assertThat(engine.getBean(EventStore.class).readEvents("c-1").asStream().count())
@@ -32,7 +41,8 @@ class EventStoreAutoConfigurationIT {
 
   @Test
   void aReadModelHoldsAtAnEventItFailedOnAndAppliesItOnceItCan() throws Exception {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       CounterProjection projection = engine.getBean(CounterProjection.class);
       commands.sendAndWait(new CounterApi.OpenCounter("c-2"));

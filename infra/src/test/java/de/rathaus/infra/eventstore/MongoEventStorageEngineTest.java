@@ -381,9 +381,7 @@ class MongoEventStorageEngineTest {
   @Test
   void eventsSurviveARestartOfTheServerOnTheSameDirectory() {
     engine.appendEvents(noted("case-1", 0), noted("case-1", 1));
-    store.close();
-
-    store = new EmbeddedStoreFixture(dataDir);
+    store = store.restart();
     engine = store.build();
 
     assertThat(engine.readEvents("case-1").asStream().count()).isEqualTo(2);

@@ -76,7 +76,21 @@ class MongoTokenStoreTest {
     nodeA.initializeTokenSegments("p", 1);
     nodeA.fetchToken("p", 0);
 
-    MongoTokenStore later = node("c", Clock.offset(Clock.systemUTC(), Duration.ofSeconds(11)));
+    // a claim is stale once the claimer has seen it unchanged for the timeout (on its own
+    // monotonic clock; a wall clock ahead no longer counts, see TokenClaimsUnderClockSkewTest)
+    java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+    MongoTokenStore later =
+        new MongoTokenStore(
+            store.database,
+            "tokens",
+            store.serializer,
+            Duration.ofSeconds(10),
+            "c",
+            Clock.systemUTC(),
+            ticks::get);
+    assertThatThrownBy(() -> later.fetchToken("p", 0))
+        .isInstanceOf(UnableToClaimTokenException.class);
+    ticks.addAndGet(Duration.ofSeconds(11).toNanos());
 
     assertThat(later.fetchToken("p", 0)).isNull();
   }

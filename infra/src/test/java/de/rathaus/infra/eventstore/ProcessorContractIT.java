@@ -7,6 +7,7 @@ import de.rathaus.infra.eventstore.testapp.CounterApi;
 import de.rathaus.infra.eventstore.testapp.CounterApplication;
 import de.rathaus.infra.eventstore.testapp.CounterProjection;
 import de.rathaus.infra.eventstore.testapp.EventLog;
+import de.rathaus.infra.mongo.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,13 +42,19 @@ class ProcessorContractIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dataDir;
+  private final String database = TestDatabase.freshName();
+
+  @AfterEach
+  void dropDatabase() {
+    TestDatabase.drop(database);
+  }
 
   @Test
   void aCommitHeldBackWhileLaterCommitsLandIsStillDelivered() throws Exception {
     HoldBack.latchFor = "slow-1";
     try (ConfigurableApplicationContext engine =
-        CounterApplication.start(
-            dataDir.toString(), "spring.main.sources=" + HoldBack.class.getName())) {
+        CounterApplication.startOn(
+            dataDir.toString(), database, "spring.main.sources=" + HoldBack.class.getName())) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       CounterProjection counters = engine.getBean(CounterProjection.class);
       Thread slow = new Thread(() -> commands.sendAndWait(new CounterApi.OpenCounter("slow-1")));
@@ -73,7 +81,8 @@ class ProcessorContractIT {
 
   @Test
   void fourWritersEachProcessorSeesEveryEventExactlyOnce() throws Exception {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       ExecutorService writers = Executors.newFixedThreadPool(4);
       List<Future<?>> done = new ArrayList<>();
@@ -119,7 +128,8 @@ class ProcessorContractIT {
 
   @Test
   void snapshotsLoadTheSameStateAsAFullReplay() {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       commands.sendAndWait(new CounterApi.OpenCounter("long"));
       for (int i = 1; i <= 65; i++) {
@@ -139,7 +149,8 @@ class ProcessorContractIT {
 
   @Test
   void aResetReplaysIntoAnIdenticalReadModelFlaggedAsReplayWithASmallToken() throws Exception {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       for (int a = 0; a < 150; a++) {
         commands.sendAndWait(new CounterApi.OpenCounter("c" + a));
@@ -178,7 +189,8 @@ class ProcessorContractIT {
 
   @Test
   void eventsAndTokensSurviveARestartOnTheSameDataDirectory() {
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       CommandGateway commands = engine.getBean(CommandGateway.class);
       for (int i = 0; i < 20; i++) {
         commands.sendAndWait(new CounterApi.OpenCounter("before-" + i));
@@ -186,7 +198,8 @@ class ProcessorContractIT {
       CounterProjection counters = engine.getBean(CounterProjection.class);
       Await.until(WAIT, () -> counters.totals.size() == 20, "the first run is handled");
     }
-    try (ConfigurableApplicationContext engine = CounterApplication.start(dataDir.toString())) {
+    try (ConfigurableApplicationContext engine =
+        CounterApplication.startOn(dataDir.toString(), database)) {
       EventStore events = engine.getBean(EventStore.class);
       assertThat(events.readEvents("before-7").asStream().count()).isEqualTo(1);
       assertThat(furthestPosition(engine)).isEqualTo(20);

@@ -3,8 +3,7 @@ package de.rathaus.infra.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.rathaus.infra.mongo.EmbeddedMongoServer;
+import de.rathaus.infra.mongo.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two engine instances, each with its own client, on one embedded server started on its own on the
- * loopback interface: one instance's insert stalls while the other writes and a processor gives the
- * gap up. The stalled commit is delivered or refused to its caller, never acknowledged and skipped.
+ * loopback interface (or on the external MongoDB of the {@code external-store} profile): one
+ * instance's insert stalls while the other writes and a processor gives the gap up. The stalled
+ * commit is delivered or refused to its caller, never acknowledged and skipped.
  */
 class TwoInstancesTest {
 
@@ -32,17 +32,17 @@ class TwoInstancesTest {
 
   @Test
   void aCommitStalledOnOneInstanceWhileAnotherWritesIsDeliveredOrRefused() throws Exception {
-    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-        MongoClient clientA = MongoClients.create(server.connectionString());
-        MongoClient clientB = MongoClients.create(server.connectionString())) {
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      MongoClient clientA = store.newClient();
+      MongoClient clientB = store.newClient();
       FaultyMongo faults = new FaultyMongo("events");
       CountDownLatch held = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       faults.inserts = SlowCommitTest.stallOnce("slow", held, release);
       MongoEventStorageEngine instanceA =
-          instance(server).database(faults.wrap(clientA.getDatabase("rathaus"))).build();
+          instance().database(faults.wrap(clientA.getDatabase(store.name()))).build();
       MongoEventStorageEngine instanceB =
-          instance(server).database(clientB.getDatabase("rathaus")).build();
+          instance().database(clientB.getDatabase(store.name())).build();
       instanceB.ensureIndexes();
 
       CompletableFuture<Void> slow =
@@ -83,7 +83,7 @@ class TwoInstancesTest {
     }
   }
 
-  private static MongoEventStorageEngine.Builder instance(EmbeddedMongoServer server) {
+  private static MongoEventStorageEngine.Builder instance() {
     return MongoEventStorageEngine.builder()
         .leaseAndGapTimeout(LEASE, GAP_TIMEOUT)
         .eventSerializer(EmbeddedStoreFixture.jsonSerializer())

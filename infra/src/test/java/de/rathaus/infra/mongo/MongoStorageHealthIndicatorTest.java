@@ -10,7 +10,6 @@ import com.mongodb.ServerAddress;
 import com.mongodb.WriteConcernResult;
 import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -61,9 +60,8 @@ class MongoStorageHealthIndicatorTest {
 
   @Test
   void theEmbeddedStoreAcknowledgesTheProbeAndIsUp() {
-    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-        MongoClient client = MongoClients.create(server.connectionString())) {
-      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      RathausMongo mongo = new RathausMongo(store.client(), store.name(), null);
       MongoStorageHealthIndicator indicator = new MongoStorageHealthIndicator(mongo);
 
       assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
@@ -80,9 +78,8 @@ class MongoStorageHealthIndicatorTest {
 
   @Test
   void checksInQuickSuccessionWriteOnceAndOldInstancesProbesAreRemoved() {
-    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-        MongoClient client = MongoClients.create(server.connectionString())) {
-      RathausMongo mongo = new RathausMongo(client, "rathaus", null);
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      RathausMongo mongo = new RathausMongo(store.client(), store.name(), null);
       MongoCollection<Document> probes =
           mongo.database().getCollection(MongoStorageHealthIndicator.COLLECTION);
       // a probe of an instance gone two days ago
@@ -103,6 +100,48 @@ class MongoStorageHealthIndicatorTest {
       assertThat(probes.find().first().getDate("at")).isEqualTo(first);
       assertThat(probes.countDocuments()).isEqualTo(1);
       assertThat(probes.find(new Document("_id", "gone")).first()).isNull();
+    }
+  }
+
+  @Test
+  void aStoreWhoseWritesTimeOutIsDownAndUpAgainOnceItAcknowledgesThem() {
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      java.util.concurrent.atomic.AtomicBoolean majorityLost =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      MongoDatabase lost = mock(MongoDatabase.class);
+      @SuppressWarnings("unchecked")
+      MongoCollection<Document> probes = mock(MongoCollection.class);
+      when(lost.runCommand(any(Bson.class))).thenReturn(new Document("ok", 1)); // ping answers
+      when(lost.getCollection(MongoStorageHealthIndicator.COLLECTION)).thenReturn(probes);
+      when(probes.replaceOne(any(Bson.class), any(Document.class), any(ReplaceOptions.class)))
+          .thenThrow(
+              new MongoWriteConcernException(
+                  new WriteConcernError(
+                      64,
+                      "WriteConcernFailed",
+                      "waiting for replication timed out",
+                      new BsonDocument("wtimeout", org.bson.BsonBoolean.TRUE)),
+                  WriteConcernResult.unacknowledged(),
+                  new ServerAddress()));
+      MongoClient client = mock(MongoClient.class);
+      when(client.getDatabase(store.name()))
+          .thenAnswer(asked -> majorityLost.get() ? lost : store.database());
+      MongoStorageHealthIndicator indicator =
+          new MongoStorageHealthIndicator(new RathausMongo(client, store.name(), null));
+
+      assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+
+      majorityLost.set(false); // the secondaries are back: writes are acknowledged again
+      long deadline =
+          System.nanoTime() + MongoStorageHealthIndicator.REUSED_FOR.multipliedBy(3).toNanos();
+      Health health = indicator.health();
+      while (health.getStatus() != Status.UP && System.nanoTime() < deadline) {
+        // the DOWN answer is reused for a few seconds: ask again as a load balancer would
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        health = indicator.health();
+      }
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails()).containsEntry("writes", "acknowledged");
     }
   }
 }

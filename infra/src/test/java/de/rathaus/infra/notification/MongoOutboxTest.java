@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,7 @@ class MongoOutboxTest {
   private SubjectKeyStore keys;
   private MongoOutbox outbox;
   private final AtomicInteger commits = new AtomicInteger();
+  private final AtomicLong nanos = new AtomicLong();
 
   @BeforeEach
   void start() {
@@ -58,7 +60,10 @@ class MongoOutboxTest {
             .build();
     outbox =
         new MongoOutbox(
-            database, ProtectedJson.of(application, keys).mapper(), commits::incrementAndGet);
+            database,
+            ProtectedJson.of(application, keys).mapper(),
+            commits::incrementAndGet,
+            nanos::get);
   }
 
   @AfterEach
@@ -115,7 +120,12 @@ class MongoOutboxTest {
   void aClaimWhoseLeaseEndedIsTakenOver() {
     outbox.add(message("e1"));
     outbox.claim("e1", "a", T, T.plusSeconds(60));
-    assertThat(outbox.claimable(T.plusSeconds(61), 10)).containsExactly("e1");
+    assertThat(outbox.claimable(T, 10)).as("seen, within its lease").isEmpty();
+    assertThat(outbox.claim("e1", "b", T.plusSeconds(61), T.plusSeconds(120))).isEmpty();
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    assertThat(outbox.claimable(T, 10))
+        .as("seen unchanged for its lease, whatever the wall clock says")
+        .containsExactly("e1");
     assertThat(outbox.claim("e1", "b", T.plusSeconds(61), T.plusSeconds(120)))
         .hasValueSatisfying(m -> assertThat(m.attempts()).isEqualTo(2));
   }

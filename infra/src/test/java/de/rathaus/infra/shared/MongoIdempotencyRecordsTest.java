@@ -19,7 +19,7 @@ class MongoIdempotencyRecordsTest {
 
   private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);
-  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Duration LEASE = Duration.ofSeconds(6);
 
   @TempDir Path dataDir;
   private EmbeddedMongoServer server;
@@ -40,7 +40,7 @@ class MongoIdempotencyRecordsTest {
   }
 
   private Claim claim(String key, String fingerprint, String attempt, Instant now) {
-    return records.claim(key, fingerprint, attempt, now, now.minus(DAY), now.minus(LEASE));
+    return records.claim(key, fingerprint, attempt, now, now.minus(DAY));
   }
 
   @Test
@@ -70,29 +70,41 @@ class MongoIdempotencyRecordsTest {
   }
 
   @Test
-  void aClaimWithoutAnswerPastItsLeaseIsTakenOverWithItsIdentity() {
+  void aHeldClaimIsNeverTakenOverByTimeOnlyByItsUnchangedLease() {
     Claim first = claim("k", "f", "a1", T);
 
-    assertThat(claim("k", "f", "a2", T.plus(LEASE).minusSeconds(1)).owned()).isFalse();
-    Claim takenOver = claim("k", "f", "a3", T.plus(LEASE).plusSeconds(1));
+    Claim later = claim("k", "f", "a2", T.plus(DAY).minusSeconds(1));
+    assertThat(later.owned()).as("stored times decide nothing").isFalse();
+    assertThat(later.holder()).isEqualTo("a1");
+    assertThat(later.renewals()).isZero();
+
+    Claim takenOver = records.takeOver("k", first.identity(), "a1", 0, "a3", T.plusSeconds(7));
     assertThat(takenOver.owned()).as("taken over").isTrue();
     assertThat(takenOver.identity()).as("the same request").isEqualTo(first.identity());
+    assertThat(claim("k", "f", "a4", T.plusSeconds(8)).holder()).isEqualTo("a3");
   }
 
   @Test
-  void anAttemptThatWasTakenOverChangesNothing() {
-    claim("k", "f", "slow", T);
-    claim("k", "f", "next", T.plus(LEASE).plusSeconds(1));
+  void aRenewedLeaseIsNotTakenOver() {
+    Claim first = claim("k", "f", "a1", T);
+    assertThat(records.renew("k", "a1")).isTrue();
 
-    assertThat(records.complete("k", "slow", "{\"id\":\"stale\"}")).isFalse();
-    records.release("k", "slow");
-    records.suspend("k", "slow");
-    assertThat(claim("k", "f", "third", T.plus(LEASE).plusSeconds(2)).owned())
-        .as("still held by the attempt that took over")
+    assertThat(records.takeOver("k", first.identity(), "a1", 0, "a2", T).owned())
+        .as("renewed since it was seen")
         .isFalse();
-    assertThat(records.complete("k", "next", "{\"id\":\"r1\"}")).isTrue();
-    assertThat(claim("k", "f", "fourth", T.plus(LEASE).plusSeconds(3)).answer())
-        .isEqualTo("{\"id\":\"r1\"}");
+    Claim seen = claim("k", "f", "a3", T);
+    assertThat(seen.renewals()).isEqualTo(1);
+    assertThat(records.takeOver("k", first.identity(), "a1", 1, "a2", T).owned()).isTrue();
+    assertThat(records.renew("k", "a1")).as("the holder lost its lease").isFalse();
+  }
+
+  @Test
+  void anAnsweredClaimIsNotTakenOver() {
+    Claim first = claim("k", "f", "a1", T);
+    records.complete("k", "a1", "{}");
+
+    assertThat(records.takeOver("k", first.identity(), "a1", 0, "a2", T).owned()).isFalse();
+    assertThat(claim("k", "f", "a3", T).answer()).isEqualTo("{}");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package de.rathaus.infra.eventstore.testapp;
 
+import de.rathaus.infra.mongo.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -39,6 +42,17 @@ public class CounterApplication {
         .web(WebApplicationType.NONE)
         .properties(all)
         .run();
+  }
+
+  /**
+   * Starts the engine on a data directory and, under the {@code external-store} profile, on {@code
+   * database} of the external MongoDB (which the caller drops with {@link TestDatabase#drop}).
+   */
+  public static ConfigurableApplicationContext startOn(
+      String dataDir, String database, String... properties) {
+    List<String> all = new ArrayList<>(TestDatabase.engineProperties(database));
+    all.addAll(List.of(properties));
+    return start(dataDir, all.toArray(String[]::new));
   }
 
   public static void main(String[] args) {
