@@ -111,6 +111,7 @@ public class ApiConfiguration {
         produced,
         progress,
         () -> axon.getObject().eventProcessingConfiguration(),
+        (aggregate, first) -> axon.getObject().eventStore().readEvents(aggregate, first),
         api.readYourWrites());
   }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -100,9 +99,6 @@ class ClusterIT {
     assertThat(load.replaysChecked.get()).isPositive();
   }
 
-  @Disabled(
-      "fails: 55 reads through the instance that had just acknowledged a note did not show it"
-          + " (read-your-writes after an instance's restart; run of 2026-12-04, see README)")
   @Test
   @Order(2)
   void killedInstancesLoseNoAcknowledgedCommandAndTheirSegmentsAreTakenOver() throws Exception {
@@ -146,9 +142,6 @@ class ClusterIT {
     assertThat(takeovers).allSatisfy(t -> assertThat(t).isLessThanOrEqualTo(TAKEOVER_BOUND));
   }
 
-  @Disabled(
-      "fails: 55 reads through the instance that had just acknowledged a note did not show it"
-          + " (read-your-writes after an instance's restart; run of 2026-12-04, see README)")
   @Test
   @Order(3)
   void aStoreKilledMidLoadLosesNothingAcknowledged() throws Exception {

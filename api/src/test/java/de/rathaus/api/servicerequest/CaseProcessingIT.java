@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.rathaus.api.TestClient;
+import de.rathaus.application.servicerequest.CaseProjection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,6 +38,7 @@ class CaseProcessingIT {
   }
 
   @LocalServerPort int port;
+  @Autowired EventProcessingConfiguration processing;
   private TestClient client;
 
   @BeforeEach
@@ -137,6 +142,45 @@ class CaseProcessingIT {
     Instant movedDue = Instant.parse(seen.path("dueDate").asText());
     assertThat(Duration.between(originalDue, movedDue))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  /**
+   * The case's read model has no processor running (as when the instance that holds the case's
+   * segment died and its claim has not expired yet): the clerk's note is still shown at once by the
+   * answer and the next read, and once a processor applies the history again nothing is doubled.
+   */
+  @Test
+  void aNoteIsShownAtOnceWhileNoProcessorAppliesTheCase() throws Exception {
+    String id = submitCertificate("anna");
+    EventProcessor cases = processing.eventProcessor(CaseProjection.NAME).orElseThrow();
+    cases.shutDown();
+    try {
+      JsonNode noted =
+          client
+              .post("/api/v1/cases/" + id + "/notes")
+              .as("clara")
+              .json("{\"text\":\"Rückruf vereinbart\"}")
+              .expect(200);
+      assertThat(noted.path("notes").findValuesAsText("text"))
+          .containsExactly("Rückruf vereinbart");
+      JsonNode read = client.get("/api/v1/cases/" + id).as("clara").expect(200);
+      assertThat(read.path("notes").findValuesAsText("text")).containsExactly("Rückruf vereinbart");
+    } finally {
+      cases.start();
+    }
+    client
+        .post("/api/v1/cases/" + id + "/notes")
+        .as("clara")
+        .json("{\"text\":\"Unterlagen da\"}")
+        .expect(200);
+    assertThat(
+            client
+                .get("/api/v1/cases/" + id)
+                .as("clara")
+                .expect(200)
+                .path("notes")
+                .findValuesAsText("text"))
+        .containsExactly("Rückruf vereinbart", "Unterlagen da");
   }
 
   @Test
