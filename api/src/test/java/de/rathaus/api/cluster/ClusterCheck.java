@@ -293,7 +293,8 @@ final class ClusterCheck {
           "read-your-writes violated "
               + load.readYourWritesViolations.size()
               + " times, e.g. "
-              + load.readYourWritesViolations.get(0));
+              + load.readYourWritesViolations.subList(
+                  0, Math.min(5, load.readYourWritesViolations.size())));
     }
     if (!load.replayViolations.isEmpty()) {
       findings.add(
@@ -317,6 +318,7 @@ final class ClusterCheck {
     figures.put("notes of unknown outcome", load.unknownNotes.size());
     figures.put("notes answered 409", load.conflictedNotes.size());
     figures.put("read-your-writes reads", load.readYourWritesChecked.get());
+    figures.put("reads answered 503 (store away)", load.readsUnavailable.get());
     figures.put("replays on the other instance", load.replaysChecked.get());
     figures.put("submissions unresolved", load.unresolved().size());
   }

@@ -93,6 +93,13 @@ final class ClusterLoad {
   final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger readYourWritesChecked = new AtomicInteger();
   final List<String> readYourWritesViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Reads right after an acknowledgement answered 503 (the store away at that moment: a store
+   * restart): they show nothing, stale or not, and are counted apart; any other answer is checked.
+   */
+  final AtomicInteger readsUnavailable = new AtomicInteger();
+
   final AtomicInteger replaysChecked = new AtomicInteger();
   final List<String> replayViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   final AtomicInteger unresolvedRetries = new AtomicInteger();
@@ -244,9 +251,13 @@ final class ClusterLoad {
       throws InterruptedException {
     try {
       Answer read = ClusterClient.get(base, "/api/v1/requests/" + s.id, s.citizen);
-      readYourWritesChecked.incrementAndGet();
-      if (read.status() != 200) {
-        readYourWritesViolations.add(base + " request " + s.id + ": " + read.status());
+      if (read.status() == 503) {
+        readsUnavailable.incrementAndGet(); // the store is away: nothing shown, nothing stale
+      } else {
+        readYourWritesChecked.incrementAndGet();
+        if (read.status() != 200) {
+          readYourWritesViolations.add(base + " request " + s.id + ": " + read.status());
+        }
       }
     } catch (IOException gone) {
       return; // the instance died after answering: nothing to read through it
@@ -306,7 +317,15 @@ final class ClusterLoad {
   private void readNoteBack(String base, String id, String text) throws InterruptedException {
     try {
       Answer read = ClusterClient.get(base, "/api/v1/cases/" + id, CLERK);
+      if (read.status() == 503) {
+        readsUnavailable.incrementAndGet(); // the store is away: nothing shown, nothing stale
+        return;
+      }
       readYourWritesChecked.incrementAndGet();
+      if (read.status() != 200) {
+        readYourWritesViolations.add(base + " case " + id + ": " + read.status());
+        return;
+      }
       boolean shown = false;
       for (var note : read.json().path("notes")) {
         shown |= text.equals(note.path("text").asText());
