@@ -1,9 +1,11 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.LiveClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,10 @@ public class OperatorConfiguration {
       EventProcessingConfiguration processing,
       EventStore events,
       TokenStore tokens,
+      ObjectProvider<LiveClaims> live,
       ApplicationEventPublisher publisher) {
-    return new Readiness(processing, events, tokens, publisher);
+    return new Readiness(
+        processing, events, tokens, live.getIfAvailable(() -> LiveClaims.NONE), publisher);
   }
 
   /** Each read model's position and how far behind the store's head it is, as metrics. */

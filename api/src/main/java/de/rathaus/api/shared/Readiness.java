@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.LiveClaims;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,12 @@ import org.springframework.core.Ordered;
  * to apply; as this one cannot tell a live owner from one that died until the claim expires, it
  * counts such segments only after {@link #FOREIGN_CLAIMS_SETTLED}, longer than the token store's
  * claim timeout (10 s): by then a dead owner's claim has expired and this instance takes the
- * segment over (and then waits for it). The wait has no bound: an engine whose read models cannot
- * catch up must not say it can serve; while it waits, it logs which read models are behind.
+ * segment over (and then waits for it). Before that, a segment claimed by an instance this one has
+ * seen alive (its beat in the store moved: {@link LiveClaims}) counts at once, as that instance
+ * applies it; so an instance started beside live ones (a restart, a rolling deployment) is ready
+ * within a beat or two of its read models catching up. The wait has no bound: an engine whose read
+ * models cannot catch up must not say it can serve; while it waits, it logs which read models are
+ * behind.
  */
 public final class Readiness implements ApplicationRunner, Ordered {
 
@@ -57,16 +62,19 @@ public final class Readiness implements ApplicationRunner, Ordered {
   private final EventProcessingConfiguration processing;
   private final StreamableMessageSource<?> events;
   private final TokenStore tokens;
+  private final LiveClaims live;
   private final ApplicationEventPublisher publisher;
 
   public Readiness(
       EventProcessingConfiguration processing,
       StreamableMessageSource<?> events,
       TokenStore tokens,
+      LiveClaims live,
       ApplicationEventPublisher publisher) {
     this.processing = processing;
     this.events = events;
     this.tokens = tokens;
+    this.live = live;
     this.publisher = publisher;
   }
 
@@ -131,6 +139,7 @@ public final class Readiness implements ApplicationRunner, Ordered {
     }
     Map<Integer, EventTrackerStatus> here = processor.processingStatus();
     Set<Integer> available = null;
+    Set<Integer> heldByLive = null;
     for (int segment : segments) {
       EventTrackerStatus status = here.get(segment);
       if (status != null) {
@@ -143,6 +152,12 @@ public final class Readiness implements ApplicationRunner, Ordered {
         continue;
       }
       if (!settled) {
+        if (heldByLive == null) {
+          heldByLive = live.of(processor.getName());
+        }
+        if (heldByLive.contains(segment)) {
+          continue;
+        }
         return false;
       }
       if (available == null) {

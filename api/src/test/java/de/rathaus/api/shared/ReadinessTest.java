@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -31,11 +32,13 @@ class ReadinessTest {
   private final TokenStore tokens = mock(TokenStore.class);
   private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
   private final Map<Integer, EventTrackerStatus> here = new HashMap<>();
+  private final Map<String, Set<Integer>> heldByLiveInstances = new HashMap<>();
   private final Readiness readiness =
       new Readiness(
           mock(EventProcessingConfiguration.class),
           mock(StreamableMessageSource.class),
           tokens,
+          processor -> heldByLiveInstances.getOrDefault(processor, Set.of()),
           mock(ApplicationEventPublisher.class));
 
   ReadinessTest() {
@@ -99,6 +102,16 @@ class ReadinessTest {
         .as("its owner may have died: its claim has not expired yet")
         .isFalse();
     assertThat(readiness.passed(processor, HEAD, true)).as("its owner keeps its claim").isTrue();
+  }
+
+  @Test
+  void aSegmentHeldByAnInstanceSeenAliveCountsBeforeClaimsHaveSettled() {
+    here.put(0, at(29, false, false));
+    heldByLiveInstances.put(NAME, Set.of(1));
+
+    assertThat(readiness.passed(processor, HEAD, false))
+        .as("its owner's beat was seen to move: it applies the segment")
+        .isTrue();
   }
 
   @Test

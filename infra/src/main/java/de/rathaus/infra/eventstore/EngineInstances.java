@@ -45,8 +45,11 @@ public final class EngineInstances implements AutoCloseable {
   private final long forgetNanos;
   private final LongSupplier nanoTime;
 
-  /** Another instance's beat as this instance saw it, and since when (monotonic). */
-  private record Seen(long beat, long sinceNanos) {}
+  /**
+   * Another instance's beat as this instance saw it, since when (monotonic), and whether this
+   * instance has seen it move (a beat seen only once may be a dead instance's last).
+   */
+  private record Seen(long beat, long sinceNanos, boolean moved) {}
 
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
   private volatile int live = 1;
@@ -126,7 +129,9 @@ public final class EngineInstances implements AutoCloseable {
       present.add(id);
       Seen since =
           seen.compute(
-              id, (key, old) -> old != null && old.beat() == beat ? old : new Seen(beat, now));
+              id,
+              (key, old) ->
+                  old != null && old.beat() == beat ? old : new Seen(beat, now, old != null));
       long silentFor = now - since.sinceNanos();
       if (silentFor < silentNanos) {
         count++;
@@ -137,6 +142,17 @@ public final class EngineInstances implements AutoCloseable {
     }
     seen.keySet().retainAll(present);
     live = count;
+  }
+
+  /**
+   * Whether instance {@code nodeId} is alive as far as this one can tell: it has seen its beat move
+   * and not stand still for half the claim timeout since. Never this instance itself.
+   */
+  public boolean seenAlive(String nodeId) {
+    Seen since = seen.get(nodeId);
+    return since != null
+        && since.moved()
+        && nanoTime.getAsLong() - since.sinceNanos() < silentNanos;
   }
 
   /**

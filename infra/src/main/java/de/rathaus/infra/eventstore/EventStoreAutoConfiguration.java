@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.shared.LiveClaims;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausStorageProperties;
 import de.rathaus.infra.participation.ProposalAnsweredUpcaster;
@@ -172,6 +173,23 @@ public class EventStoreAutoConfiguration {
         CLAIM_TIMEOUT,
         instances.nodeId(),
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * The segments other instances claim while their beat moves: readiness counts them as applied by
+   * their claimant instead of waiting for claims to settle.
+   */
+  @Bean
+  @ConditionalOnMissingBean(LiveClaims.class)
+  public LiveClaims liveClaims(TokenStore tokens, EngineInstances instances) {
+    if (!(tokens instanceof MongoTokenStore claims)) {
+      return LiveClaims.NONE;
+    }
+    return processor ->
+        claims.claimants(processor).entrySet().stream()
+            .filter(claim -> instances.seenAlive(claim.getValue()))
+            .map(java.util.Map.Entry::getKey)
+            .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */

@@ -18,7 +18,9 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -316,6 +318,22 @@ public class MongoTokenStore implements TokenStore {
   @Override
   public boolean requiresExplicitSegmentInitialization() {
     return true;
+  }
+
+  /**
+   * Who claims each segment of {@code processorName}: segment → the claiming node's id (a segment
+   * nobody claims is absent). Whether a claimant is alive is not said here (see {@link
+   * EngineInstances#seenAlive}).
+   */
+  public Map<Integer, String> claimants(String processorName) {
+    Map<Integer, String> claimants = new HashMap<>();
+    for (Document entry :
+        tokens
+            .find(Filters.and(Filters.eq(PROCESSOR, processorName), Filters.ne(OWNER, null)))
+            .projection(Projections.include(SEGMENT, OWNER))) {
+      claimants.put(entry.getInteger(SEGMENT), entry.getString(OWNER));
+    }
+    return claimants;
   }
 
   @Override

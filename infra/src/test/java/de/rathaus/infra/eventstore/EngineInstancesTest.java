@@ -56,6 +56,33 @@ class EngineInstancesTest {
   }
 
   @Test
+  void anotherInstanceIsSeenAliveOnlyOnceItsBeatWasSeenToMove() {
+    EngineInstances a = instance("a");
+    EngineInstances b = instance("b");
+    b.beat();
+    a.beat();
+    assertThat(a.seenAlive("b")).as("a beat seen once may be a dead instance's last").isFalse();
+
+    b.beat();
+    a.beat();
+    assertThat(a.seenAlive("b")).isTrue();
+    assertThat(a.seenAlive("c")).as("never seen").isFalse();
+
+    pass(CLAIM_TIMEOUT.dividedBy(2));
+    a.beat();
+    assertThat(a.seenAlive("b")).as("silent for half the claim timeout").isFalse();
+  }
+
+  @Test
+  void theTokenStoreNamesWhoClaimsEachSegment() {
+    MongoTokenStore a = tokens("a");
+    a.initializeTokenSegments("case-views", 2);
+    a.fetchToken("case-views", 1);
+
+    assertThat(tokens("b").claimants("case-views")).isEqualTo(java.util.Map.of(1, "a"));
+  }
+
+  @Test
   void aNewcomerCountsAtOnceAndASilentOneStopsCountingAfterHalfTheClaimTimeout() {
     EngineInstances a = instance("a");
     EngineInstances b = instance("b");
