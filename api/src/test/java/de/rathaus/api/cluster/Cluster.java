@@ -270,6 +270,18 @@ public final class Cluster implements AutoCloseable {
      * from outside the process: the probe is asked every 50 ms.
      */
     public void awaitReady() throws Exception {
+      await("/actuator/health", "ready");
+    }
+
+    /**
+     * Waits until the instance serves HTTP ({@code /actuator/health/liveness} answers 200: started,
+     * its read models perhaps still catching up, as when a load balancer does not ask readiness).
+     */
+    public void awaitServing() throws Exception {
+      await("/actuator/health/liveness", "serving");
+    }
+
+    private void await(String probe, String what) throws Exception {
       long deadline = System.nanoTime() + ENGINE_START.toNanos();
       Process running = process;
       while (System.nanoTime() < deadline) {
@@ -280,7 +292,7 @@ public final class Cluster implements AutoCloseable {
         try {
           HttpResponse<Void> health =
               HTTP.send(
-                  HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                  HttpRequest.newBuilder(URI.create(base() + probe))
                       .timeout(Duration.ofSeconds(5))
                       .build(),
                   HttpResponse.BodyHandlers.discarding());
@@ -292,7 +304,8 @@ public final class Cluster implements AutoCloseable {
         }
         TimeUnit.MILLISECONDS.sleep(50);
       }
-      throw new IllegalStateException("engine-" + index + " not ready in time, see " + log());
+      throw new IllegalStateException(
+          "engine-" + index + " not " + what + " in time, see " + log());
     }
 
     /** SIGKILL ({@code kill -9}): requests in flight are cut off, no shutdown hook runs. */

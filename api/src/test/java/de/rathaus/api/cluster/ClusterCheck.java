@@ -57,6 +57,11 @@ final class ClusterCheck {
       if (check.findings.isEmpty()) {
         break;
       }
+      System.out.println(
+          "cluster check: "
+              + check.findings.size()
+              + " findings, looking again (read models may lag), e.g. "
+              + check.findings.get(0));
       TimeUnit.SECONDS.sleep(1);
     } while (System.nanoTime() < deadline);
     check.ledger(load);

@@ -57,6 +57,16 @@ public final class ClusterRun {
    */
   static Duration killAndRestart(
       Cluster cluster, TokenClaims claims, boolean holder, String clockOffset) throws Exception {
+    return killAndRestart(cluster, claims, holder, clockOffset, true);
+  }
+
+  /**
+   * As {@link #killAndRestart(Cluster, TokenClaims, boolean, String)}; waiting, after the takeover,
+   * until the instance is ready ({@code awaitReady}) or only until it serves HTTP.
+   */
+  static Duration killAndRestart(
+      Cluster cluster, TokenClaims claims, boolean holder, String clockOffset, boolean awaitReady)
+      throws Exception {
     Map<Long, Integer> held = claims.segmentsByPid();
     Cluster.Engine victim =
         cluster.engine(ThreadLocalRandom.current().nextInt(cluster.engines().size()));
@@ -82,7 +92,11 @@ public final class ClusterRun {
         held.getOrDefault(pid, 0),
         takeover,
         clockOffset == null ? "none" : clockOffset);
-    victim.awaitReady();
+    if (awaitReady) {
+      victim.awaitReady();
+    } else {
+      victim.awaitServing();
+    }
     if (heldAny && takeover == null) {
       throw new IllegalStateException("segments of pid " + pid + " not taken over in 2 minutes");
     }
