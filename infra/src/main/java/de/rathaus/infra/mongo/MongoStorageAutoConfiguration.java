@@ -133,7 +133,13 @@ public class MongoStorageAutoConfiguration {
     return WriteConcern.MAJORITY.withJournal(true).withWTimeout(wtimeout, TimeUnit.MILLISECONDS);
   }
 
-  @Bean
+  /**
+   * The driver's client, closed by {@link RathausMongo} (its owner) and not by this bean: Spring
+   * closed a client bean of its own at its place in the shutdown, before beans that still write on
+   * their way out (the engine instance leaving the instances' collection found it closed, so the
+   * others counted it out only 5 s later).
+   */
+  @Bean(destroyMethod = "")
   public MongoClient mongoClient(RathausMongo mongo) {
     return mongo.client();
   }

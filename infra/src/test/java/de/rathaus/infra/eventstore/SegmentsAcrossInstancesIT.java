@@ -78,6 +78,7 @@ class SegmentsAcrossInstancesIT {
 
   @Test
   void aSecondInstanceGetsItsFairShareWhileTheFirstLivesAndTheFirstTakesAllBackWhenItLeaves() {
+    String second;
     try (ConfigurableApplicationContext a = instance(dirA)) {
       Await.until(
           SHARED,
@@ -85,6 +86,7 @@ class SegmentsAcrossInstancesIT {
           "the first instance, alone, holds every segment");
 
       try (ConfigurableApplicationContext b = instance(dirB)) {
+        second = b.getBean(EngineInstances.class).nodeId();
         Await.until(
             SHARED,
             () ->
@@ -107,6 +109,12 @@ class SegmentsAcrossInstancesIT {
         assertThat(onB.totals).isNotEmpty();
         assertThat(onA.totals.keySet()).doesNotContainAnyElementsOf(onB.totals.keySet());
       }
+      assertThat(
+              a.getBean(com.mongodb.client.MongoDatabase.class)
+                  .getCollection(EventStoreAutoConfiguration.INSTANCES_COLLECTION)
+                  .countDocuments(com.mongodb.client.model.Filters.eq("_id", second)))
+          .as("the second instance left the instances as it stopped: counted out at once")
+          .isZero();
 
       Await.until(
           SHARED,
