@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The short version of the cluster runs ({@link ClusterIT} on its own, {@link ClusterRun}'s
- * long run and soak): two engine processes of the packaged jar on one standalone store, a few
- * hundred commands through HTTP to both at once, and meanwhile three {@code kill -9} of one
- * instance at random moments, each started again at once, the first two with their clock stepped
- * (30 s ahead, 30 s behind). The next kill comes once the dead instance's segments are taken over
- * and the restarted one serves HTTP, not once it is ready: the load goes to both instances whatever
- * their readiness (no load balancer between), and a restarted instance may be killed again, or see
- * the other killed, while its read models still catch up. Then every check of {@link ClusterCheck}:
+ * The short version of the cluster runs ({@link ClusterIT} on its own, {@link ClusterRun}'s long
+ * run and soak): two engine processes of the packaged jar on one standalone store, a few hundred
+ * commands through HTTP to both at once, and meanwhile three {@code kill -9} of one instance at
+ * random moments, each started again at once, the first two with their clock stepped (30 s ahead,
+ * 30 s behind). The next kill comes once the dead instance's segments are taken over and the
+ * restarted one serves HTTP, not once it is ready: the load goes to both instances whatever their
+ * readiness (no load balancer between), and a restarted instance may be killed again, or see the
+ * other killed, while its read models still catch up. Then every check of {@link ClusterCheck}:
  * nothing acknowledged lost or doubled, every aggregate's sequence without a gap, case numbers
  * unique, the read model equal to a recount of the history, read-your-writes through the instance
  * that took each command, a retry with the same {@code Idempotency-Key} on the other instance
