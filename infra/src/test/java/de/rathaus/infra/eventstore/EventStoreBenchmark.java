@@ -1,12 +1,17 @@
 package de.rathaus.infra.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
+import de.rathaus.infra.eventstore.peer.AxonJdbcPeer;
+import de.rathaus.infra.eventstore.peer.PostgresServer;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import de.rathaus.infra.privacy.CachingSubjectKeyStore;
 import de.rathaus.infra.privacy.FileSubjectKeyStore;
 import de.rathaus.infra.privacy.ProtectedJson;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -31,7 +37,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -73,6 +81,12 @@ public final class EventStoreBenchmark {
     if (runs("seal_overhead")) {
       sealOverheadFigure();
     }
+    // only when named: they start a PostgreSQL and take about four minutes
+    if (named("append_vs_axon_jdbc")
+        || named("load_vs_axon_jdbc")
+        || named("replay_vs_axon_jdbc")) {
+      peerFigures();
+    }
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     figures.forEach(System.out::println);
     System.exit(0);
@@ -87,8 +101,17 @@ public final class EventStoreBenchmark {
    */
   private static boolean runs(String figure) {
     String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
+    return only == null || only.isBlank() || named(figure);
+  }
+
+  /**
+   * Whether {@code bench.only} or {@code BENCH_ONLY} names the figure (or a group of figures, by
+   * prefix): the figures against Axon's JDBC engine on PostgreSQL are measured only when named.
+   */
+  private static boolean named(String figure) {
+    String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
     if (only == null || only.isBlank()) {
-      return true;
+      return false;
     }
     for (String name : only.split(",")) {
       String wanted = name.trim();
@@ -572,6 +595,174 @@ public final class EventStoreBenchmark {
     return appending + (System.nanoTime() - s0);
   }
 
+  // ------------------------------------------------------------------ against Axon's JDBC engine
+
+  /** Events in each store when loads and replays are measured: 20-event aggregates. */
+  private static final int PEER_EVENTS = 20_000;
+
+  /** Our engine on an embedded server of its own, its journal forced to the disk or not. */
+  static final class OurStore implements AutoCloseable {
+    final EmbeddedMongoServer server;
+    final MongoClient client;
+    final MongoEventStorageEngine engine;
+    final EmbeddedEventStore store;
+
+    OurStore(Path dir, boolean fsync, Serializer serializer) {
+      this.server = EmbeddedMongoServer.start(dir, fsync);
+      this.client = MongoClients.create(server.connectionString());
+      this.engine =
+          MongoEventStorageEngine.builder()
+              .database(client.getDatabase("rathaus"))
+              .eventSerializer(serializer)
+              .snapshotSerializer(serializer)
+              .build();
+      engine.ensureIndexes();
+      this.store = EmbeddedEventStore.builder().storageEngine(engine).build();
+    }
+
+    @Override
+    public void close() {
+      store.shutDown();
+      client.close();
+      server.close();
+    }
+  }
+
+  /** One side of a comparison: its name and its event store. */
+  record Side(String name, EmbeddedEventStore store) {}
+
+  /** What one round measures on one side. */
+  @FunctionalInterface
+  interface Measurement {
+    double on(Side side, int round) throws Exception;
+  }
+
+  /**
+   * Each side measured once per round, the order of the sides turned by one every round, the
+   * warm-up rounds dropped: {@code [side][round]}.
+   */
+  private static double[][] alternating(List<Side> sides, Measurement measurement)
+      throws Exception {
+    double[][] kept = new double[sides.size()][ROUNDS];
+    for (int round = 0; round < ROUNDS + WARM_UP_ROUNDS; round++) {
+      for (int turn = 0; turn < sides.size(); turn++) {
+        int side = (turn + round) % sides.size();
+        double value = measurement.on(sides.get(side), round);
+        if (round >= WARM_UP_ROUNDS) {
+          kept[side][round - WARM_UP_ROUNDS] = value;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * {@code append_vs_axon_jdbc_k10}, {@code _k1}, {@code load_vs_axon_jdbc}, {@code
+   * replay_vs_axon_jdbc}, each also {@code _fsync}: our engine on the embedded server (its journal
+   * forced to the disk for the {@code _fsync} figures, as {@code RATHAUS_EMBEDDED_FSYNC=true} does)
+   * ÷ Axon's own JDBC engine on a PostgreSQL of this machine with its defaults (every commit waits
+   * for its WAL flush), the same events, in one run, in alternating rounds, medians.
+   */
+  private static void peerFigures() throws Exception {
+    Optional<Path> postgres = PostgresServer.installation();
+    if (postgres.isEmpty()) {
+      System.out.println(
+          "append_vs_axon_jdbc, load_vs_axon_jdbc, replay_vs_axon_jdbc skipped: PostgreSQL is not"
+              + " installed (no /usr/lib/postgresql/*/bin/initdb); apt-get install postgresql");
+      return;
+    }
+    JacksonSerializer serializer = EmbeddedStoreFixture.jsonSerializer();
+    Path dir = Files.createTempDirectory("rathaus-bench-peer");
+    try (PostgresServer server = PostgresServer.start(postgres.get());
+        AxonJdbcPeer theirs = AxonJdbcPeer.on(server, serializer);
+        OurStore plain = new OurStore(dir.resolve("plain"), false, serializer);
+        OurStore forced = new OurStore(dir.resolve("fsync"), true, serializer)) {
+      System.out.println("PostgreSQL " + server.describe());
+      List<Side> sides =
+          List.of(
+              new Side("ours", plain.store),
+              new Side("ours with fsync", forced.store),
+              new Side("Axon JDBC on PostgreSQL", theirs.store));
+      for (EventStorageEngine engine : List.of(plain.engine, forced.engine, theirs.engine)) {
+        fill(engine, "target-", TARGET_AGGREGATES);
+        fill(engine, "filler-a-", PEER_EVENTS / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      }
+      if (runs("load_vs_axon_jdbc")) {
+        double[][] loads = alternating(sides, (side, round) -> loadMillis(side.store()));
+        peerFigure("load_vs_axon_jdbc", "load of a 20-event aggregate", "ms", sides, loads);
+      }
+      if (runs("replay_vs_axon_jdbc")) {
+        double[][] replays =
+            alternating(
+                sides,
+                (side, round) -> {
+                  long t0 = System.nanoTime();
+                  NoOpProcessor processor =
+                      NoOpProcessor.start(
+                          serializer,
+                          side.store(),
+                          "replay-" + round + "-" + side.name().replace(' ', '-'));
+                  processor.awaitCount(PEER_EVENTS);
+                  double rate = PEER_EVENTS / ((System.nanoTime() - t0) / 1e9);
+                  processor.stop();
+                  return rate;
+                });
+        peerFigure(
+            "replay_vs_axon_jdbc",
+            "replay of " + PEER_EVENTS + " events by a pooled processor (no-op handler)",
+            "events/s",
+            sides,
+            replays);
+      }
+      if (runs("append_vs_axon_jdbc")) {
+        for (int k : new int[] {10, 1}) {
+          int events = k == 1 ? 3_000 : 6_000;
+          double[][] appends =
+              alternating(
+                  sides,
+                  (side, round) -> {
+                    String prefix = "append-k" + k + "-r" + round + "-";
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < events / k; i++) {
+                      side.store().publish(aggregateEvents(prefix + i, 0, k));
+                    }
+                    return events / ((System.nanoTime() - t0) / 1e9);
+                  });
+          peerFigure(
+              "append_vs_axon_jdbc_k" + k,
+              "append, " + k + (k == 1 ? " event" : " events") + " per commit",
+              "events/s",
+              sides,
+              appends);
+        }
+      }
+    }
+  }
+
+  /**
+   * Prints each side's median and rounds, and the figures: ours ÷ theirs without fsync, and with it
+   * ({@code _fsync}).
+   */
+  private static void peerFigure(
+      String name, String what, String unit, List<Side> sides, double[][] values) {
+    StringBuilder line = new StringBuilder(what).append(':');
+    for (int side = 0; side < sides.size(); side++) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "%s %s %s %.3f (rounds %s)",
+              side == 0 ? "" : ";",
+              sides.get(side).name(),
+              unit,
+              median(values[side]),
+              Arrays.toString(values[side])));
+    }
+    System.out.println(line);
+    double theirs = median(values[2]);
+    figure(name, median(values[0]) / theirs);
+    figure(name + "_fsync", median(values[1]) / theirs);
+  }
+
   // ------------------------------------------------------------------ size independence
 
   /**
@@ -704,7 +895,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Appends 20-event aggregates in commits of 100 events, from two writer threads. */
-  private static void fill(MongoEventStorageEngine engine, String prefix, int aggregates)
+  private static void fill(EventStorageEngine engine, String prefix, int aggregates)
       throws Exception {
     java.util.concurrent.ExecutorService writers =
         java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -838,10 +1029,14 @@ public final class EventStoreBenchmark {
 
     static NoOpProcessor start(
         EmbeddedStoreFixture fixture, EmbeddedEventStore store, String name) {
+      return start(fixture.serializer, store, name);
+    }
+
+    static NoOpProcessor start(Serializer serializer, EmbeddedEventStore store, String name) {
       AtomicLong handled = new AtomicLong();
       Configurer configurer =
           DefaultConfigurer.defaultConfiguration()
-              .configureSerializer(c -> fixture.serializer)
+              .configureSerializer(c -> serializer)
               .configureEventStore(c -> store);
       configurer
           .eventProcessing()
