@@ -10,6 +10,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
 import de.rathaus.infra.eventstore.peer.AxonJdbcPeer;
+import de.rathaus.infra.eventstore.peer.AxonMongoPeer;
 import de.rathaus.infra.eventstore.peer.PostgresServer;
 import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import de.rathaus.infra.privacy.CachingSubjectKeyStore;
@@ -61,7 +62,18 @@ public final class EventStoreBenchmark {
 
   private EventStoreBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      measure();
+    } catch (Throwable e) {
+      // a figure that failed must not leave the JVM running on a processor's threads
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void measure() throws Exception {
     long started = System.nanoTime();
     if (runs("append_vs_raw")) {
       appendFigures();
@@ -87,9 +99,12 @@ public final class EventStoreBenchmark {
         || named("replay_vs_axon_jdbc")) {
       peerFigures();
     }
+    // only when named too: the stock engine's loads and replays at 200,000 events take minutes
+    if (named("load_200k_vs_axon_mongo") || named("replay_vs_axon_mongo")) {
+      stockMongoFigures();
+    }
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     figures.forEach(System.out::println);
-    System.exit(0);
   }
 
   /**
@@ -643,13 +658,18 @@ public final class EventStoreBenchmark {
    */
   private static double[][] alternating(List<Side> sides, Measurement measurement)
       throws Exception {
-    double[][] kept = new double[sides.size()][ROUNDS];
-    for (int round = 0; round < ROUNDS + WARM_UP_ROUNDS; round++) {
+    return alternating(sides, ROUNDS, WARM_UP_ROUNDS, measurement);
+  }
+
+  private static double[][] alternating(
+      List<Side> sides, int rounds, int warmUpRounds, Measurement measurement) throws Exception {
+    double[][] kept = new double[sides.size()][rounds];
+    for (int round = 0; round < rounds + warmUpRounds; round++) {
       for (int turn = 0; turn < sides.size(); turn++) {
         int side = (turn + round) % sides.size();
         double value = measurement.on(sides.get(side), round);
-        if (round >= WARM_UP_ROUNDS) {
-          kept[side][round - WARM_UP_ROUNDS] = value;
+        if (round >= warmUpRounds) {
+          kept[side][round - warmUpRounds] = value;
         }
       }
     }
@@ -761,6 +781,107 @@ public final class EventStoreBenchmark {
     double theirs = median(values[2]);
     figure(name, median(values[0]) / theirs);
     figure(name + "_fsync", median(values[1]) / theirs);
+  }
+
+  // ------------------------------------------------------------------ against the stock Mongo
+  // engine
+
+  private static final int STOCK_LOADS_PER_ROUND = 4;
+  private static final int STOCK_REPLAY_EVENTS = 10_000;
+
+  /**
+   * {@code load_200k_vs_axon_mongo} and {@code replay_vs_axon_mongo}: our engine ÷ the stock engine
+   * of Axon's Mongo extension, both on the same embedded server (a database each), the same events.
+   * A load is the mean over {@value #STOCK_LOADS_PER_ROUND} of the 20-event target aggregates
+   * (others each round) with 200,000 events stored. A replay is a pooled processor with a no-op
+   * handler over a store of {@value #STOCK_REPLAY_EVENTS} events, from the start to the last: the
+   * stock engine sorts the whole collection by timestamp for every batch on the embedded server (no
+   * index is used there), a few hundred events per second at that size and single digits at
+   * 200,000, so two rounds each and the better of the two.
+   */
+  private static void stockMongoFigures() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-stock");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      if (runs("load_200k_vs_axon_mongo")) {
+        List<Side> sides = stockSides(fixture, "200k", 200_000);
+        double[][] loads =
+            alternating(
+                sides,
+                (side, round) ->
+                    loadMillis(side.store(), round * STOCK_LOADS_PER_ROUND, STOCK_LOADS_PER_ROUND));
+        stockFigure(
+            "load_200k_vs_axon_mongo",
+            "load of a 20-event aggregate at 200,000 events",
+            "ms",
+            sides,
+            loads);
+        sides.forEach(side -> side.store().shutDown());
+      }
+      if (runs("replay_vs_axon_mongo")) {
+        List<Side> sides = stockSides(fixture, "10k", STOCK_REPLAY_EVENTS);
+        double[][] replays =
+            alternating(
+                sides,
+                2,
+                0,
+                (side, round) -> {
+                  long t0 = System.nanoTime();
+                  NoOpProcessor processor =
+                      NoOpProcessor.start(
+                          fixture.serializer,
+                          side.store(),
+                          "replay-" + round + "-" + side.name().replace(' ', '-'));
+                  processor.awaitCount(STOCK_REPLAY_EVENTS);
+                  double rate = STOCK_REPLAY_EVENTS / ((System.nanoTime() - t0) / 1e9);
+                  processor.stop();
+                  return rate;
+                });
+        stockFigure(
+            "replay_vs_axon_mongo",
+            "replay of " + STOCK_REPLAY_EVENTS + " events (no-op handler)",
+            "events/s",
+            sides,
+            replays);
+        sides.forEach(side -> side.store().shutDown());
+      }
+    }
+  }
+
+  /** Our engine and the stock one on databases of their own, each filled with the same events. */
+  private static List<Side> stockSides(EmbeddedStoreFixture fixture, String size, int events)
+      throws Exception {
+    MongoEventStorageEngine ours = fixture.build("ours-" + size);
+    AxonMongoPeer stock =
+        AxonMongoPeer.on(fixture.client.getDatabase("stock-" + size), fixture.serializer);
+    for (EventStorageEngine engine : List.of(ours, stock.engine)) {
+      long t0 = System.nanoTime();
+      fill(engine, "target-", TARGET_AGGREGATES);
+      fill(engine, "filler-a-", events / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      System.out.printf(
+          Locale.ROOT,
+          "filled %s with %d events in %.0f s%n",
+          engine.getClass().getName(),
+          events,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    return List.of(
+        new Side("ours", EmbeddedEventStore.builder().storageEngine(ours).build()),
+        new Side("stock axon-mongo", stock.store));
+  }
+
+  private static void stockFigure(
+      String name, String what, String unit, List<Side> sides, double[][] values) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s: ours %s %.3f (rounds %s); stock axon-mongo %s %.3f (rounds %s)%n",
+        what,
+        unit,
+        median(values[0]),
+        Arrays.toString(values[0]),
+        unit,
+        median(values[1]),
+        Arrays.toString(values[1]));
+    figure(name, median(values[0]) / median(values[1]));
   }
 
   // ------------------------------------------------------------------ size independence
@@ -926,14 +1047,22 @@ public final class EventStoreBenchmark {
 
   /** Mean time to load (and deserialize) each of the target aggregates once, in ms. */
   private static double loadMillis(EmbeddedEventStore store) {
+    return loadMillis(store, 0, TARGET_AGGREGATES);
+  }
+
+  /**
+   * Mean time to load (and deserialize) {@code count} target aggregates from {@code from}, in ms.
+   */
+  private static double loadMillis(EmbeddedEventStore store, int from, int count) {
     long t0 = System.nanoTime();
-    for (int a = 0; a < TARGET_AGGREGATES; a++) {
+    for (int i = 0; i < count; i++) {
+      int a = (from + i) % TARGET_AGGREGATES;
       long n = store.readEvents("target-" + a).asStream().map(EventMessage::getPayload).count();
       if (n != EVENTS_PER_AGGREGATE) {
         throw new IllegalStateException("loaded " + n + " events");
       }
     }
-    return (System.nanoTime() - t0) / 1e6 / TARGET_AGGREGATES;
+    return (System.nanoTime() - t0) / 1e6 / count;
   }
 
   private static double rawReadRate(EmbeddedStoreFixture fixture, String database, long expected)
