@@ -756,6 +756,8 @@ public final class EventStoreBenchmark {
               appends);
         }
       }
+    } finally {
+      deleteTree(dir);
     }
   }
 
@@ -856,6 +858,8 @@ public final class EventStoreBenchmark {
             replays);
         sides.forEach(side -> side.store().shutDown());
       }
+    } finally {
+      deleteTree(dir);
     }
   }
 
@@ -1146,6 +1150,15 @@ public final class EventStoreBenchmark {
               MetaData.with("actorId", "bench").and("correlationId", id)));
     }
     return events;
+  }
+
+  /** Deletes a benchmark's temporary directory (its stores take hundreds of MB). */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private static double median(double[] values) {
