@@ -93,7 +93,7 @@ public final class EventStoreBenchmark {
     if (runs("seal_overhead")) {
       sealOverheadFigure();
     }
-    // only when named: they start a PostgreSQL and take about four minutes
+    // only when named: they start a PostgreSQL and take 1.5 minutes (quiet machine) to 4 (loaded)
     if (named("append_vs_axon_jdbc")
         || named("load_vs_axon_jdbc")
         || named("replay_vs_axon_jdbc")) {
