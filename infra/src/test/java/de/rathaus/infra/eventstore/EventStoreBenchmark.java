@@ -1,12 +1,18 @@
 package de.rathaus.infra.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import de.rathaus.domain.shared.DataSubject;
 import de.rathaus.domain.shared.PersonalData;
+import de.rathaus.infra.eventstore.peer.AxonJdbcPeer;
+import de.rathaus.infra.eventstore.peer.AxonMongoPeer;
+import de.rathaus.infra.eventstore.peer.PostgresServer;
+import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import de.rathaus.infra.privacy.CachingSubjectKeyStore;
 import de.rathaus.infra.privacy.FileSubjectKeyStore;
 import de.rathaus.infra.privacy.ProtectedJson;
@@ -21,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -31,7 +38,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -53,7 +62,18 @@ public final class EventStoreBenchmark {
 
   private EventStoreBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      measure();
+    } catch (Throwable e) {
+      // a figure that failed must not leave the JVM running on a processor's threads
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void measure() throws Exception {
     long started = System.nanoTime();
     if (runs("append_vs_raw")) {
       appendFigures();
@@ -73,9 +93,18 @@ public final class EventStoreBenchmark {
     if (runs("seal_overhead")) {
       sealOverheadFigure();
     }
+    // only when named: they start a PostgreSQL and take 1.5 minutes (quiet machine) to 4 (loaded)
+    if (named("append_vs_axon_jdbc")
+        || named("load_vs_axon_jdbc")
+        || named("replay_vs_axon_jdbc")) {
+      peerFigures();
+    }
+    // only when named too: the stock engine's loads and replays at 200,000 events take minutes
+    if (named("load_200k_vs_axon_mongo") || named("replay_vs_axon_mongo")) {
+      stockMongoFigures();
+    }
     System.out.printf(Locale.ROOT, "benchmark took %.0f s%n", (System.nanoTime() - started) / 1e9);
     figures.forEach(System.out::println);
-    System.exit(0);
   }
 
   /**
@@ -87,8 +116,17 @@ public final class EventStoreBenchmark {
    */
   private static boolean runs(String figure) {
     String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
+    return only == null || only.isBlank() || named(figure);
+  }
+
+  /**
+   * Whether {@code bench.only} or {@code BENCH_ONLY} names the figure (or a group of figures, by
+   * prefix): the figures against Axon's JDBC engine on PostgreSQL are measured only when named.
+   */
+  private static boolean named(String figure) {
+    String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
     if (only == null || only.isBlank()) {
-      return true;
+      return false;
     }
     for (String name : only.split(",")) {
       String wanted = name.trim();
@@ -572,6 +610,296 @@ public final class EventStoreBenchmark {
     return appending + (System.nanoTime() - s0);
   }
 
+  // ------------------------------------------------------------------ against Axon's JDBC engine
+
+  /** Events in each store when loads and replays are measured: 20-event aggregates. */
+  private static final int PEER_EVENTS = 20_000;
+
+  /** Our engine on an embedded server of its own, its journal forced to the disk or not. */
+  static final class OurStore implements AutoCloseable {
+    final EmbeddedMongoServer server;
+    final MongoClient client;
+    final MongoEventStorageEngine engine;
+    final EmbeddedEventStore store;
+
+    OurStore(Path dir, boolean fsync, Serializer serializer) {
+      this.server = EmbeddedMongoServer.start(dir, fsync);
+      this.client = MongoClients.create(server.connectionString());
+      this.engine =
+          MongoEventStorageEngine.builder()
+              .database(client.getDatabase("rathaus"))
+              .eventSerializer(serializer)
+              .snapshotSerializer(serializer)
+              .build();
+      engine.ensureIndexes();
+      this.store = EmbeddedEventStore.builder().storageEngine(engine).build();
+    }
+
+    @Override
+    public void close() {
+      store.shutDown();
+      client.close();
+      server.close();
+    }
+  }
+
+  /** One side of a comparison: its name and its event store. */
+  record Side(String name, EmbeddedEventStore store) {}
+
+  /** What one round measures on one side. */
+  @FunctionalInterface
+  interface Measurement {
+    double on(Side side, int round) throws Exception;
+  }
+
+  /**
+   * Each side measured once per round, the order of the sides turned by one every round, the
+   * warm-up rounds dropped: {@code [side][round]}.
+   */
+  private static double[][] alternating(List<Side> sides, Measurement measurement)
+      throws Exception {
+    return alternating(sides, ROUNDS, WARM_UP_ROUNDS, measurement);
+  }
+
+  private static double[][] alternating(
+      List<Side> sides, int rounds, int warmUpRounds, Measurement measurement) throws Exception {
+    double[][] kept = new double[sides.size()][rounds];
+    for (int round = 0; round < rounds + warmUpRounds; round++) {
+      for (int turn = 0; turn < sides.size(); turn++) {
+        int side = (turn + round) % sides.size();
+        double value = measurement.on(sides.get(side), round);
+        if (round >= warmUpRounds) {
+          kept[side][round - warmUpRounds] = value;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * {@code append_vs_axon_jdbc_k10}, {@code _k1}, {@code load_vs_axon_jdbc}, {@code
+   * replay_vs_axon_jdbc}, each also {@code _fsync}: our engine on the embedded server (its journal
+   * forced to the disk for the {@code _fsync} figures, as {@code RATHAUS_EMBEDDED_FSYNC=true} does)
+   * ÷ Axon's own JDBC engine on a PostgreSQL of this machine with its defaults (every commit waits
+   * for its WAL flush), the same events, in one run, in alternating rounds, medians.
+   */
+  private static void peerFigures() throws Exception {
+    Optional<Path> postgres = PostgresServer.installation();
+    if (postgres.isEmpty()) {
+      System.out.println(
+          "append_vs_axon_jdbc, load_vs_axon_jdbc, replay_vs_axon_jdbc skipped: PostgreSQL is not"
+              + " installed (no /usr/lib/postgresql/*/bin/initdb); apt-get install postgresql");
+      return;
+    }
+    JacksonSerializer serializer = EmbeddedStoreFixture.jsonSerializer();
+    Path dir = Files.createTempDirectory("rathaus-bench-peer");
+    try (PostgresServer server = PostgresServer.start(postgres.get());
+        AxonJdbcPeer theirs = AxonJdbcPeer.on(server, serializer);
+        OurStore plain = new OurStore(dir.resolve("plain"), false, serializer);
+        OurStore forced = new OurStore(dir.resolve("fsync"), true, serializer)) {
+      System.out.println("PostgreSQL " + server.describe());
+      List<Side> sides =
+          List.of(
+              new Side("ours", plain.store),
+              new Side("ours with fsync", forced.store),
+              new Side("Axon JDBC on PostgreSQL", theirs.store));
+      for (EventStorageEngine engine : List.of(plain.engine, forced.engine, theirs.engine)) {
+        fill(engine, "target-", TARGET_AGGREGATES);
+        fill(engine, "filler-a-", PEER_EVENTS / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      }
+      if (runs("load_vs_axon_jdbc")) {
+        double[][] loads = alternating(sides, (side, round) -> loadMillis(side.store()));
+        peerFigure("load_vs_axon_jdbc", "load of a 20-event aggregate", "ms", sides, loads);
+      }
+      if (runs("replay_vs_axon_jdbc")) {
+        double[][] replays =
+            alternating(
+                sides,
+                (side, round) -> {
+                  long t0 = System.nanoTime();
+                  NoOpProcessor processor =
+                      NoOpProcessor.start(
+                          serializer,
+                          side.store(),
+                          "replay-" + round + "-" + side.name().replace(' ', '-'));
+                  processor.awaitCount(PEER_EVENTS);
+                  double rate = PEER_EVENTS / ((System.nanoTime() - t0) / 1e9);
+                  processor.stop();
+                  return rate;
+                });
+        peerFigure(
+            "replay_vs_axon_jdbc",
+            "replay of " + PEER_EVENTS + " events by a pooled processor (no-op handler)",
+            "events/s",
+            sides,
+            replays);
+      }
+      if (runs("append_vs_axon_jdbc")) {
+        for (int k : new int[] {10, 1}) {
+          int events = k == 1 ? 3_000 : 6_000;
+          double[][] appends =
+              alternating(
+                  sides,
+                  (side, round) -> {
+                    String prefix = "append-k" + k + "-r" + round + "-";
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < events / k; i++) {
+                      side.store().publish(aggregateEvents(prefix + i, 0, k));
+                    }
+                    return events / ((System.nanoTime() - t0) / 1e9);
+                  });
+          peerFigure(
+              "append_vs_axon_jdbc_k" + k,
+              "append, " + k + (k == 1 ? " event" : " events") + " per commit",
+              "events/s",
+              sides,
+              appends);
+        }
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /**
+   * Prints each side's median and rounds, and the figures: ours ÷ theirs without fsync, and with it
+   * ({@code _fsync}).
+   */
+  private static void peerFigure(
+      String name, String what, String unit, List<Side> sides, double[][] values) {
+    StringBuilder line = new StringBuilder(what).append(':');
+    for (int side = 0; side < sides.size(); side++) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "%s %s %s %.3f (rounds %s)",
+              side == 0 ? "" : ";",
+              sides.get(side).name(),
+              unit,
+              median(values[side]),
+              Arrays.toString(values[side])));
+    }
+    System.out.println(line);
+    double theirs = median(values[2]);
+    figure(name, median(values[0]) / theirs);
+    figure(name + "_fsync", median(values[1]) / theirs);
+  }
+
+  // ------------------------------------------------------------------ against the stock Mongo
+  // engine
+
+  private static final int STOCK_LOADS_PER_ROUND = 4;
+  private static final int STOCK_REPLAY_EVENTS = 10_000;
+  private static final Duration STOCK_REPLAY_LIMIT = Duration.ofSeconds(30);
+
+  /**
+   * {@code load_200k_vs_axon_mongo} and {@code replay_vs_axon_mongo}: our engine ÷ the stock engine
+   * of Axon's Mongo extension, both on the same embedded server (a database each), the same events.
+   * A load is the mean over {@value #STOCK_LOADS_PER_ROUND} of the 20-event target aggregates
+   * (others each round) with 200,000 events stored. A replay is a pooled processor with a no-op
+   * handler over a store of {@value #STOCK_REPLAY_EVENTS} events, from the start to the last or for
+   * 30 s at most (events handled ÷ time): the stock engine sorts the whole collection by timestamp
+   * for every batch on the embedded server (no index is used there) and excludes the ids its token
+   * tracks within its look-back window, which holds thousands of events filled at full speed; it
+   * handled tens of events per second here, single digits at 200,000. Two rounds each, the better
+   * of the two.
+   */
+  private static void stockMongoFigures() throws Exception {
+    Path dir = Files.createTempDirectory("rathaus-bench-stock");
+    try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dir)) {
+      if (runs("load_200k_vs_axon_mongo")) {
+        List<Side> sides = stockSides(fixture, "200k", 200_000);
+        double[][] loads =
+            alternating(
+                sides,
+                (side, round) ->
+                    loadMillis(side.store(), round * STOCK_LOADS_PER_ROUND, STOCK_LOADS_PER_ROUND));
+        stockFigure(
+            "load_200k_vs_axon_mongo",
+            "load of a 20-event aggregate at 200,000 events",
+            "ms",
+            sides,
+            loads);
+        sides.forEach(side -> side.store().shutDown());
+      }
+      if (runs("replay_vs_axon_mongo")) {
+        List<Side> sides = stockSides(fixture, "10k", STOCK_REPLAY_EVENTS);
+        double[][] replays =
+            alternating(
+                sides,
+                2,
+                0,
+                (side, round) -> {
+                  long t0 = System.nanoTime();
+                  NoOpProcessor processor =
+                      NoOpProcessor.start(
+                          fixture.serializer,
+                          side.store(),
+                          "replay-" + round + "-" + side.name().replace(' ', '-'));
+                  long handled = processor.awaitCount(STOCK_REPLAY_EVENTS, STOCK_REPLAY_LIMIT);
+                  double rate = handled / ((System.nanoTime() - t0) / 1e9);
+                  processor.stop();
+                  if (handled < STOCK_REPLAY_EVENTS) {
+                    System.out.printf(
+                        Locale.ROOT,
+                        "%s: %d of %d events replayed in %d s%n",
+                        side.name(),
+                        handled,
+                        STOCK_REPLAY_EVENTS,
+                        STOCK_REPLAY_LIMIT.toSeconds());
+                  }
+                  return rate;
+                });
+        stockFigure(
+            "replay_vs_axon_mongo",
+            "replay of " + STOCK_REPLAY_EVENTS + " events (no-op handler)",
+            "events/s",
+            sides,
+            replays);
+        sides.forEach(side -> side.store().shutDown());
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Our engine and the stock one on databases of their own, each filled with the same events. */
+  private static List<Side> stockSides(EmbeddedStoreFixture fixture, String size, int events)
+      throws Exception {
+    MongoEventStorageEngine ours = fixture.build("ours-" + size);
+    AxonMongoPeer stock =
+        AxonMongoPeer.on(fixture.client.getDatabase("stock-" + size), fixture.serializer);
+    for (EventStorageEngine engine : List.of(ours, stock.engine)) {
+      long t0 = System.nanoTime();
+      fill(engine, "target-", TARGET_AGGREGATES);
+      fill(engine, "filler-a-", events / EVENTS_PER_AGGREGATE - TARGET_AGGREGATES);
+      System.out.printf(
+          Locale.ROOT,
+          "filled %s with %d events in %.0f s%n",
+          engine.getClass().getName(),
+          events,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    return List.of(
+        new Side("ours", EmbeddedEventStore.builder().storageEngine(ours).build()),
+        new Side("stock axon-mongo", stock.store));
+  }
+
+  private static void stockFigure(
+      String name, String what, String unit, List<Side> sides, double[][] values) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s: ours %s %.3f (rounds %s); stock axon-mongo %s %.3f (rounds %s)%n",
+        what,
+        unit,
+        median(values[0]),
+        Arrays.toString(values[0]),
+        unit,
+        median(values[1]),
+        Arrays.toString(values[1]));
+    figure(name, median(values[0]) / median(values[1]));
+  }
+
   // ------------------------------------------------------------------ size independence
 
   /**
@@ -704,7 +1032,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Appends 20-event aggregates in commits of 100 events, from two writer threads. */
-  private static void fill(MongoEventStorageEngine engine, String prefix, int aggregates)
+  private static void fill(EventStorageEngine engine, String prefix, int aggregates)
       throws Exception {
     java.util.concurrent.ExecutorService writers =
         java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -735,14 +1063,22 @@ public final class EventStoreBenchmark {
 
   /** Mean time to load (and deserialize) each of the target aggregates once, in ms. */
   private static double loadMillis(EmbeddedEventStore store) {
+    return loadMillis(store, 0, TARGET_AGGREGATES);
+  }
+
+  /**
+   * Mean time to load (and deserialize) {@code count} target aggregates from {@code from}, in ms.
+   */
+  private static double loadMillis(EmbeddedEventStore store, int from, int count) {
     long t0 = System.nanoTime();
-    for (int a = 0; a < TARGET_AGGREGATES; a++) {
+    for (int i = 0; i < count; i++) {
+      int a = (from + i) % TARGET_AGGREGATES;
       long n = store.readEvents("target-" + a).asStream().map(EventMessage::getPayload).count();
       if (n != EVENTS_PER_AGGREGATE) {
         throw new IllegalStateException("loaded " + n + " events");
       }
     }
-    return (System.nanoTime() - t0) / 1e6 / TARGET_AGGREGATES;
+    return (System.nanoTime() - t0) / 1e6 / count;
   }
 
   private static double rawReadRate(EmbeddedStoreFixture fixture, String database, long expected)
@@ -816,6 +1152,15 @@ public final class EventStoreBenchmark {
     return events;
   }
 
+  /** Deletes a benchmark's temporary directory (its stores take hundreds of MB). */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   private static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
@@ -838,10 +1183,14 @@ public final class EventStoreBenchmark {
 
     static NoOpProcessor start(
         EmbeddedStoreFixture fixture, EmbeddedEventStore store, String name) {
+      return start(fixture.serializer, store, name);
+    }
+
+    static NoOpProcessor start(Serializer serializer, EmbeddedEventStore store, String name) {
       AtomicLong handled = new AtomicLong();
       Configurer configurer =
           DefaultConfigurer.defaultConfiguration()
-              .configureSerializer(c -> fixture.serializer)
+              .configureSerializer(c -> serializer)
               .configureEventStore(c -> store);
       configurer
           .eventProcessing()
@@ -852,6 +1201,15 @@ public final class EventStoreBenchmark {
       Configuration configuration = configurer.buildConfiguration();
       configuration.start();
       return new NoOpProcessor(configuration, handled);
+    }
+
+    /** Events handled once {@code expected} are or {@code limit} has passed. */
+    long awaitCount(long expected, Duration limit) throws InterruptedException {
+      long deadline = System.nanoTime() + limit.toNanos();
+      while (handled.get() < expected && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      return handled.get();
     }
 
     void awaitCount(long expected) throws InterruptedException {
