@@ -135,7 +135,8 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
               cipher.seal(
                   subject,
                   FieldPaths.item(path, entry.getKey()),
-                  jsonText(item, null, provider, subject)));
+                  jsonText(item, null, provider, subject),
+                  generator.canWriteBinaryNatively()));
         }
       }
       generator.writeEndObject();
@@ -148,7 +149,12 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
       serializer.serialize(value, generator, provider);
     } else {
       writeEnvelope(
-          generator, cipher.seal(subject, path, jsonText(value, serializer, provider, subject)));
+          generator,
+          cipher.seal(
+              subject,
+              path,
+              jsonText(value, serializer, provider, subject),
+              generator.canWriteBinaryNatively()));
     }
   }
 
@@ -211,8 +217,16 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A binary envelope where the output holds binary values (a token buffer, from which the event
+   * store writes BSON), a text one inside an object of its own where it is JSON text.
+   */
   private static void writeEnvelope(JsonGenerator generator, FieldCipher.Sealed sealed)
       throws IOException {
+    if (FieldCipher.Sealed.BINARY.equals(sealed.format())) {
+      generator.writeBinary(sealed.bytes());
+      return;
+    }
     generator.writeStartObject();
     generator.writeStringField(PersonalDataModule.ENVELOPE_FIELD, sealed.text());
     generator.writeEndObject();
