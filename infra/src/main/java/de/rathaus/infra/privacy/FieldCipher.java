@@ -42,16 +42,22 @@ final class FieldCipher {
    * <p>Text (format {@value #TEXT}): {@code v2.<kid>.<data>.<subject>}, key id and data base64url,
    * neither holding a dot, so the subject, last, may hold anything.
    *
-   * <p>Binary (format {@value #BINARY}): one byte {@code 0x03}, the key id's length (one byte) and
-   * its ASCII, the subject's length (two bytes, big-endian) and its UTF-8, then {@code iv ||
-   * ciphertext || tag}. About a third smaller than the text (no base64, no separators), and no
-   * nested document around it.
+   * <p>Binary (format {@value #BINARY}): one byte, {@code 0x03} if the clear text is the value's
+   * JSON, {@code 0x04} ({@value #BINARY_STRING}) if the value is a string and the clear text that
+   * string's UTF-8 itself (no quotes, no escapes, no parsing when read); the key id's length (one
+   * byte) and its ASCII, the subject's length (two bytes, big-endian) and its UTF-8, then {@code iv
+   * || ciphertext || tag}. The associated data name the format with that choice ({@code v3} or
+   * {@code v3s}), so a changed first byte does not authenticate. Smaller than the text by the
+   * base64 (a third of IV, ciphertext and tag), the separators and, for a string, its quotes and
+   * escapes; and stored with no nested document around it.
    */
   record Sealed(String format, String subject, String kid, byte[] bytes, int offset) {
 
     static final String TEXT = "v2";
     static final String BINARY = "v3";
-    static final byte BINARY_MARK = 3;
+    static final String BINARY_STRING = "v3s";
+    private static final byte BINARY_MARK = 3;
+    private static final byte BINARY_STRING_MARK = 4;
     private static final String VERSION = TEXT + ".";
     private static final String UNBOUND = "v1.";
 
@@ -100,7 +106,7 @@ final class FieldCipher {
      * @throws PersonalDataUnreadable if the bytes are no binary envelope
      */
     static Sealed of(byte[] bytes) {
-      if (bytes.length < 4 || bytes[0] != BINARY_MARK) {
+      if (bytes.length < 4 || (bytes[0] != BINARY_MARK && bytes[0] != BINARY_STRING_MARK)) {
         throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
       }
       int kidLength = bytes[1] & 0xff;
@@ -118,7 +124,18 @@ final class FieldCipher {
         throw new PersonalDataUnreadable(PersonalDataUnreadable.Problem.DAMAGED);
       }
       String subject = new String(bytes, subjectAt, subjectLength, StandardCharsets.UTF_8);
-      return new Sealed(BINARY, subject, kid, bytes, dataAt);
+      return new Sealed(
+          bytes[0] == BINARY_MARK ? BINARY : BINARY_STRING, subject, kid, bytes, dataAt);
+    }
+
+    /** Whether it is binary. */
+    boolean binary() {
+      return !TEXT.equals(format);
+    }
+
+    /** Whether its clear text is a string's UTF-8 rather than JSON. */
+    boolean string() {
+      return BINARY_STRING.equals(format);
     }
   }
 
@@ -192,7 +209,10 @@ final class FieldCipher {
       }
       header =
           ByteBuffer.allocate(4 + k.length + s.length)
-              .put(Sealed.BINARY_MARK)
+              .put(
+                  Sealed.BINARY_STRING.equals(format)
+                      ? Sealed.BINARY_STRING_MARK
+                      : Sealed.BINARY_MARK)
               .put((byte) k.length)
               .put(k)
               .putShort((short) s.length)
@@ -220,13 +240,14 @@ final class FieldCipher {
 
   /**
    * Encrypts the UTF-8 text with the subject's current key (made if they have none), bound to the
-   * subject and to the field path (a JSON pointer from the record that names the subject): as a
-   * binary envelope, or as a text one if {@code binary} is false.
+   * subject and to the field path (a JSON pointer from the record that names the subject), into an
+   * envelope of the given format: {@link Sealed#TEXT}, {@link Sealed#BINARY} (clear text is JSON)
+   * or {@link Sealed#BINARY_STRING} (clear text is a string's UTF-8).
    */
-  Sealed seal(String subject, String path, byte[] clear, boolean binary) {
+  Sealed seal(String subject, String path, byte[] clear, String format) {
     SubjectKey key = keys.currentKey(subject);
     PerThread thread = threads.get();
-    String format = binary ? Sealed.BINARY : Sealed.TEXT;
+    boolean binary = !Sealed.TEXT.equals(format);
     thread.use(format, subject, key.kid());
     int at = binary ? thread.header.length : 0;
     byte[] out = new byte[at + IV_BYTES + clear.length + TAG_BYTES];

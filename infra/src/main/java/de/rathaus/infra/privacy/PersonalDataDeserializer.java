@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import de.rathaus.application.privacy.PersonalDataUnreadable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,17 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
           ? PersonalDataModule.ERASED
           : delegate.getNullValue(context);
     }
+    if (sealed.string()) {
+      String clear = new String(text.get(), StandardCharsets.UTF_8);
+      if (type.getRawClass() == String.class) {
+        return clear;
+      }
+      try {
+        return fromTree(TextNode.valueOf(clear), parser, context);
+      } catch (JsonProcessingException e) {
+        throw unreadable(parser);
+      }
+    }
     try (JsonParser clear = PLAIN.createParser(text.get())) {
       clear.setCodec(parser.getCodec());
       JsonToken first = clear.nextToken();
@@ -173,6 +185,9 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     Optional<byte[]> text = open(sealed.get(), pointer, context);
     if (text.isEmpty()) {
       return erasedItem;
+    }
+    if (sealed.get().string()) {
+      return TextNode.valueOf(new String(text.get(), StandardCharsets.UTF_8));
     }
     try (JsonParser clear = PLAIN.createParser(text.get())) {
       clear.setCodec(parser.getCodec());

@@ -131,12 +131,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
               .serialize(item, generator, provider);
         } else {
           writeEnvelope(
-              generator,
-              cipher.seal(
-                  subject,
-                  FieldPaths.item(path, entry.getKey()),
-                  jsonText(item, null, provider, subject),
-                  generator.canWriteBinaryNatively()));
+              generator, FieldPaths.item(path, entry.getKey()), item, null, provider, subject);
         }
       }
       generator.writeEndObject();
@@ -148,13 +143,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
     if (subject == null || PersonalDataModule.ERASED.equals(value)) {
       serializer.serialize(value, generator, provider);
     } else {
-      writeEnvelope(
-          generator,
-          cipher.seal(
-              subject,
-              path,
-              jsonText(value, serializer, provider, subject),
-              generator.canWriteBinaryNatively()));
+      writeEnvelope(generator, path, value, serializer, provider, subject);
     }
   }
 
@@ -221,9 +210,38 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
    * A binary envelope where the output holds binary values (a token buffer, from which the event
    * store writes BSON), a text one inside an object of its own where it is JSON text.
    */
-  private static void writeEnvelope(JsonGenerator generator, FieldCipher.Sealed sealed)
+  private void writeEnvelope(
+      JsonGenerator generator,
+      String path,
+      Object value,
+      JsonSerializer<Object> serializer,
+      SerializerProvider provider,
+      String subject)
       throws IOException {
-    if (FieldCipher.Sealed.BINARY.equals(sealed.format())) {
+    FieldCipher.Sealed sealed;
+    if (!generator.canWriteBinaryNatively()) {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              jsonText(value, serializer, provider, subject),
+              FieldCipher.Sealed.TEXT);
+    } else if (value instanceof String text) {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              text.getBytes(StandardCharsets.UTF_8),
+              FieldCipher.Sealed.BINARY_STRING);
+    } else {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              jsonText(value, serializer, provider, subject),
+              FieldCipher.Sealed.BINARY);
+    }
+    if (sealed.binary()) {
       generator.writeBinary(sealed.bytes());
       return;
     }

@@ -106,7 +106,7 @@ class PersonalDataEventStoreTest {
     assertNoPlaintext(stored.toJson());
     assertThat(payload.getString("requestId")).isEqualTo("req-1");
     FieldCipher.Sealed name = FieldCipher.Sealed.of(payload.get("name", Binary.class).getData());
-    assertThat(name.format()).isEqualTo("v3");
+    assertThat(name.format()).isEqualTo("v3s");
     assertThat(name.subject()).isEqualTo("citizen-anna");
     assertThat(payload.get("attributes", Document.class).keySet()).containsExactly("purpose");
     assertThat(engine.readEvents("req-1").asStream().<Object>map(DomainEventMessage::getPayload))
