@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -167,6 +169,16 @@ final class FieldCipher {
     private String kid;
     private byte[] aadStart;
     private byte[] header;
+    private byte[] aad = new byte[256];
+
+    /** The paths met (a few dozen field names), each as its length and UTF-8. */
+    private final Map<String, byte[]> paths =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 1024;
+          }
+        };
 
     PerThread(SecureRandom random) {
       this.random = random;
@@ -225,17 +237,20 @@ final class FieldCipher {
 
     /** The associated data: format, subject, key id and path, each preceded by its length. */
     void associate(String path) {
-      byte[] p = path.getBytes(StandardCharsets.UTF_8);
-      cipher.updateAAD(aadStart);
-      cipher.updateAAD(
-          new byte[] {
-            (byte) (p.length >>> 24),
-            (byte) (p.length >>> 16),
-            (byte) (p.length >>> 8),
-            (byte) p.length
-          });
-      cipher.updateAAD(p);
+      byte[] p = paths.computeIfAbsent(path, FieldCipher::pathBytes);
+      int length = aadStart.length + p.length;
+      if (aad.length < length) {
+        aad = new byte[Math.max(length, 2 * aad.length)];
+      }
+      System.arraycopy(aadStart, 0, aad, 0, aadStart.length);
+      System.arraycopy(p, 0, aad, aadStart.length, p.length);
+      cipher.updateAAD(aad, 0, length);
     }
+  }
+
+  private static byte[] pathBytes(String path) {
+    byte[] p = path.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(4 + p.length).putInt(p.length).put(p).array();
   }
 
   /**
