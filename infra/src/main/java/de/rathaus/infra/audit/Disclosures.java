@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows a stored payload as a reader of the audit trail may see it. Masked: every envelope of a
- * personal value ({@code {"$pd": "v2...."}}, see {@link PersonalDataModule}) is replaced by {@value
- * AuditEvent#PERSONAL}, by the stored shape alone, never decrypting. Decrypted: the payload is read
- * as its event type with the protecting mapper (which decrypts, and reads erased text as {@code
- * [erased]}) and written again with the plain one; a payload that cannot be read so (a type no
- * longer known, a key missing without a recorded erasure) is shown masked, and that is logged
- * without any value.
+ * personal value (binary, or {@code {"$pd": "v2...."}} as text; see {@link PersonalDataModule}) is
+ * replaced by {@value AuditEvent#PERSONAL}, by the stored shape alone, never decrypting. Decrypted:
+ * the payload is read as its event type with the protecting mapper (which decrypts, and reads
+ * erased text as {@code [erased]}) and written again with the plain one; a payload that cannot be
+ * read so (a type no longer known, a key missing without a recorded erasure) is shown masked, and
+ * that is logged without any value.
  */
 final class Disclosures {
 
@@ -87,11 +87,13 @@ final class Disclosures {
     return stored;
   }
 
+  /** A binary value (envelopes are the only binary values of a payload) or a text envelope. */
   static boolean isEnvelope(JsonNode node) {
-    return node.isObject()
-        && node.size() == 1
-        && node.has(PersonalDataModule.ENVELOPE_FIELD)
-        && node.get(PersonalDataModule.ENVELOPE_FIELD).isTextual();
+    return node.isBinary()
+        || node.isObject()
+            && node.size() == 1
+            && node.has(PersonalDataModule.ENVELOPE_FIELD)
+            && node.get(PersonalDataModule.ENVELOPE_FIELD).isTextual();
   }
 
   private static boolean containsEnvelope(JsonNode node) {

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import de.rathaus.application.privacy.PersonalDataUnreadable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +85,12 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     if (delegate == null) {
       return context.readTree(parser);
     }
+    if (!map && parser.hasToken(JsonToken.VALUE_EMBEDDED_OBJECT)) {
+      Object embedded = parser.getEmbeddedObject();
+      if (embedded instanceof byte[] bytes) {
+        return read(FieldCipher.Sealed.of(bytes), FieldPaths.of(parser), parser, context);
+      }
+    }
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
       return delegate.deserialize(parser, context);
     }
@@ -108,11 +116,29 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     if (sealed.isEmpty()) {
       return fromTree(node, parser, context);
     }
-    Optional<String> text = open(sealed.get(), pointer, context);
+    return read(sealed.get(), pointer, parser, context);
+  }
+
+  /** The value of an envelope found at {@code pointer}, or what an erased one reads as. */
+  private Object read(
+      FieldCipher.Sealed sealed, String pointer, JsonParser parser, DeserializationContext context)
+      throws IOException {
+    Optional<byte[]> text = open(sealed, pointer, context);
     if (text.isEmpty()) {
       return type.getRawClass().isAssignableFrom(String.class)
           ? PersonalDataModule.ERASED
           : delegate.getNullValue(context);
+    }
+    if (sealed.string()) {
+      String clear = new String(text.get(), StandardCharsets.UTF_8);
+      if (type.getRawClass() == String.class) {
+        return clear;
+      }
+      try {
+        return fromTree(TextNode.valueOf(clear), parser, context);
+      } catch (JsonProcessingException e) {
+        throw unreadable(parser);
+      }
     }
     try (JsonParser clear = PLAIN.createParser(text.get())) {
       clear.setCodec(parser.getCodec());
@@ -139,7 +165,7 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
   /**
    * Opens an envelope found at {@code pointer} inside the innermost record that names a subject.
    */
-  private Optional<String> open(
+  private Optional<byte[]> open(
       FieldCipher.Sealed sealed, String pointer, DeserializationContext context) {
     SubjectBinding.Frame frame = SubjectBinding.Frame.current(context);
     if (frame == null) {
@@ -156,9 +182,12 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
     if (sealed.isEmpty()) {
       return item;
     }
-    Optional<String> text = open(sealed.get(), pointer, context);
+    Optional<byte[]> text = open(sealed.get(), pointer, context);
     if (text.isEmpty()) {
       return erasedItem;
+    }
+    if (sealed.get().string()) {
+      return TextNode.valueOf(new String(text.get(), StandardCharsets.UTF_8));
     }
     try (JsonParser clear = PLAIN.createParser(text.get())) {
       clear.setCodec(parser.getCodec());
@@ -180,11 +209,15 @@ final class PersonalDataDeserializer extends StdDeserializer<Object>
   }
 
   /**
-   * The sealed value of an envelope node, or empty if the node is not an envelope.
+   * The sealed value of an envelope node (binary, or an object holding the text), or empty if the
+   * node is not an envelope.
    *
    * @throws PersonalDataUnreadable for an envelope of an old or unknown format
    */
   static Optional<FieldCipher.Sealed> sealedIn(JsonNode node) {
+    if (node != null && node.isBinary()) {
+      return Optional.of(FieldCipher.Sealed.of(((BinaryNode) node).binaryValue()));
+    }
     if (node == null || !node.isObject()) {
       return Optional.empty();
     }

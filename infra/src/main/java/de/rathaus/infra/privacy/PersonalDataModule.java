@@ -16,17 +16,21 @@ import java.security.SecureRandom;
  * DataSubject} (the record declaring both, or one around it: records nested in records, lists or
  * maps inherit the subject), and read back decrypted.
  *
- * <p>Stored form of a protected value, an <em>envelope</em>: a JSON object with the single field
- * {@value #ENVELOPE_FIELD},
+ * <p>Stored form of a protected value, an <em>envelope</em>. Where the output holds binary values
+ * (a token buffer, from which the event store writes BSON) it is binary, the field's value itself
+ * (format v3, see {@code FieldCipher.Sealed}: no base64 and no nested document, which the embedded
+ * server pays for per byte and per document). Where the output is JSON text (read models), and in
+ * events stored before v3, it is a JSON object with the single field {@value #ENVELOPE_FIELD},
  *
  * <pre>
  * {"$pd": "v2.&lt;key id&gt;.&lt;base64url(iv || ciphertext || tag)&gt;.&lt;subject id&gt;"}
  * </pre>
  *
  * <p>AES-256-GCM of the value's JSON text (a text {@code Anna} is encrypted as {@code "Anna"} with
- * the quotes), random 96-bit IV; the associated data are the format {@code v2}, the subject, the
- * key id and the value's field path (a JSON pointer from the record that names the subject: {@code
- * /applicantName}, {@code /location/address}, {@code /questions/0/text}, {@code
+ * the quotes; a binary envelope of a string holds its UTF-8 alone), random 96-bit IV; the
+ * associated data are the format ({@code v2}, {@code v3}, or {@code v3s} for a string), the
+ * subject, the key id and the value's field path (a JSON pointer from the record that names the
+ * subject: {@code /applicantName}, {@code /location/address}, {@code /questions/0/text}, {@code
  * /attributes/purpose}), each with its length. The subject is in the envelope (last, so that it may
  * contain dots), so reading needs nothing but the key store and the place the envelope is found in.
  * Text, numbers, records and lists are one envelope each; a map is written as a map whose keys stay

@@ -131,11 +131,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
               .serialize(item, generator, provider);
         } else {
           writeEnvelope(
-              generator,
-              cipher.seal(
-                  subject,
-                  FieldPaths.item(path, entry.getKey()),
-                  jsonText(item, null, provider, subject)));
+              generator, FieldPaths.item(path, entry.getKey()), item, null, provider, subject);
         }
       }
       generator.writeEndObject();
@@ -147,8 +143,7 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
     if (subject == null || PersonalDataModule.ERASED.equals(value)) {
       serializer.serialize(value, generator, provider);
     } else {
-      writeEnvelope(
-          generator, cipher.seal(subject, path, jsonText(value, serializer, provider, subject)));
+      writeEnvelope(generator, path, value, serializer, provider, subject);
     }
   }
 
@@ -211,8 +206,45 @@ final class PersonalDataSerializer extends StdSerializer<Object> implements Cont
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void writeEnvelope(JsonGenerator generator, FieldCipher.Sealed sealed)
+  /**
+   * A binary envelope where the output holds binary values (a token buffer, from which the event
+   * store writes BSON), a text one inside an object of its own where it is JSON text.
+   */
+  private void writeEnvelope(
+      JsonGenerator generator,
+      String path,
+      Object value,
+      JsonSerializer<Object> serializer,
+      SerializerProvider provider,
+      String subject)
       throws IOException {
+    FieldCipher.Sealed sealed;
+    if (!generator.canWriteBinaryNatively()) {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              jsonText(value, serializer, provider, subject),
+              FieldCipher.Sealed.TEXT);
+    } else if (value instanceof String text) {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              text.getBytes(StandardCharsets.UTF_8),
+              FieldCipher.Sealed.BINARY_STRING);
+    } else {
+      sealed =
+          cipher.seal(
+              subject,
+              path,
+              jsonText(value, serializer, provider, subject),
+              FieldCipher.Sealed.BINARY);
+    }
+    if (sealed.binary()) {
+      generator.writeBinary(sealed.bytes());
+      return;
+    }
     generator.writeStartObject();
     generator.writeStringField(PersonalDataModule.ENVELOPE_FIELD, sealed.text());
     generator.writeEndObject();

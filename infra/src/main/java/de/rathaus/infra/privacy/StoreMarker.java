@@ -5,16 +5,22 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
 
 /**
  * What a database says about its personal data, in the collection {@value #COLLECTION}: one
- * document {@code {_id: "format", envelopes: "v2", keyStore: <id>, createdAt}}, written on the
+ * document {@code {_id: "format", envelopes: "v3", keyStore: <id>, createdAt}}, written on the
  * first start (before any event is stored) and checked on every start. It tells, without reading
- * the history, that the events hold envelopes of format v2, and which key store their keys are in:
- * a key directory holds the same id in its file {@value KeyStoreChecks#ID_FILE}.
+ * the history, which envelopes the events hold, and which key store their keys are in: a key
+ * directory holds the same id in its file {@value KeyStoreChecks#ID_FILE}.
+ *
+ * <p>{@code v3}: binary envelopes, and text ones (v2) stored before them. A database marked {@code
+ * v2} (written before envelopes became binary) is marked {@code v3} on its first start by this
+ * version, before anything is written: a version that reads text envelopes alone then refuses to
+ * start on it, instead of reading binary envelopes as plain values.
  *
  * <p>A database that holds events but no marker was written by an earlier version, whose envelopes
  * (format v1) are not bound to their records: the engine refuses to start on it.
@@ -53,7 +59,7 @@ final class StoreMarker {
       try {
         markers.insertOne(
             new Document("_id", ID)
-                .append("envelopes", FieldCipher.Sealed.FORMAT)
+                .append("envelopes", FieldCipher.Sealed.BINARY)
                 .append("keyStore", proposedKeyStore)
                 .append("createdAt", Date.from(Instant.now())));
         afterWrite.run();
@@ -65,12 +71,21 @@ final class StoreMarker {
       }
       marker = markers.find(Filters.eq("_id", ID)).first();
     }
-    if (!FieldCipher.Sealed.FORMAT.equals(marker.getString("envelopes"))) {
+    if (FieldCipher.Sealed.TEXT.equals(marker.getString("envelopes"))) {
+      markers.updateOne(
+          Filters.and(Filters.eq("_id", ID), Filters.eq("envelopes", FieldCipher.Sealed.TEXT)),
+          Updates.set("envelopes", FieldCipher.Sealed.BINARY));
+      afterWrite.run();
+      marker = markers.find(Filters.eq("_id", ID)).first();
+    }
+    if (!FieldCipher.Sealed.BINARY.equals(marker.getString("envelopes"))) {
       throw new IllegalStateException(
           "This database holds personal data in envelopes of format "
               + marker.getString("envelopes")
               + ", which this version does not read (it reads "
-              + FieldCipher.Sealed.FORMAT
+              + FieldCipher.Sealed.TEXT
+              + " and "
+              + FieldCipher.Sealed.BINARY
               + ")");
     }
     return marker.getString("keyStore");

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,9 @@ class PersonalDataEventStoreTest {
     Document payload = stored.get("payload", Document.class);
     assertNoPlaintext(stored.toJson());
     assertThat(payload.getString("requestId")).isEqualTo("req-1");
-    assertThat(payload.get("name", Document.class).getString("$pd")).endsWith(".citizen-anna");
+    FieldCipher.Sealed name = FieldCipher.Sealed.of(payload.get("name", Binary.class).getData());
+    assertThat(name.format()).isEqualTo("v3s");
+    assertThat(name.subject()).isEqualTo("citizen-anna");
     assertThat(payload.get("attributes", Document.class).keySet()).containsExactly("purpose");
     assertThat(engine.readEvents("req-1").asStream().<Object>map(DomainEventMessage::getPayload))
         .containsExactly(submitted());

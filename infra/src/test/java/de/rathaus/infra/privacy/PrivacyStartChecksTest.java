@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.rathaus.application.privacy.PrivacySubject;
 import de.rathaus.infra.mongo.EmbeddedMongoServer;
 import de.rathaus.infra.mongo.RathausMongo;
@@ -96,7 +97,7 @@ class PrivacyStartChecksTest {
 
     Document marker =
         database.getCollection(StoreMarker.COLLECTION).find(Filters.eq("_id", "format")).first();
-    assertThat(marker.getString("envelopes")).isEqualTo("v2");
+    assertThat(marker.getString("envelopes")).isEqualTo("v3");
     assertThat(Files.readString(keyDir().resolve(KeyStoreChecks.ID_FILE)).strip())
         .isEqualTo(marker.getString("keyStore"));
     annaHoldsData(open(keyDir()));
@@ -169,6 +170,35 @@ class PrivacyStartChecksTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("The key directory " + others.toAbsolutePath())
         .hasMessageContaining("belongs to another engine");
+  }
+
+  @Test
+  void aDatabaseOfTextEnvelopesIsMarkedAsHoldingBinaryOnesTooAtItsFirstStart() throws Exception {
+    // what the version before binary envelopes left: its marker, events and a key directory
+    annaHoldsData(open(keyDir()));
+    database
+        .getCollection(StoreMarker.COLLECTION)
+        .updateOne(Filters.eq("_id", "format"), Updates.set("envelopes", "v2"));
+    database.getCollection(StoreMarker.EVENTS).insertOne(new Document("_id", "request-1/0"));
+
+    assertThatCode(() -> open(keyDir())).doesNotThrowAnyException();
+
+    Document marker =
+        database.getCollection(StoreMarker.COLLECTION).find(Filters.eq("_id", "format")).first();
+    assertThat(marker.getString("envelopes")).isEqualTo("v3");
+    assertThatCode(() -> open(keyDir())).as("a later start").doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesToStartOnADatabaseOfAnUnknownEnvelopeFormat() {
+    annaHoldsData(open(keyDir()));
+    database
+        .getCollection(StoreMarker.COLLECTION)
+        .updateOne(Filters.eq("_id", "format"), Updates.set("envelopes", "v9"));
+
+    assertThatThrownBy(() -> open(keyDir()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("format v9");
   }
 
   @Test
