@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -398,10 +399,18 @@ class PortalClerkBrowserIT {
     page.findElement(By.cssSelector(".error-summary a[href='#frist']")).click();
     assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("frist");
     LocalDate due = LocalDate.now().plusDays(14);
-    // chromium's date field takes the digits in the order of its locale (de: TT.MM.JJJJ)
-    page.findElement(By.id("frist"))
-        .sendKeys(
-            String.format("%02d%02d%04d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+    // chromium's date field takes the digits in the order of its locale: TT.MM.JJJJ for de, but
+    // some builds take the order of the system's locale whatever --lang says (MM/DD/YYYY); the
+    // field's value (always ISO) tells which order it took
+    WebElement dueField = page.findElement(By.id("frist"));
+    dueField.sendKeys(
+        String.format("%02d%02d%04d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+    if (!due.toString().equals(dueField.getDomProperty("value"))) {
+      dueField.clear();
+      dueField.sendKeys(
+          String.format("%02d%02d%04d", due.getMonthValue(), due.getDayOfMonth(), due.getYear()));
+    }
+    assertThat(dueField.getDomProperty("value")).isEqualTo(due.toString());
     submitForm("rueckfrage");
     waitFor(ExpectedConditions.textToBe(By.id("status"), "Wartet auf Antwort"));
     assertThat(page.findElement(By.tagName("main")).getText()).contains("Offene Rückfrage");
