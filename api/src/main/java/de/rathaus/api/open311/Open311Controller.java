@@ -482,7 +482,9 @@ public class Open311Controller {
     RequestSubmission.Submitted submitted;
     try {
       submitted =
-          readYourWrites.run(
+          readYourWrites.runCreating(
+              "ServiceRequest",
+              (RequestSubmission.Submitted made) -> made.id().value(),
               () -> submission.submit(applicant, form, id),
               RequestProjection.NAME,
               CaseProjection.NAME,

@@ -187,7 +187,9 @@ public class PortalRequests {
           limit.submit(
               applicant,
               () ->
-                  readYourWrites.run(
+                  readYourWrites.runCreating(
+                      "ServiceRequest",
+                      (RequestSubmission.Submitted made) -> made.id().value(),
                       () -> submission.submit(applicant, submitted, id),
                       RequestProjection.NAME,
                       CaseProjection.NAME));

@@ -133,7 +133,9 @@ public class ServiceRequestController {
   private Submitted submit(SubmissionInput input, Actor actor, ServiceRequestId id) {
     CitizenId applicant = new CitizenId(actor.id());
     RequestSubmission.Submitted submitted =
-        readYourWrites.run(
+        readYourWrites.runCreating(
+            "ServiceRequest",
+            (RequestSubmission.Submitted made) -> made.id().value(),
             () ->
                 submission.submit(
                     applicant,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -163,6 +164,36 @@ public final class ReadYourWrites {
       awaitApplied(captured.events(), readModels);
     }
     return captured;
+  }
+
+  /**
+   * As {@link #run}, for a command that creates an aggregate of type {@code aggregateType}, whose
+   * id {@code created} takes from the result: if the command produced no event of it (a retry that
+   * found the aggregate stored by an earlier attempt, whose instance died before it answered), it
+   * waits until the read models show the aggregate's first event. Otherwise the answer could come
+   * before any processor, here or elsewhere, applied the earlier attempt's events, and the caller's
+   * next read would not find what it was just told exists.
+   */
+  public <T> T runCreating(
+      String aggregateType,
+      Function<T, String> created,
+      Supplier<T> command,
+      String... readModels) {
+    ProducedEvents.Captured<T> captured = capturing(command, readModels);
+    String aggregate = created.apply(captured.result());
+    boolean producedIt =
+        captured.events().stream().anyMatch(e -> aggregate.equals(e.getAggregateIdentifier()));
+    if (enabled && !producedIt) {
+      Deadline deadline = new Deadline(System.nanoTime(), bound);
+      Newest first = new Newest(aggregateType, aggregate, 0);
+      for (String readModel : readModels) {
+        if (!applied(readModel, first, deadline)) {
+          LOG.warn("Read model {} did not show an earlier attempt within {}", readModel, bound);
+          break;
+        }
+      }
+    }
+    return captured.result();
   }
 
   private void awaitApplied(List<DomainEventMessage<?>> events, String... readModels) {
