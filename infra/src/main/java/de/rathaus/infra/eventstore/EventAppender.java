@@ -141,6 +141,24 @@ final class EventAppender {
         aggregates.remember(domain.getAggregateIdentifier(), reservation.last());
       }
     }
+    giveUpLeftBehind();
+  }
+
+  /**
+   * Gives up at once the positions of blocks this instance left unused (after its commit is stored,
+   * so the commit does not wait for it before its own insert). Should that fail, they stay gaps
+   * that readers give up after the gap timeout, as before.
+   */
+  private void giveUpLeftBehind() {
+    List<Long> left = positions.leftBehind();
+    if (left.isEmpty()) {
+      return;
+    }
+    try {
+      tombstones.giveUp(left);
+    } catch (RuntimeException e) {
+      log.debug("Could not give up {} unused positions now: {}", left.size(), e.toString());
+    }
   }
 
   private static void place(

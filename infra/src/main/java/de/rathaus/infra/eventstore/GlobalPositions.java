@@ -6,6 +6,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,10 +24,14 @@ import org.bson.conversions.Bson;
  * not on the lease or on any clock. Each block is also stamped with the wall-clock instant of its
  * reservation, from which readers decide when to stop waiting for a gap.
  *
- * <p>Positions may be reserved in blocks to spare the counter's round trip; the unused rest of an
- * expired block simply becomes gaps that readers drop after the gap timeout. With several engine
+ * <p>Positions may be reserved in blocks to spare the counter's round trip. With several engine
  * instances a block may be older than another instance's event, so a commit that continues an
- * aggregate says which position it must exceed, and gets a fresh block when needed.
+ * aggregate says which position it must exceed, and gets a fresh block when needed. The unused rest
+ * of a block left so (or left because its lease ran out) was never handed to a writer: {@link
+ * #leftBehind} names it, and the appender gives it up at once with tombstones, so that readers to
+ * the head (the audit trail, the sealing of the log) do not wait the gap timeout for positions no
+ * one will write. Only the rest of a block of an instance that died becomes gaps that readers drop
+ * after the gap timeout.
  */
 final class GlobalPositions {
 
@@ -44,6 +50,7 @@ final class GlobalPositions {
   private long end = -1;
   private long reservedAt;
   private long reservedAtNanos;
+  private final List<Long> leftBehind = new ArrayList<>();
 
   GlobalPositions(
       MongoCollection<Document> counters,
@@ -100,6 +107,9 @@ final class GlobalPositions {
       }
     }
     if (taken < count) {
+      for (long unused = next; end >= 0 && unused <= end; unused++) {
+        leftBehind.add(unused); // never handed out: no writer of this instance holds it
+      }
       int size = Math.max(count - taken, blockSize);
       long last = increment(size);
       reservedAt = clock.millis();
@@ -115,6 +125,19 @@ final class GlobalPositions {
       }
     }
     return new Reservation(positions, times, leaseStart);
+  }
+
+  /**
+   * The positions of blocks this instance left unused since the last call (none handed to any
+   * writer): to be given up at once, not after the gap timeout.
+   */
+  synchronized List<Long> leftBehind() {
+    if (leftBehind.isEmpty()) {
+      return List.of();
+    }
+    List<Long> left = List.copyOf(leftBehind);
+    leftBehind.clear();
+    return left;
   }
 
   /** Whether a writer may still start storing events at the positions of this reservation. */

@@ -6,14 +6,17 @@ import com.mongodb.client.MongoClient;
 import de.rathaus.infra.mongo.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,55 @@ class TwoInstancesTest {
       assertThat(processor.delivered).doesNotHaveDuplicates();
       assertThat(List.copyOf(processor.delivered)).hasSize(acknowledged ? 5 : 4);
     }
+  }
+
+  @Test
+  void theRestOfABlockAnInstanceLeavesIsGivenUpAtOnce() throws Exception {
+    try (TestDatabase store = TestDatabase.open(dataDir)) {
+      MongoClient clientA = store.newClient();
+      MongoClient clientB = store.newClient();
+      MongoEventStorageEngine instanceA =
+          longLived().database(clientA.getDatabase(store.name())).build();
+      MongoEventStorageEngine instanceB =
+          longLived().database(clientB.getDatabase(store.name())).build();
+      instanceA.ensureIndexes();
+
+      instanceA.appendEvents(event("case", 0)); // A's block: 1..32, the case at 1
+      instanceB.appendEvents(event("other", 0)); // B's block: 33..64
+      instanceB.readEvents("case").asStream().count(); // B loads the case, as a command does
+      instanceB.appendEvents(event("case", 1)); // at 34
+      instanceA.readEvents("case").asStream().count();
+      instanceA.appendEvents(event("case", 2)); // must follow 34: A leaves 2..32 for a new block
+
+      var events = clientA.getDatabase(store.name()).getCollection("events");
+      List<Long> tombstones = new ArrayList<>();
+      events
+          .find(new Document(EventDocuments.TOMBSTONE, true))
+          .forEach(
+              d -> tombstones.add(d.get(EventDocuments.GLOBAL_INDEX, Number.class).longValue()));
+      assertThat(tombstones)
+          .as("the unused rest of A's first block, given up without waiting the gap timeout")
+          .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 32).boxed().toList());
+      assertThat(instanceA.readEvents("case").asStream().map(DomainEventMessage::getSequenceNumber))
+          .containsExactly(0L, 1L, 2L);
+    }
+  }
+
+  /** An instance whose blocks outlive the test: only leaving a block gives its rest up. */
+  private static MongoEventStorageEngine.Builder longLived() {
+    return MongoEventStorageEngine.builder()
+        .leaseAndGapTimeout(Duration.ofMinutes(5), Duration.ofMinutes(10))
+        .eventSerializer(EmbeddedStoreFixture.jsonSerializer())
+        .snapshotSerializer(EmbeddedStoreFixture.jsonSerializer());
+  }
+
+  private static DomainEventMessage<?> event(String aggregate, long sequence) {
+    return new GenericDomainEventMessage<>(
+        "Case",
+        aggregate,
+        sequence,
+        new TestEvents.Noted(aggregate, (int) sequence, List.of("a")),
+        MetaData.emptyInstance());
   }
 
   private static MongoEventStorageEngine.Builder instance() {
