@@ -135,6 +135,8 @@ class ClusterIT {
     check.figures.put("segment handovers", steals.handovers);
     System.out.println("cluster-it phase 2 " + check.figures);
     check.figures.put("segments taken from a live instance", steals.stolen);
+    check.figures.put(
+        "claims watch: longest between looks", Duration.ofNanos(steals.longestBetweenLooks));
     durations.put("phase 2", since(began));
     assertThat(steals.stolen).as("segments taken from a live instance").isEmpty();
     assertThat(check.findings).isEmpty();
@@ -167,6 +169,8 @@ class ClusterIT {
 
     ClusterCheck check = ClusterCheck.of(load, bases(), Duration.ofSeconds(60), true);
     check.figures.put("segments taken from a live instance", steals.stolen);
+    check.figures.put(
+        "claims watch: longest between looks", Duration.ofNanos(steals.longestBetweenLooks));
     System.out.println("cluster-it phase 3 " + check.figures);
     durations.put("phase 3", since(began));
     assertThat(steals.stolen).as("segments taken from a live instance").isEmpty();

@@ -60,11 +60,14 @@ final class TokenClaims implements AutoCloseable {
    * Watches every claim until closed, asked every {@link Watch#EVERY}, for segments taken from a
    * live owner: the owner of a segment changed straight from one instance to another (no release in
    * between) while the first was alive and had extended its claim (changed the claim's timestamp)
-   * less than {@link Watch#STOLEN_BELOW} before. A live owner extends its claims every few seconds;
-   * another instance may take a claim over only once it has seen it unchanged for the claim timeout
-   * (10 s) on its own clock, which this watch, seeing each change at most {@code EVERY} late, sees
-   * as at least 10 s − 2 × EVERY; 8 s leaves room for a watch held up by a busy machine, and a
-   * clock-skewed steal (a claim judged by wall clocks 30 s apart) is taken at once.
+   * certainly less than {@link Watch#STOLEN_BELOW} before. A live owner extends its claims every
+   * few seconds; another instance may take a claim over only once it has seen it unchanged for the
+   * claim timeout (10 s) on its own clock. The watch cannot know when between two of its looks at a
+   * claim the claim changed: on a busy machine its looks may be seconds apart. So the time since
+   * the extension is counted from the last look that still saw the claim before it (the most it can
+   * have been), to the look that sees the new owner; 8 s below the 10 s leaves room for a look's
+   * own duration, and a clock-skewed steal (a claim judged by wall clocks 30 s apart) is still
+   * caught, being taken at once.
    */
   Watch watch(LongPredicate alive) {
     Watch watch = new Watch(alive);
@@ -78,10 +81,13 @@ final class TokenClaims implements AutoCloseable {
     static final Duration EVERY = Duration.ofMillis(100);
     static final Duration STOLEN_BELOW = Duration.ofSeconds(8);
 
-    private record Claim(String owner, Object timestamp, long changedAt) {}
+    /** A claim as last seen; it changed to this after {@code changedAfter} (a look's time). */
+    private record Claim(String owner, Object timestamp, long changedAfter) {}
 
     private final LongPredicate alive;
     private final Map<String, Claim> claims = new HashMap<>();
+    private final Map<String, Long> lastRead = new HashMap<>();
+    volatile long longestBetweenLooks;
     final List<String> stolen = new CopyOnWriteArrayList<>();
     volatile int handovers;
     private volatile boolean running = true;
@@ -107,12 +113,15 @@ final class TokenClaims implements AutoCloseable {
     }
 
     private void look() {
-      long now = System.nanoTime();
       for (Document token : client.getDatabase("rathaus").getCollection("tokens").find()) {
         String id = token.getString("_id");
         if (id.startsWith("__")) {
           continue;
         }
+        long now = System.nanoTime(); // read at about now: every change is seen by now
+        Long previousRead = lastRead.put(id, now);
+        long seenBefore = previousRead == null ? now : previousRead;
+        longestBetweenLooks = Math.max(longestBetweenLooks, now - seenBefore);
         String owner = token.getString("owner");
         Object timestamp = token.get("timestamp");
         Claim before = claims.get(id);
@@ -121,7 +130,7 @@ final class TokenClaims implements AutoCloseable {
             && owner != null
             && !owner.equals(before.owner())) {
           handovers++;
-          long sinceExtended = now - before.changedAt();
+          long sinceExtended = now - before.changedAfter(); // at most this long ago
           long from = pid(before.owner());
           if (alive.test(from) && sinceExtended < STOLEN_BELOW.toNanos()) {
             stolen.add(
@@ -138,7 +147,7 @@ final class TokenClaims implements AutoCloseable {
         if (before == null
             || !java.util.Objects.equals(before.owner(), owner)
             || !java.util.Objects.equals(before.timestamp(), timestamp)) {
-          claims.put(id, new Claim(owner, timestamp, now));
+          claims.put(id, new Claim(owner, timestamp, seenBefore));
         }
       }
     }
