@@ -59,15 +59,17 @@ final class TokenClaims implements AutoCloseable {
   /**
    * Watches every claim until closed, asked every {@link Watch#EVERY}, for segments taken from a
    * live owner: the owner of a segment changed straight from one instance to another (no release in
-   * between) while the first was alive and had extended its claim (changed the claim's timestamp)
-   * certainly less than {@link Watch#STOLEN_BELOW} before. A live owner extends its claims every
-   * few seconds; another instance may take a claim over only once it has seen it unchanged for the
-   * claim timeout (10 s) on its own clock. The watch cannot know when between two of its looks at a
-   * claim the claim changed: on a busy machine its looks may be seconds apart. So the time since
-   * the extension is counted from the last look that still saw the claim before it (the most it can
-   * have been), to the look that sees the new owner; 8 s below the 10 s leaves room for a look's
-   * own duration, and a clock-skewed steal (a claim judged by wall clocks 30 s apart) is still
-   * caught, being taken at once.
+   * between: the claim's {@code releases} count, which a release increments, did not move, so a
+   * fair-share release and the other's claim within one look are a handover) while the first was
+   * alive and had extended its claim (changed the claim's timestamp) certainly less than {@link
+   * Watch#STOLEN_BELOW} before. A live owner extends its claims every few seconds; another instance
+   * may take a claim over only once it has seen it unchanged for the claim timeout (10 s) on its
+   * own clock. The watch cannot know when between two of its looks at a claim the claim changed: on
+   * a busy machine its looks may be seconds apart. So the time since the extension is counted from
+   * the last look that still saw the claim before it (the most it can have been), to the look that
+   * sees the new owner; 8 s below the 10 s leaves room for a look's own duration, and a
+   * clock-skewed steal (a claim judged by wall clocks 30 s apart) is still caught, being taken at
+   * once.
    */
   Watch watch(LongPredicate alive) {
     Watch watch = new Watch(alive);
@@ -82,7 +84,7 @@ final class TokenClaims implements AutoCloseable {
     static final Duration STOLEN_BELOW = Duration.ofSeconds(8);
 
     /** A claim as last seen; it changed to this after {@code changedAfter} (a look's time). */
-    private record Claim(String owner, Object timestamp, long changedAfter) {}
+    private record Claim(String owner, Object timestamp, long releases, long changedAfter) {}
 
     private final LongPredicate alive;
     private final Map<String, Claim> claims = new HashMap<>();
@@ -124,8 +126,15 @@ final class TokenClaims implements AutoCloseable {
         longestBetweenLooks = Math.max(longestBetweenLooks, now - seenBefore);
         String owner = token.getString("owner");
         Object timestamp = token.get("timestamp");
+        long releases = token.get("releases") instanceof Number n ? n.longValue() : 0;
         Claim before = claims.get(id);
         if (before != null
+            && before.owner() != null
+            && owner != null
+            && !owner.equals(before.owner())
+            && releases != before.releases()) {
+          handovers++; // released and claimed again between two looks
+        } else if (before != null
             && before.owner() != null
             && owner != null
             && !owner.equals(before.owner())) {
@@ -146,8 +155,9 @@ final class TokenClaims implements AutoCloseable {
         }
         if (before == null
             || !java.util.Objects.equals(before.owner(), owner)
-            || !java.util.Objects.equals(before.timestamp(), timestamp)) {
-          claims.put(id, new Claim(owner, timestamp, seenBefore));
+            || !java.util.Objects.equals(before.timestamp(), timestamp)
+            || before.releases() != releases) {
+          claims.put(id, new Claim(owner, timestamp, releases, seenBefore));
         }
       }
     }

@@ -54,6 +54,14 @@ public class MongoTokenStore implements TokenStore {
   private static final String TIMESTAMP = "timestamp";
   private static final String TOKEN = "token";
   private static final String TOKEN_TYPE = "tokenType";
+
+  /**
+   * How often the segment's claim was released: an observer (an operator, the cluster tests) that
+   * sees the owner change between two looks tells a handover (the count moved) from a takeover of a
+   * claim that was not given up (it did not).
+   */
+  static final String RELEASES = "releases";
+
   private static final String CONFIG_ID = "__config";
 
   private final MongoCollection<Document> tokens;
@@ -303,7 +311,9 @@ public class MongoTokenStore implements TokenStore {
 
   @Override
   public void releaseClaim(String processorName, int segment) {
-    tokens.updateOne(ownedByMe(processorName, segment), Updates.set(OWNER, null));
+    tokens.updateOne(
+        ownedByMe(processorName, segment),
+        Updates.combine(Updates.set(OWNER, null), Updates.inc(RELEASES, 1)));
   }
 
   @Override

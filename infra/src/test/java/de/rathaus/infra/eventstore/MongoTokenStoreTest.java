@@ -43,6 +43,22 @@ class MongoTokenStoreTest {
   }
 
   @Test
+  void aReleaseIsCountedOnTheSegmentSoThatAHandoverIsToldFromATakeover() {
+    // an observer that sees the owner change from a to b between two looks tells a release and a
+    // claim (the count moved) from a takeover of a's claim (it did not)
+    nodeA.initializeTokenSegments("p", 1);
+    nodeA.fetchToken("p", 0);
+
+    nodeA.releaseClaim("p", 0);
+    nodeB.fetchToken("p", 0);
+
+    org.bson.Document entry =
+        store.database.getCollection("tokens").find(new org.bson.Document("_id", "p/0")).first();
+    assertThat(entry.getString("owner")).isEqualTo("b");
+    assertThat(entry.get(MongoTokenStore.RELEASES, Number.class).longValue()).isEqualTo(1);
+  }
+
+  @Test
   void aClaimedSegmentCannotBeClaimedByAnotherNode() {
     nodeA.initializeTokenSegments("p", 2);
 
