@@ -3,6 +3,7 @@ package de.rathaus.api.audit;
 import de.rathaus.api.shared.ReadModelRebuilds;
 import de.rathaus.application.audit.ReadModelGenerations;
 import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.shared.EventCoverage;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.Configuration;
@@ -22,7 +23,15 @@ public class ProjectionConfiguration {
       EventStore events,
       TokenStore tokens,
       ObjectProvider<Configuration> axon,
+      ObjectProvider<EventCoverage> coverage,
       Clock clock) {
-    return new ReadModelRebuilds(models, generations, events, tokens, axon::getObject, clock);
+    return new ReadModelRebuilds(
+        models,
+        generations,
+        events,
+        tokens,
+        axon::getObject,
+        coverage.getIfAvailable(() -> EventCoverage.TOKENS),
+        clock);
   }
 }

@@ -3,6 +3,7 @@ package de.rathaus.api.participation;
 import de.rathaus.api.shared.ReadModelProgress;
 import de.rathaus.api.shared.ReadYourWrites;
 import de.rathaus.application.participation.ProposalProjection;
+import de.rathaus.application.shared.EventCoverage;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,7 +17,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * tokens cover the event store's head), within the bound of read-your-writes. A repeated support
  * records nothing, so read-your-writes has no event of its own to wait for, while the support that
  * makes the repeat a no-op may still be on its way to the read model (sent at the same moment by
- * another request of the same citizen); its answer must count it all the same.
+ * another request of the same citizen); its answer must count it all the same. "Caught up" is asked
+ * of the store ({@link EventCoverage}): Axon's comparison of tokens alone waited the whole bound
+ * whenever a gap given up after the processor passed it stayed in its token.
  */
 final class CaughtUp {
 
@@ -26,14 +29,17 @@ final class CaughtUp {
   private final EventStore events;
   private final Supplier<EventProcessingConfiguration> processing;
   private final ReadModelProgress progress;
+  private final EventCoverage coverage;
 
   CaughtUp(
       EventStore events,
       Supplier<EventProcessingConfiguration> processing,
-      ReadModelProgress progress) {
+      ReadModelProgress progress,
+      EventCoverage coverage) {
     this.events = events;
     this.processing = processing;
     this.progress = progress;
+    this.coverage = coverage;
   }
 
   void await() {
@@ -53,13 +59,13 @@ final class CaughtUp {
         LOOK_AGAIN_NANOS);
   }
 
-  private static boolean covered(Map<Integer, EventTrackerStatus> segments, TrackingToken head) {
+  private boolean covered(Map<Integer, EventTrackerStatus> segments, TrackingToken head) {
     if (segments.isEmpty()) {
       return false;
     }
     for (EventTrackerStatus segment : segments.values()) {
       TrackingToken token = segment.getTrackingToken();
-      if (token == null || !token.covers(head)) {
+      if (!coverage.hasEverythingOf(token, head)) {
         return false;
       }
     }

@@ -17,6 +17,7 @@ import de.rathaus.application.participation.ProposalProjection;
 import de.rathaus.application.participation.ProposalView;
 import de.rathaus.application.participation.Supports;
 import de.rathaus.application.shared.Answers;
+import de.rathaus.application.shared.EventCoverage;
 import de.rathaus.domain.participation.ConsultationFormat;
 import de.rathaus.domain.participation.ConsultationPhase;
 import de.rathaus.domain.participation.ProposalId;
@@ -64,13 +65,19 @@ public class SupportController {
       EventStore events,
       ObjectProvider<EventProcessingConfiguration> processing,
       ReadModelProgress progress,
+      ObjectProvider<EventCoverage> coverage,
       LogStamps stamps) {
     this.stamps = stamps;
     this.queries = queries;
     this.readYourWrites = readYourWrites;
     this.supports = supports;
     this.clock = clock;
-    this.caughtUp = new CaughtUp(events, processing::getObject, progress);
+    this.caughtUp =
+        new CaughtUp(
+            events,
+            processing::getObject,
+            progress,
+            coverage.getIfAvailable(() -> EventCoverage.TOKENS));
   }
 
   /**

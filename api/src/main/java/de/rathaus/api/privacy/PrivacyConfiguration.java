@@ -20,6 +20,7 @@ import de.rathaus.application.servicerequest.AttachmentFiles;
 import de.rathaus.application.servicerequest.CaseViews;
 import de.rathaus.application.servicerequest.RequestProjection;
 import de.rathaus.application.servicerequest.RequestViews;
+import de.rathaus.application.shared.EventCoverage;
 import de.rathaus.domain.privacy.ErasureRecord;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -149,10 +151,13 @@ public class PrivacyConfiguration {
    */
   @Bean
   public ReadModelProgress requestsProgress(
-      EventProcessingConfiguration processing, EventStore events) {
+      EventProcessingConfiguration processing,
+      EventStore events,
+      ObjectProvider<EventCoverage> coverage) {
     return new ProcessorProgress(
         () -> processing.eventProcessor(REQUEST_READ_MODELS, StreamingEventProcessor.class),
-        events);
+        events,
+        coverage.getIfAvailable(() -> EventCoverage.TOKENS));
   }
 
   /** The processor of the applicants' read model, which retention reads. */

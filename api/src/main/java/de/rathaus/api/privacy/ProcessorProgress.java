@@ -1,6 +1,7 @@
 package de.rathaus.api.privacy;
 
 import de.rathaus.application.privacy.ReadModelProgress;
+import de.rathaus.application.shared.EventCoverage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,33 +12,38 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * A read model's progress as this instance's processor of it shows it, against the event store's
- * head: the head is read first, then every segment's token must cover it. A segment's "caught up"
- * alone is not enough: it stays true while an event stored a moment ago waits to be fetched.
- * Processors hold segments on one instance, so on another instance this is false, and only one
- * instance runs what depends on it.
+ * head: the head is read first, then every segment's token must have every event of it ({@link
+ * EventCoverage}). A segment's "caught up" alone is not enough: it stays true while an event stored
+ * a moment ago waits to be fetched. Processors hold segments on one instance, so on another
+ * instance this is false, and only one instance runs what depends on it.
  */
 final class ProcessorProgress implements ReadModelProgress {
 
   private final Supplier<Optional<StreamingEventProcessor>> processor;
   private final StreamableMessageSource<?> events;
+  private final EventCoverage coverage;
 
   ProcessorProgress(
-      Supplier<Optional<StreamingEventProcessor>> processor, StreamableMessageSource<?> events) {
+      Supplier<Optional<StreamingEventProcessor>> processor,
+      StreamableMessageSource<?> events,
+      EventCoverage coverage) {
     this.processor = processor;
     this.events = events;
+    this.coverage = coverage;
   }
 
   @Override
   public boolean hasAppliedEverythingStored() {
     TrackingToken head = events.createHeadToken();
-    return processor.get().map(p -> applied(p, head)).orElse(false);
+    return processor.get().map(p -> applied(p, head, coverage)).orElse(false);
   }
 
   /**
    * Whether the processor runs, is not replaying, holds segments and has applied, on every one of
    * them, every event up to {@code head} ({@code null}: the store is empty).
    */
-  static boolean applied(StreamingEventProcessor processor, TrackingToken head) {
+  static boolean applied(
+      StreamingEventProcessor processor, TrackingToken head, EventCoverage coverage) {
     Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
     return processor.isRunning()
         && !processor.isReplaying()
@@ -48,10 +54,6 @@ final class ProcessorProgress implements ReadModelProgress {
                     s.isCaughtUp()
                         && !s.isReplaying()
                         && !s.isErrorState()
-                        && covers(s.getTrackingToken(), head));
-  }
-
-  private static boolean covers(TrackingToken token, TrackingToken head) {
-    return head == null || (token != null && token.covers(head));
+                        && coverage.hasEverythingOf(s.getTrackingToken(), head));
   }
 }

@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.EventCoverage;
 import de.rathaus.application.shared.LiveClaims;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,9 +22,15 @@ public class OperatorConfiguration {
       EventStore events,
       TokenStore tokens,
       ObjectProvider<LiveClaims> live,
+      ObjectProvider<EventCoverage> coverage,
       ApplicationEventPublisher publisher) {
     return new Readiness(
-        processing, events, tokens, live.getIfAvailable(() -> LiveClaims.NONE), publisher);
+        processing,
+        events,
+        tokens,
+        live.getIfAvailable(() -> LiveClaims.NONE),
+        coverage.getIfAvailable(() -> EventCoverage.TOKENS),
+        publisher);
   }
 
   /** Each read model's position and how far behind the store's head it is, as metrics. */

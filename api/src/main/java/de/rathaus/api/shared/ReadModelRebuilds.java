@@ -4,6 +4,7 @@ import de.rathaus.application.audit.ReadModelGenerations;
 import de.rathaus.application.audit.ReadModelGenerations.Building;
 import de.rathaus.application.audit.ReadModelGenerations.InUse;
 import de.rathaus.application.audit.RebuildableReadModel;
+import de.rathaus.application.shared.EventCoverage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,7 @@ public final class ReadModelRebuilds implements ApplicationListener<ApplicationE
   private final EventStore events;
   private final TokenStore tokens;
   private final Supplier<Configuration> axon;
+  private final EventCoverage coverage;
   private final Clock clock;
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
   private volatile boolean closing;
@@ -137,6 +139,7 @@ public final class ReadModelRebuilds implements ApplicationListener<ApplicationE
       EventStore events,
       TokenStore tokens,
       Supplier<Configuration> axon,
+      EventCoverage coverage,
       Clock clock) {
     for (RebuildableReadModel model : models) {
       if (this.models.put(model.name(), model) != null) {
@@ -147,6 +150,7 @@ public final class ReadModelRebuilds implements ApplicationListener<ApplicationE
     this.events = events;
     this.tokens = tokens;
     this.axon = axon;
+    this.coverage = coverage;
     this.clock = clock;
   }
 
@@ -486,7 +490,7 @@ public final class ReadModelRebuilds implements ApplicationListener<ApplicationE
       TrackingToken here = WrappedToken.unwrapLowerBound(token);
       for (TrackingToken other : applied) {
         TrackingToken there = WrappedToken.unwrapLowerBound(other);
-        if (there != null && (here == null || !here.covers(there))) {
+        if (!coverage.hasEverythingOf(here, there)) {
           return false;
         }
       }

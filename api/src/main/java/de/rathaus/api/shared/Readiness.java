@@ -1,5 +1,6 @@
 package de.rathaus.api.shared;
 
+import de.rathaus.application.shared.EventCoverage;
 import de.rathaus.application.shared.LiveClaims;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,17 +35,18 @@ import org.springframework.core.Ordered;
  *
  * <p>It reads the event store's head once the runners before it (the sample catalogue's seeding,
  * {@link #BEFORE_READY}) are done, then waits until each streaming processor (each read model) has
- * passed it on every segment: a segment this instance processes must have a token covering the head
- * and be neither failing nor replaying. A segment held by another live instance is that instance's
- * to apply; as this one cannot tell a live owner from one that died until the claim expires, it
- * counts such segments only after {@link #FOREIGN_CLAIMS_SETTLED}, longer than the token store's
- * claim timeout (10 s): by then a dead owner's claim has expired and this instance takes the
- * segment over (and then waits for it). Before that, a segment claimed by an instance this one has
- * seen alive (its beat in the store moved: {@link LiveClaims}) counts at once, as that instance
- * applies it; so an instance started beside live ones (a restart, a rolling deployment) is ready
- * within a beat or two of its read models catching up. The wait has no bound: an engine whose read
- * models cannot catch up must not say it can serve; while it waits, it logs which read models are
- * behind.
+ * passed it on every segment: a segment this instance processes must have a token that has every
+ * event of the head ({@link EventCoverage}: a gap given up after the processor passed it does not
+ * count) and be neither failing nor replaying. A segment held by another live instance is that
+ * instance's to apply; as this one cannot tell a live owner from one that died until the claim
+ * expires, it counts such segments only after {@link #FOREIGN_CLAIMS_SETTLED}, longer than the
+ * token store's claim timeout (10 s): by then a dead owner's claim has expired and this instance
+ * takes the segment over (and then waits for it). Before that, a segment claimed by an instance
+ * this one has seen alive (its beat in the store moved: {@link LiveClaims}) counts at once, as that
+ * instance applies it; so an instance started beside live ones (a restart, a rolling deployment) is
+ * ready within a beat or two of its read models catching up. The wait has no bound: an engine whose
+ * read models cannot catch up must not say it can serve; while it waits, it logs which read models
+ * are behind.
  */
 public final class Readiness implements ApplicationRunner, Ordered {
 
@@ -63,6 +65,7 @@ public final class Readiness implements ApplicationRunner, Ordered {
   private final StreamableMessageSource<?> events;
   private final TokenStore tokens;
   private final LiveClaims live;
+  private final EventCoverage coverage;
   private final ApplicationEventPublisher publisher;
 
   public Readiness(
@@ -70,11 +73,13 @@ public final class Readiness implements ApplicationRunner, Ordered {
       StreamableMessageSource<?> events,
       TokenStore tokens,
       LiveClaims live,
+      EventCoverage coverage,
       ApplicationEventPublisher publisher) {
     this.processing = processing;
     this.events = events;
     this.tokens = tokens;
     this.live = live;
+    this.coverage = coverage;
     this.publisher = publisher;
   }
 
@@ -146,7 +151,7 @@ public final class Readiness implements ApplicationRunner, Ordered {
         if (status.isErrorState()
             || status.isReplaying()
             || status.getTrackingToken() == null
-            || !status.getTrackingToken().covers(head)) {
+            || !coverage.hasEverythingOf(status.getTrackingToken(), head)) {
           return false;
         }
         continue;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import de.rathaus.application.shared.EventCoverage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class ReadinessTest {
           mock(StreamableMessageSource.class),
           tokens,
           processor -> heldByLiveInstances.getOrDefault(processor, Set.of()),
+          EventCoverage.TOKENS,
           mock(ApplicationEventPublisher.class));
 
   ReadinessTest() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import de.rathaus.application.shared.EventCoverage;
 import de.rathaus.application.shared.LiveClaims;
 import de.rathaus.infra.mongo.MongoStorageAutoConfiguration;
 import de.rathaus.infra.mongo.RathausStorageProperties;
@@ -190,6 +191,20 @@ public class EventStoreAutoConfiguration {
             .filter(claim -> instances.seenAlive(claim.getValue()))
             .map(java.util.Map.Entry::getKey)
             .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * Whether a processor's token has every event of another (the head): the engine knows which of a
+   * token's gaps hold no event any more, so readiness and read-your-writes do not wait for gaps
+   * given up after a processor passed them.
+   */
+  @Bean
+  @ConditionalOnMissingBean(EventCoverage.class)
+  public EventCoverage eventCoverage(EventStorageEngine engine) {
+    if (!(engine instanceof MongoEventStorageEngine ours)) {
+      return EventCoverage.TOKENS;
+    }
+    return ours::hasEverythingOf;
   }
 
   /** Every event processor is a pooled streaming processor unless configured otherwise. */

@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.BsonDocument;
@@ -225,6 +226,43 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   @Override
   public TrackingToken createTokenAt(Instant dateTime) {
     return tokens.at(dateTime);
+  }
+
+  /**
+   * Whether a processor at {@code token} has been given every event that one at {@code other} was
+   * given ({@code other} a head token: every event stored when it was read). Axon's {@link
+   * TrackingToken#covers} asks more: that every gap of {@code token} below the other's index is a
+   * gap of the other too. But a processor keeps a gap given up after it passed it until its next
+   * event, and a head token does not list a given-up position as a gap; so on an idle store, or
+   * after another instance's death left positions open, a processor that has everything did not
+   * cover a head read later (readiness waited for it for good). Here such a gap counts as long as
+   * its position holds no event a processor is given (a tombstone, nothing, part of an aborted or
+   * undecided commit): positions only ever turn from open to settled, so what holds no such event
+   * now held none when {@code other} was read. A wrapped token (a replay) counts by its lower
+   * bound.
+   */
+  public boolean hasEverythingOf(TrackingToken token, TrackingToken other) {
+    TrackingToken mine = WrappedToken.unwrapLowerBound(token);
+    TrackingToken theirs = WrappedToken.unwrapLowerBound(other);
+    if (theirs == null) {
+      return true;
+    }
+    if (mine == null) {
+      return false;
+    }
+    if (mine.covers(theirs)) {
+      return true;
+    }
+    if (!(mine instanceof GapAwareTrackingToken here)
+        || !(theirs instanceof GapAwareTrackingToken there)
+        || here.getIndex() < there.getIndex()) {
+      return false;
+    }
+    List<Long> unlisted =
+        here.getGaps().headSet(there.getIndex() + 1).stream()
+            .filter(gap -> !there.getGaps().contains(gap))
+            .toList();
+    return reader.storedAt(unlisted).isEmpty();
   }
 
   /** The number of positions reserved so far; the store's size to within failed commits. */

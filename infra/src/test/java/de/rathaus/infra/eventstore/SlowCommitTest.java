@@ -351,6 +351,68 @@ class SlowCommitTest {
   }
 
   @Test
+  void aProcessorThatPassedAGapGivenUpAfterwardsHasEverythingOfAHeadReadLater() throws Exception {
+    // a processor passes a position while its writer still holds it (a gap of its token); another
+    // reader gives the position up; on an idle store the processor gets no later event, so its
+    // token keeps the gap for good, and a head read now does not list it (a tombstone is no gap):
+    // readiness, which waits for every read model to have everything of the head, waited for ever
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    MongoEventStorageEngine writer =
+        store.engine().appendHook(holdingBack("slow", held, release)).build();
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    writer.appendEvents(noted("fast", 0));
+    Poller processor = new Poller(writer);
+    assertThat(processor.poll()).containsExactly("fast/0");
+    assertThat(processor.gaps()).containsExactly(1L);
+    MongoEventStorageEngine later = store.engine().clock(FIVE_MINUTES_LATER).build();
+    assertThat(later.readEvents(null, false).toList()).hasSize(1); // gives position 1 up
+    processor.poll();
+
+    TrackingToken head = writer.createHeadToken();
+    assertThat(processor.gaps()).as("no event came after the tombstone").containsExactly(1L);
+    assertThat(processor.token.covers(head)).as("Axon's covers alone").isFalse();
+    assertThat(writer.hasEverythingOf(processor.token, head))
+        .as("the processor's token %s has every event of the head %s", processor.token, head)
+        .isTrue();
+
+    release.countDown();
+    slow.get(10, TimeUnit.SECONDS); // written again above, after the tombstone
+    TrackingToken newer = writer.createHeadToken();
+    assertThat(writer.hasEverythingOf(processor.token, newer))
+        .as("slow/0 is not applied")
+        .isFalse();
+    processor.poll();
+    assertThat(writer.hasEverythingOf(processor.token, newer)).isTrue();
+  }
+
+  @Test
+  void aTokenMissingAnEventStoredAtAGapOfItsOwnDoesNotHaveEverythingOfTheHead() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    MongoEventStorageEngine writer =
+        store.engine().appendHook(holdingBack("slow", held, release)).build();
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    writer.appendEvents(noted("fast", 0));
+    Poller processor = new Poller(writer);
+    processor.poll();
+    release.countDown();
+    slow.get(10, TimeUnit.SECONDS); // lands at the processor's gap
+
+    TrackingToken head = writer.createHeadToken();
+    assertThat(writer.hasEverythingOf(processor.token, head)).isFalse();
+    assertThat(writer.hasEverythingOf(null, head)).isFalse();
+    assertThat(writer.hasEverythingOf(null, null)).isTrue();
+    processor.poll();
+    assertThat(processor.delivered).containsExactly("fast/0", "slow/0");
+    assertThat(writer.hasEverythingOf(processor.token, head)).isTrue();
+  }
+
+  @Test
   void aPersistenceExceptionResolverGivenToTheBuilderIsUsed() {
     List<Exception> asked = new CopyOnWriteArrayList<>();
     MongoEventStorageEngine.Builder builder = store.engine();
