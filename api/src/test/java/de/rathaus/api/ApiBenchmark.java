@@ -128,6 +128,10 @@ public final class ApiBenchmark {
       if (runs("rebuild_vs_raw")) {
         rebuildFigure();
       }
+      // only when named: a million events through the engine take many minutes
+      if (named("scale_1m")) {
+        scaleFigures();
+      }
       if (runs("access_log_overhead")) {
         accessLogFigure();
       }
@@ -155,8 +159,14 @@ public final class ApiBenchmark {
    */
   private static boolean runs(String figure) {
     String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
+    return only == null || only.isBlank() || named(figure);
+  }
+
+  /** Whether {@code bench.only} or {@code BENCH_ONLY} names the figure (or its group). */
+  private static boolean named(String figure) {
+    String only = System.getProperty("bench.only", System.getenv("BENCH_ONLY"));
     if (only == null || only.isBlank()) {
-      return true;
+      return false;
     }
     for (String name : only.split(",")) {
       String wanted = name.trim();
@@ -309,14 +319,20 @@ public final class ApiBenchmark {
     private final ConfigurableApplicationContext context;
     private final TestClient client;
     private final boolean readYourWrites;
+    private final String[] arguments;
+    private final Class<?>[] extraSources;
 
     private Engine(
         ProductionSurroundings surroundings,
         ConfigurableApplicationContext context,
-        boolean readYourWrites) {
+        boolean readYourWrites,
+        String[] arguments,
+        Class<?>[] extraSources) {
       this.surroundings = surroundings;
       this.context = context;
       this.readYourWrites = readYourWrites;
+      this.arguments = arguments;
+      this.extraSources = extraSources;
       this.client =
           new TestClient(((WebServerApplicationContext) context).getWebServer().getPort());
     }
@@ -345,12 +361,26 @@ public final class ApiBenchmark {
           properties.entrySet().stream()
               .map(p -> "--" + p.getKey() + "=" + p.getValue())
               .toArray(String[]::new);
-      ConfigurableApplicationContext context =
-          new SpringApplicationBuilder(RathausApplication.class)
-              .sources(extraSources)
-              .profiles("production")
-              .run(arguments);
-      return new Engine(surroundings, context, readYourWrites);
+      return new Engine(
+          surroundings, run(arguments, extraSources), readYourWrites, arguments, extraSources);
+    }
+
+    /** Starts the application; it returns once the engine is ready (its last runner is done). */
+    private static ConfigurableApplicationContext run(String[] arguments, Class<?>[] sources) {
+      return new SpringApplicationBuilder(RathausApplication.class)
+          .sources(sources)
+          .profiles("production")
+          .run(arguments);
+    }
+
+    /**
+     * Stops this engine and starts it again on the same store (the embedded server keeps running)
+     * with the same settings; the engine answered is ready.
+     */
+    Engine restart() {
+      context.close();
+      return new Engine(
+          surroundings, run(arguments, extraSources), readYourWrites, arguments, extraSources);
     }
 
     /**
@@ -870,41 +900,48 @@ public final class ApiBenchmark {
           Locale.ROOT,
           "audit index built (both stores) %.0f s after the start of the fill%n",
           (System.nanoTime() - t0) / 1e9);
-      for (int i = 0; i < 20; i++) {
-        timedAuditPage(small, true);
-        timedAuditPage(large, true);
-        timedAuditPage(small, false);
-        timedAuditPage(large, false);
-      }
-      double[] smallActor = new double[AUDIT_SAMPLES];
-      double[] largeActor = new double[AUDIT_SAMPLES];
-      double[] smallType = new double[AUDIT_SAMPLES];
-      double[] largeType = new double[AUDIT_SAMPLES];
-      for (int i = 0; i < AUDIT_SAMPLES; i++) {
-        if (i % 2 == 0) {
-          smallActor[i] = timedAuditPage(small, true);
-          largeActor[i] = timedAuditPage(large, true);
-          smallType[i] = timedAuditPage(small, false);
-          largeType[i] = timedAuditPage(large, false);
-        } else {
-          largeType[i] = timedAuditPage(large, false);
-          smallType[i] = timedAuditPage(small, false);
-          largeActor[i] = timedAuditPage(large, true);
-          smallActor[i] = timedAuditPage(small, true);
-        }
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "an audit page (50) by actor: median with 10,000 events %.2f ms, with 200,000 %.2f ms;"
-              + " by event type: %.2f ms / %.2f ms%n",
-          median(smallActor),
-          median(largeActor),
-          median(smallType),
-          median(largeType));
-      figure(
-          "audit_page_200k_vs_10k",
-          Math.max(median(largeActor) / median(smallActor), median(largeType) / median(smallType)));
+      figure("audit_page_200k_vs_10k", auditPageRatio(small, large, "200,000"));
     }
+  }
+
+  /**
+   * The larger of the two ratios of median audit pages (by actor, by event type), {@code large} ÷
+   * {@code small}, in alternating rounds after a warm-up; both stores' audit indexes caught up.
+   */
+  private static double auditPageRatio(Engine small, Engine large, String largeSize) {
+    for (int i = 0; i < 20; i++) {
+      timedAuditPage(small, true);
+      timedAuditPage(large, true);
+      timedAuditPage(small, false);
+      timedAuditPage(large, false);
+    }
+    double[] smallActor = new double[AUDIT_SAMPLES];
+    double[] largeActor = new double[AUDIT_SAMPLES];
+    double[] smallType = new double[AUDIT_SAMPLES];
+    double[] largeType = new double[AUDIT_SAMPLES];
+    for (int i = 0; i < AUDIT_SAMPLES; i++) {
+      if (i % 2 == 0) {
+        smallActor[i] = timedAuditPage(small, true);
+        largeActor[i] = timedAuditPage(large, true);
+        smallType[i] = timedAuditPage(small, false);
+        largeType[i] = timedAuditPage(large, false);
+      } else {
+        largeType[i] = timedAuditPage(large, false);
+        smallType[i] = timedAuditPage(small, false);
+        largeActor[i] = timedAuditPage(large, true);
+        smallActor[i] = timedAuditPage(small, true);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "an audit page (50) by actor: median with 10,000 events %.2f ms, with %s %.2f ms;"
+            + " by event type: %.2f ms / %.2f ms%n",
+        median(smallActor),
+        largeSize,
+        median(largeActor),
+        median(smallType),
+        median(largeType));
+    return Math.max(median(largeActor) / median(smallActor), median(largeType) / median(smallType));
   }
 
   /**
@@ -981,6 +1018,128 @@ public final class ApiBenchmark {
       throw new IllegalStateException("an audit page of " + page.items().size());
     }
     return (System.nanoTime() - start) / 1e6;
+  }
+
+  // ------------------------------------------------------------------ a million events
+
+  /**
+   * The engine's figures at a million events ({@code BENCH_ONLY=scale_1m}; {@code
+   * BENCH_SCALE_EVENTS=n} for a smaller store while trying it out), three engines side by side,
+   * each on an embedded store of its own, under the production profile:
+   *
+   * <ul>
+   *   <li>{@code audit_page_1m_vs_10k}: as {@code audit_page_200k_vs_10k}, with a million events
+   *       (target ≤ 1.5);
+   *   <li>{@code heap_rebuild_1m_vs_idle}: the heap after GC once every read model of the large
+   *       engine has been rebuilt from its million events (one after another, through the rebuild
+   *       the operators start) ÷ the heap after GC of the same engine idle before (target ≤ 2); the
+   *       small engine is closed before, the empty one idles beside it throughout;
+   *   <li>{@code startup_1m_vs_empty}: the time from the start of the application to ready (its
+   *       last start-up runner done: every read model has applied what was stored) on the million ÷
+   *       on an empty store, restarts in alternating rounds (target ≤ 2).
+   * </ul>
+   */
+  private static void scaleFigures() throws Exception {
+    String configured = System.getenv("BENCH_SCALE_EVENTS");
+    int largeEvents =
+        configured == null || configured.isBlank() ? 1_000_000 : Integer.parseInt(configured);
+    Engine empty = Engine.start("rathaus-bench-scale-empty", true);
+    Engine large = Engine.start("rathaus-bench-scale-1m", true);
+    try {
+      try (Engine small = Engine.start("rathaus-bench-scale-10k", true)) {
+        long t0 = System.nanoTime();
+        fillAudit(small, 10_000);
+        fillAudit(large, largeEvents);
+        awaitAuditIndex(small);
+        awaitAuditIndex(large);
+        System.out.printf(
+            Locale.ROOT,
+            "scale: 10,000 + %d events appended and indexed in %.0f s%n",
+            largeEvents,
+            (System.nanoTime() - t0) / 1e9);
+        figure("audit_page_1m_vs_10k", auditPageRatio(small, large, String.valueOf(largeEvents)));
+      }
+      de.rathaus.api.shared.ReadModelRebuilds rebuilds =
+          large.context.getBean(de.rathaus.api.shared.ReadModelRebuilds.class);
+      for (de.rathaus.api.shared.ReadModelRebuilds.Standing model : rebuilds.list()) {
+        awaitCaughtUp(rebuilds, model.name());
+      }
+      double idle = heapAfterGcMegabytes();
+      long t1 = System.nanoTime();
+      for (de.rathaus.api.shared.ReadModelRebuilds.Standing model : rebuilds.list()) {
+        rebuilt(rebuilds, model.name());
+      }
+      double rebuilt = heapAfterGcMegabytes();
+      System.out.printf(
+          Locale.ROOT,
+          "scale: %d read models rebuilt from %d events in %.0f s; heap after GC %.0f MB idle,"
+              + " %.0f MB after the rebuilds%n",
+          rebuilds.list().size(),
+          largeEvents,
+          (System.nanoTime() - t1) / 1e9,
+          idle,
+          rebuilt);
+      figure("heap_rebuild_1m_vs_idle", rebuilt / idle);
+
+      double[] emptyStarts = new double[ROUNDS_OF_RESTARTS];
+      double[] largeStarts = new double[ROUNDS_OF_RESTARTS];
+      for (int round = 0; round < ROUNDS_OF_RESTARTS + 1; round++) {
+        long e0 = System.nanoTime();
+        empty = empty.restart();
+        double e = (System.nanoTime() - e0) / 1e6;
+        long l0 = System.nanoTime();
+        large = large.restart();
+        double l = (System.nanoTime() - l0) / 1e6;
+        if (round > 0) { // the first restart warms the JVM's classes up
+          emptyStarts[round - 1] = e;
+          largeStarts[round - 1] = l;
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "scale: start to ready (restart, median of %d): empty store %.0f ms, %d events %.0f ms%n",
+          ROUNDS_OF_RESTARTS,
+          median(emptyStarts),
+          largeEvents,
+          median(largeStarts));
+      figure("startup_1m_vs_empty", median(largeStarts) / median(emptyStarts));
+    } finally {
+      large.close();
+      empty.close();
+    }
+  }
+
+  private static final int ROUNDS_OF_RESTARTS = 3;
+
+  /** Rebuilds a read model and waits until the rebuild is switched in. */
+  private static void rebuilt(de.rathaus.api.shared.ReadModelRebuilds rebuilds, String name) {
+    rebuilds.rebuild(name);
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+    de.rathaus.api.shared.ReadModelRebuilds.Progress progress;
+    do {
+      pause(100);
+      progress = rebuilds.progress(name).orElseThrow();
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the rebuild of " + name + " did not end");
+      }
+    } while (progress.status() == de.rathaus.api.shared.ReadModelRebuilds.RunStatus.RUNNING
+        || progress.status() == de.rathaus.api.shared.ReadModelRebuilds.RunStatus.SWITCHING);
+    if (progress.status() != de.rathaus.api.shared.ReadModelRebuilds.RunStatus.DONE) {
+      throw new IllegalStateException("the rebuild of " + name + " ended " + progress.status());
+    }
+  }
+
+  /** The heap in use after full collections (the least of three), in MB. */
+  private static double heapAfterGcMegabytes() {
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    long least = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      pause(500);
+      least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+    }
+    return least / 1e6;
   }
 
   // ------------------------------------------------------------------ access log

@@ -54,10 +54,10 @@ import org.bson.Document;
  */
 public final class EventStoreBenchmark {
 
-  private static final int ROUNDS = 3;
-  private static final int WARM_UP_ROUNDS = 2;
-  private static final int TARGET_AGGREGATES = 200;
-  private static final int EVENTS_PER_AGGREGATE = 20;
+  static final int ROUNDS = 3;
+  static final int WARM_UP_ROUNDS = 2;
+  static final int TARGET_AGGREGATES = 200;
+  static final int EVENTS_PER_AGGREGATE = 20;
   private static final List<String> figures = new ArrayList<>();
 
   private EventStoreBenchmark() {}
@@ -98,6 +98,10 @@ public final class EventStoreBenchmark {
         || named("load_vs_axon_jdbc")
         || named("replay_vs_axon_jdbc")) {
       peerFigures();
+    }
+    // only when named: building a million events takes minutes (ScaleFigures)
+    if (named("scale_1m")) {
+      ScaleFigures.measure();
     }
     // only when named too: the stock engine's loads and replays at 200,000 events take minutes
     if (named("load_200k_vs_axon_mongo") || named("replay_vs_axon_mongo")) {
@@ -308,8 +312,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Nanoseconds to append events {@code from} to {@code from + count}, one per commit. */
-  private static long personalAppends(
-      EmbeddedEventStore store, String prefix, int from, int count) {
+  static long personalAppends(EmbeddedEventStore store, String prefix, int from, int count) {
     List<DomainEventMessage<?>> batch = new ArrayList<>(count);
     for (int i = from; i < from + count; i++) {
       int citizen = i % 500;
@@ -347,7 +350,7 @@ public final class EventStoreBenchmark {
   private static final int SEALED_EVENTS = 20_000;
 
   /** An engine on its own database of the fixture's server whose serializer encrypts. */
-  private static MongoEventStorageEngine encryptingEngine(
+  static MongoEventStorageEngine encryptingEngine(
       EmbeddedStoreFixture fixture, Path dir, String database) {
     SubjectKeyStore keys =
         new CachingSubjectKeyStore(
@@ -1049,8 +1052,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Appends 20-event aggregates in commits of 100 events, from two writer threads. */
-  private static void fill(EventStorageEngine engine, String prefix, int aggregates)
-      throws Exception {
+  static void fill(EventStorageEngine engine, String prefix, int aggregates) throws Exception {
     java.util.concurrent.ExecutorService writers =
         java.util.concurrent.Executors.newFixedThreadPool(2);
     List<java.util.concurrent.Future<?>> done = new ArrayList<>();
@@ -1079,7 +1081,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Mean time to load (and deserialize) each of the target aggregates once, in ms. */
-  private static double loadMillis(EmbeddedEventStore store) {
+  static double loadMillis(EmbeddedEventStore store) {
     return loadMillis(store, 0, TARGET_AGGREGATES);
   }
 
@@ -1098,7 +1100,7 @@ public final class EventStoreBenchmark {
     return (System.nanoTime() - t0) / 1e6 / count;
   }
 
-  private static double rawReadRate(EmbeddedStoreFixture fixture, String database, long expected)
+  static double rawReadRate(EmbeddedStoreFixture fixture, String database, long expected)
       throws Exception {
     ObjectMapper mapper = fixture.serializer.getObjectMapper();
     MongoCollection<BsonDocument> events =
@@ -1120,7 +1122,7 @@ public final class EventStoreBenchmark {
    * CPU used by the engine's threads over 10 s of idleness, in ms. The process figure is printed
    * too; it also holds the JIT compiler and the collector still finishing earlier work.
    */
-  private static double idleCpuMillis() throws InterruptedException {
+  static double idleCpuMillis() throws InterruptedException {
     Thread.sleep(8_000); // let the last batch, the JIT compiler and the collector settle
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -1170,7 +1172,7 @@ public final class EventStoreBenchmark {
   }
 
   /** Deletes a benchmark's temporary directory (its stores take hundreds of MB). */
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
@@ -1178,13 +1180,13 @@ public final class EventStoreBenchmark {
     }
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
-  private static void figure(String name, double value) {
+  static void figure(String name, double value) {
     figures.add(String.format(Locale.ROOT, "figure %s %.3f", name, value));
   }
 
