@@ -2,6 +2,7 @@ package de.rathaus.infra.eventstore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -35,6 +36,8 @@ import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rathaus' event storage engine on MongoDB, built on Axon's extension points.
@@ -58,6 +61,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final EventDocuments eventDocuments;
   private final EventDocuments snapshotDocuments;
   private final EventAppender appender;
+  private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+
   private final AggregateStreams aggregateStreams;
   private final EventTracking tracking;
   private final TrackingTokens tokens;
@@ -250,19 +255,55 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     if (mine == null) {
       return false;
     }
-    if (mine.covers(theirs)) {
+    if (!(mine instanceof GapAwareTrackingToken here)
+        || !(theirs instanceof GapAwareTrackingToken there)) {
+      return mine.covers(theirs);
+    }
+    if (here.covers(there)) {
       return true;
     }
-    if (!(mine instanceof GapAwareTrackingToken here)
-        || !(theirs instanceof GapAwareTrackingToken there)
-        || here.getIndex() < there.getIndex()) {
+    if (here.getIndex() < there.getIndex()) {
       return false;
     }
     List<Long> unlisted =
         here.getGaps().headSet(there.getIndex() + 1).stream()
-            .filter(gap -> !there.getGaps().contains(gap))
+            .filter(gap -> !there.getGaps().contains(gap) && !givenUpGaps.contains(gap))
             .toList();
-    return reader.storedAt(unlisted).isEmpty();
+    if (unlisted.isEmpty()) {
+      return true;
+    }
+    try {
+      List<StoredEvent> slots = new java.util.ArrayList<>();
+      lookup.fetch(unlisted, slots);
+      List<Long> holding = new java.util.ArrayList<>();
+      for (StoredEvent slot : slots) {
+        if (slot.tombstone()) {
+          rememberGivenUp(slot.globalIndex());
+        } else {
+          holding.add(slot.globalIndex());
+        }
+      }
+      return holding.isEmpty() || reader.storedAt(holding).isEmpty();
+    } catch (MongoException e) {
+      // the store is away for a moment: not known to have everything; the callers ask again
+      log.debug("Could not look {} gaps up: {}", unlisted.size(), e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Positions known to hold tombstones (which never change), so that a caller asking again and
+   * again (readiness every 20 ms, read-your-writes) does not look the same gaps up each time.
+   */
+  private final Set<Long> givenUpGaps = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final int MAX_REMEMBERED_GIVEN_UP = 100_000;
+
+  private void rememberGivenUp(long position) {
+    if (givenUpGaps.size() >= MAX_REMEMBERED_GIVEN_UP) {
+      givenUpGaps.clear(); // forgetting only means looking them up again
+    }
+    givenUpGaps.add(position);
   }
 
   /** The number of positions reserved so far; the store's size to within failed commits. */

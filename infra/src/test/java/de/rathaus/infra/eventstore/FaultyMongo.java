@@ -47,6 +47,9 @@ final class FaultyMongo {
   volatile InsertFault inserts = NONE;
   volatile Predicate<BsonDocument> hiddenFromReads = document -> false;
 
+  /** Every majority read fails, as while the store is away. */
+  volatile boolean readsFail;
+
   FaultyMongo(String eventsCollection) {
     this.eventsCollection = eventsCollection;
   }
@@ -170,6 +173,10 @@ final class FaultyMongo {
   }
 
   private List<BsonDocument> visible(FindIterable<BsonDocument> found) {
+    if (readsFail) {
+      throw new com.mongodb.MongoSocketReadException(
+          "the store is away", new com.mongodb.ServerAddress("127.0.0.1", 27017));
+    }
     List<BsonDocument> all = new ArrayList<>();
     try (MongoCursor<BsonDocument> cursor = found.iterator()) {
       cursor.forEachRemaining(all::add);

@@ -389,6 +389,34 @@ class SlowCommitTest {
   }
 
   @Test
+  void whetherATokenHasEverythingIsNotKnownWhileTheStoreIsAway() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    MongoEventStorageEngine writer =
+        faulty().appendHook(holdingBack("slow", held, release)).build();
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    writer.appendEvents(noted("fast", 0));
+    Poller processor = new Poller(writer);
+    processor.poll();
+    store.engine().clock(FIVE_MINUTES_LATER).build().readEvents(null, false).toList();
+    TrackingToken head = writer.createHeadToken();
+
+    faults.readsFail = true;
+    assertThat(writer.hasEverythingOf(processor.token, head)).as("no answer, no pass").isFalse();
+    faults.readsFail = false;
+    assertThat(writer.hasEverythingOf(processor.token, head)).isTrue();
+    faults.readsFail = true;
+    assertThat(writer.hasEverythingOf(processor.token, head))
+        .as("a tombstone once seen is remembered")
+        .isTrue();
+    faults.readsFail = false;
+    release.countDown();
+    slow.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void aTokenMissingAnEventStoredAtAGapOfItsOwnDoesNotHaveEverythingOfTheHead() throws Exception {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
