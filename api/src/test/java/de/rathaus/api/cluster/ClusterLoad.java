@@ -104,7 +104,9 @@ final class ClusterLoad {
   final List<String> replayViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   final AtomicInteger unresolvedRetries = new AtomicInteger();
   private final AtomicInteger sequence = new AtomicInteger();
-  final Latencies latencies = new Latencies();
+
+  /** The acknowledged commands' latencies; a new one starts the minutes again (the soak). */
+  volatile Latencies latencies = new Latencies();
 
   /**
    * @param instances the base URLs of the instances, in a fixed order (a killed one stays listed)

@@ -186,12 +186,11 @@ public final class ClusterRun {
       double max = 2_000 / ((System.nanoTime() - t0) / 1e9);
       double rate = 0.6 * max;
       System.out.printf(Locale.ROOT, "figure cluster_max_commands_per_s %.1f%n", max);
-      ClusterLoad soak =
-          new ClusterLoad(
-              () -> cluster.engines().stream().map(Cluster.Engine::base).toList(),
-              "soak",
-              Duration.ofSeconds(30));
-      soak.hot.addAll(probe.hot);
+      // the same load and ledger go on, so the check knows the probe's commands too (with a load
+      // of its own, the check found each of the probe's notes "sent by no one"); the minutes start
+      // again
+      ClusterLoad soak = probe;
+      soak.latencies = new ClusterLoad.Latencies();
       CompletableFuture<Void> monitor = CompletableFuture.runAsync(() -> monitor(cluster, minutes));
       soak.run((int) (rate * 60 * minutes), 32, 0.05, (long) (1e9 / rate));
       monitor.join();
