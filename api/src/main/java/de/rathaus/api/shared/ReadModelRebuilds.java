@@ -272,12 +272,16 @@ public final class ReadModelRebuilds implements ApplicationListener<ApplicationE
   }
 
   private Standing standing(RebuildableReadModel model, OptionalLong head) {
-    InUse inUse = generations.inUse(model.name(), model.version());
+    // the rebuild's state first, the generation in use after it: a switch records the new
+    // generation before its rebuild is over, so "live" is never shown with the generation the
+    // switch replaced (read the other way round, a switch between the two reads answered the old
+    // generation as live, and ProjectionRebuildIT failed once in CI)
     Run run = runs.get(model.name());
     Status status =
         run == null || !run.active()
             ? Status.LIVE
             : run.status == RunStatus.SWITCHING ? Status.SWITCHING : Status.REBUILDING;
+    InUse inUse = generations.inUse(model.name(), model.version());
     Long position = null;
     Long lag = null;
     Optional<StreamingEventProcessor> processor = processor(model.name());
