@@ -356,14 +356,8 @@ class SlowCommitTest {
     // reader gives the position up; on an idle store the processor gets no later event, so its
     // token keeps the gap for good, and a head read now does not list it (a tombstone is no gap):
     // readiness, which waits for every read model to have everything of the head, waited for ever
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    MongoEventStorageEngine writer =
-        store.engine().appendHook(holdingBack("slow", held, release)).build();
-    CompletableFuture<Void> slow =
-        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
-    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-    writer.appendEvents(noted("fast", 0));
+    HeldBack slowBehindFast = slowHeldBehindFast(store.engine());
+    MongoEventStorageEngine writer = slowBehindFast.writer();
     Poller processor = new Poller(writer);
     assertThat(processor.poll()).containsExactly("fast/0");
     assertThat(processor.gaps()).containsExactly(1L);
@@ -378,8 +372,7 @@ class SlowCommitTest {
         .as("the processor's token %s has every event of the head %s", processor.token, head)
         .isTrue();
 
-    release.countDown();
-    slow.get(10, TimeUnit.SECONDS); // written again above, after the tombstone
+    slowBehindFast.release(); // written again above, after the tombstone
     TrackingToken newer = writer.createHeadToken();
     assertThat(writer.hasEverythingOf(processor.token, newer))
         .as("slow/0 is not applied")
@@ -390,14 +383,8 @@ class SlowCommitTest {
 
   @Test
   void whetherATokenHasEverythingIsNotKnownWhileTheStoreIsAway() throws Exception {
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    MongoEventStorageEngine writer =
-        faulty().appendHook(holdingBack("slow", held, release)).build();
-    CompletableFuture<Void> slow =
-        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
-    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-    writer.appendEvents(noted("fast", 0));
+    HeldBack slowBehindFast = slowHeldBehindFast(faulty());
+    MongoEventStorageEngine writer = slowBehindFast.writer();
     Poller processor = new Poller(writer);
     processor.poll();
     store.engine().clock(FIVE_MINUTES_LATER).build().readEvents(null, false).toList();
@@ -412,24 +399,16 @@ class SlowCommitTest {
         .as("a tombstone once seen is remembered")
         .isTrue();
     faults.readsFail = false;
-    release.countDown();
-    slow.get(10, TimeUnit.SECONDS);
+    slowBehindFast.release();
   }
 
   @Test
   void aTokenMissingAnEventStoredAtAGapOfItsOwnDoesNotHaveEverythingOfTheHead() throws Exception {
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    MongoEventStorageEngine writer =
-        store.engine().appendHook(holdingBack("slow", held, release)).build();
-    CompletableFuture<Void> slow =
-        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
-    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-    writer.appendEvents(noted("fast", 0));
+    HeldBack slowBehindFast = slowHeldBehindFast(store.engine());
+    MongoEventStorageEngine writer = slowBehindFast.writer();
     Poller processor = new Poller(writer);
     processor.poll();
-    release.countDown();
-    slow.get(10, TimeUnit.SECONDS); // lands at the processor's gap
+    slowBehindFast.release(); // lands at the processor's gap
 
     TrackingToken head = writer.createHeadToken();
     assertThat(writer.hasEverythingOf(processor.token, head)).isFalse();
@@ -438,6 +417,29 @@ class SlowCommitTest {
     processor.poll();
     assertThat(processor.delivered).containsExactly("fast/0", "slow/0");
     assertThat(writer.hasEverythingOf(processor.token, head)).isTrue();
+  }
+
+  /** A writer whose commit of "slow" holds position 1 while "fast" is stored at 2. */
+  private record HeldBack(
+      MongoEventStorageEngine writer, CountDownLatch releaseLatch, CompletableFuture<Void> slow) {
+
+    /** Lets the slow commit go on and waits until it is stored. */
+    void release() throws Exception {
+      releaseLatch.countDown();
+      slow.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static HeldBack slowHeldBehindFast(MongoEventStorageEngine.Builder builder)
+      throws InterruptedException {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    MongoEventStorageEngine writer = builder.appendHook(holdingBack("slow", held, release)).build();
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(() -> writer.appendEvents(noted("slow", 0)));
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    writer.appendEvents(noted("fast", 0));
+    return new HeldBack(writer, release, slow);
   }
 
   @Test
