@@ -14,10 +14,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -62,6 +64,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final EventDocuments snapshotDocuments;
   private final EventAppender appender;
   private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+  private static final int MAX_REMEMBERED_GIVEN_UP = 100_000;
 
   private final AggregateStreams aggregateStreams;
   private final EventTracking tracking;
@@ -71,6 +74,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
   private final Tombstones tombstones;
   private final Clock clock;
   private final Duration lease;
+
+  /**
+   * Positions known to hold tombstones (which never change), so that a caller asking again and
+   * again (readiness every 20 ms, read-your-writes) does not look the same gaps up each time.
+   */
+  private final Set<Long> givenUpGaps = ConcurrentHashMap.newKeySet();
 
   protected MongoEventStorageEngine(Builder builder) {
     super(builder);
@@ -273,31 +282,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
       return true;
     }
     try {
-      List<StoredEvent> slots = new java.util.ArrayList<>();
+      List<StoredEvent> slots = new ArrayList<>();
       lookup.fetch(unlisted, slots);
-      List<Long> holding = new java.util.ArrayList<>();
       for (StoredEvent slot : slots) {
         if (slot.tombstone()) {
           rememberGivenUp(slot.globalIndex());
-        } else {
-          holding.add(slot.globalIndex());
         }
       }
-      return holding.isEmpty() || reader.storedAt(holding).isEmpty();
+      // the slots found are looked at as they are: their commits' last events are looked up
+      // only where not found among them
+      return reader.decided(slots).isEmpty();
     } catch (MongoException e) {
       // the store is away for a moment: not known to have everything; the callers ask again
       log.debug("Could not look {} gaps up: {}", unlisted.size(), e.toString());
       return false;
     }
   }
-
-  /**
-   * Positions known to hold tombstones (which never change), so that a caller asking again and
-   * again (readiness every 20 ms, read-your-writes) does not look the same gaps up each time.
-   */
-  private final Set<Long> givenUpGaps = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  private static final int MAX_REMEMBERED_GIVEN_UP = 100_000;
 
   private void rememberGivenUp(long position) {
     if (givenUpGaps.size() >= MAX_REMEMBERED_GIVEN_UP) {

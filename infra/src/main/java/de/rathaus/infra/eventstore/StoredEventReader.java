@@ -149,7 +149,8 @@ public final class StoredEventReader {
     return positions.highestReserved();
   }
 
-  private List<StoredEvent> decided(List<StoredEvent> found) {
+  /** Of slots already looked up, the events whose commits are decided, in position order. */
+  List<StoredEvent> decided(List<StoredEvent> found) {
     return classify(found).decided();
   }
 
